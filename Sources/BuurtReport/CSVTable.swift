@@ -1,0 +1,4 @@
+import BuurtNumerics
+
+/// Placeholder removed when the result writers land.
+enum BuurtReportModule {}

@@ -18,3 +18,17 @@ public func competitionRanks(_ values: [Double]) -> [Double] {
     }
     return ranks
 }
+
+extension Panel {
+    /// Ranks of the column `code` within each period (rank 1 = highest score), in row order.
+    /// - Complexity: O(n log n) per period.
+    public func ranksWithinPeriods(of code: String) -> [Double]? {
+        guard let values = column(code) else { return nil }
+        var ranks = [Double](repeating: .nan, count: rowCount)
+        for period in periodList {
+            let rows = rows(in: period)
+            for (k, r) in competitionRanks(rows.map { values[$0] }).enumerated() { ranks[rows[k]] = r }
+        }
+        return ranks
+    }
+}

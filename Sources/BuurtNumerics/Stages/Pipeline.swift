@@ -1,0 +1,80 @@
+/// What every stage of one pipeline run did; `nil` for stages the spec skipped.
+public struct PipelineRecord: Sendable, Equatable {
+    public var denominate: DenominateRecord?
+    public var impute: ImputeRecord?
+    public var screen: ScreenRecord?
+    public var treat: TreatRecord?
+    public var normalise: NormaliseRecord?
+    public var aggregate: AggregateRecord?
+
+    public init() {}
+}
+
+/// The panels after each stage that ran, in stage order, and the stages' records.
+public struct PipelineResult: Sendable, Equatable {
+    /// Stage outputs in order; the first is the input (`raw`, or the stage the run resumed after).
+    public var stages: [(name: StageName, panel: Panel)]
+    public var record: PipelineRecord
+
+    public static func == (a: PipelineResult, b: PipelineResult) -> Bool {
+        a.stages.map(\.name) == b.stages.map(\.name) && a.stages.map(\.panel) == b.stages.map(\.panel)
+            && a.record == b.record
+    }
+
+    /// The panel after `stage`, when that stage ran (or was the input).
+    public func panel(after stage: StageName) -> Panel? {
+        stages.last { $0.name == stage }?.panel
+    }
+
+    /// The final panel: normalised indicators plus one column per aggregate.
+    public var aggregated: Panel { stages[stages.count - 1].panel }
+}
+
+/// The fixed stage sequence denominate → impute → screen → treat → normalise → aggregate.
+///
+/// `run` is a pure function of its arguments: no I/O, no randomness, no global state. The
+/// uncertainty engine resumes it after any stage with an altered spec (`resumingAfter:`),
+/// reusing the unchanged earlier stages.
+public enum Pipeline {
+    /// Runs every stage after `resumingAfter` on `input` (which must be that stage's output).
+    ///
+    /// - Parameters:
+    ///   - input: the raw panel, or the output of stage `resumingAfter`.
+    ///   - keepIntermediate: keep every stage's panel in the result (for `--stages` and the report);
+    ///     when false only the input and the final panel are kept.
+    /// - Throws: the first stage's ``BuurtError``, naming unit, period and indicator.
+    public static func run(
+        _ input: Panel, model: IndexModel, spec: PipelineSpec,
+        resumingAfter start: StageName = .raw, keepIntermediate: Bool = true
+    ) throws(BuurtError) -> PipelineResult {
+        var record = PipelineRecord()
+        var stages: [(name: StageName, panel: Panel)] = [(start, input)]
+        var panel = input
+        func keep(_ name: StageName) {
+            if keepIntermediate || name == .aggregated { stages.append((name, panel)) }
+        }
+        if start < .denominated, let p = spec.denominate {
+            let out = try Denominate.apply(panel, model: model, parameters: p)
+            panel = out.panel; record.denominate = out.record; keep(.denominated)
+        }
+        if start < .imputed, let p = spec.impute {
+            let out = try Impute.apply(panel, model: model, parameters: p)
+            panel = out.panel; record.impute = out.record; keep(.imputed)
+        }
+        if start < .screened, let p = spec.screen {
+            let out = Screen.apply(panel, model: model, parameters: p)
+            panel = out.panel; record.screen = out.record; keep(.screened)
+        }
+        if start < .treated, let p = spec.treat {
+            let out = try Treat.apply(panel, model: model, parameters: p)
+            panel = out.panel; record.treat = out.record; keep(.treated)
+        }
+        if start < .normalised {
+            let out = try Normalise.apply(panel, model: model, parameters: spec.normalise)
+            panel = out.panel; record.normalise = out.record; keep(.normalised)
+        }
+        let out = try Aggregate.apply(panel, model: model, parameters: spec.aggregate)
+        panel = out.panel; record.aggregate = out.record; keep(.aggregated)
+        return PipelineResult(stages: stages, record: record)
+    }
+}

@@ -1,4 +1,0 @@
-import BuurtNumerics
-
-/// Placeholder removed when the result writers land.
-enum BuurtReportModule {}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import BuurtNumerics
+import Foundation
+
+@main
+struct Buurtscore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "buurtscore",
+        abstract: "Composite safety and liveability indices for neighbourhoods (buurten).",
+        discussion: """
+            Exit codes: 0 ok, 64 usage, 65 data error, 66 missing input, 73 cannot create output.
+            """,
+        version: BuurtscoreVersion.string,
+        subcommands: [Run.self, Check.self, Synth.self]
+    )
+}
+
+/// Options shared by the commands that read a model and its data.
+struct ModelOptions: ParsableArguments {
+    @Argument(help: "The model file (YAML).")
+    var model: String
+
+    @Option(help: "Data file (CSV) to use instead of the model's `data:`.")
+    var data: String?
+
+    @Option(help: "Decimal separator of the data: point, comma, or detect.")
+    var decimal: DecimalSeparator = .detect
+
+    var csvOptions: CSVOptions {
+        var options = CSVOptions()
+        switch decimal {
+        case .point: options.decimalComma = false
+        case .comma: options.decimalComma = true
+        case .detect: break
+        }
+        return options
+    }
+
+    func loadProject() throws -> IndexProject {
+        try reportingFailures { () throws(BuurtErrors) in
+            try IndexProject.load(modelPath: model, dataPath: data, options: csvOptions)
+        }
+    }
+}
+
+enum DecimalSeparator: String, ExpressibleByArgument, CaseIterable {
+    case point, comma, detect
+}
+
+/// Prints problems to standard error as `error: file:line:column: message` and exits with the
+/// sysexits code of the first one.
+func reportingFailures<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let errors as BuurtErrors {
+        for problem in errors.problems { printError(problem.description) }
+        throw ExitCode(errors.exitCode)
+    } catch let error as BuurtError {
+        printError(error.description)
+        throw ExitCode(error.exitCode)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+}

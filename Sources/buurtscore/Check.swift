@@ -1,0 +1,21 @@
+import ArgumentParser
+import BuurtNumerics
+import Foundation
+
+extension Buurtscore {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a model and its data; print every problem found.")
+
+        @OptionGroup var options: ModelOptions
+
+        func run() throws {
+            let project = try options.loadProject()
+            try reportingFailures { () throws(BuurtError) in
+                _ = try project.run(keepIntermediate: false)
+            }
+            print("\(options.model): ok — \(project.model.indicators.count) indicators, "
+                + "\(project.panel.rowCount) rows, \(Set(project.panel.unitCodes).count) units")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import BuurtNumerics
+import BuurtReport
+import Foundation
+
+extension Buurtscore {
+    struct Synth: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a synthetic data set with its model and data card.",
+            discussion: "The output depends only on --units, --years and --seed.")
+
+        @Option(help: "Number of buurten.")
+        var units: Int = 19
+
+        @Option(help: "Years as FIRST-LAST, e.g. 2017-2020.")
+        var years: String = "2017-2020"
+
+        @Option(help: "Random seed.")
+        var seed: UInt64 = 2017
+
+        @Option(help: "Output directory (data.csv, model.yml, README.md).")
+        var out: String
+
+        var yearRange: ClosedRange<Int>? {
+            let parts = years.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] <= parts[1] else { return nil }
+            return parts[0]...parts[1]
+        }
+
+        func validate() throws {
+            guard units > 0 else { throw ValidationError("--units must be at least 1") }
+            guard yearRange != nil else { throw ValidationError("--years must be FIRST-LAST with FIRST ≤ LAST, e.g. 2017-2020") }
+        }
+
+        func run() throws {
+            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed)
+            var output = OutputDirectory()
+            output.add("data.csv", text: dataset.dataCSV)
+            output.add("model.yml", text: dataset.modelYAML)
+            output.add("README.md", text: dataset.card)
+            try reportingFailures { () throws(BuurtError) in try output.write(to: out) }
+        }
+    }
+}

@@ -55,6 +55,20 @@ import Testing
         #expect(out.record.details[0].winsorisedCells == [WinsorisedCell(row: 0, unit: "u0", side: .low)])
     }
 
+    @Test func theSideIsDecidedAgainAtEachStep() throws {
+        let oneToTwenty = (1...20).map(Double.init)
+        let out = try treat(panel([-60, -40] + oneToTwenty + [1000]))
+        // step 1: skew +4.73 → 1000 becomes 20; skew −2.74, kurt 7.71 fails;
+        // step 2: skew < 0 → −60 becomes −40; skew −2.39, kurt 5.66 fails;
+        // step 3: both −40s (tied minima) become 1 → skew 0.054 passes.
+        // Count = latest high cells (1) + latest low cells (2) = 3, as COINr's nwin.
+        #expect(out.panel.column("a") == [1, 1] + oneToTwenty + [20])
+        let d = try #require(out.record.details.first)
+        #expect(d.winsorisedCount == 3)
+        #expect(d.winsorisedCells == [WinsorisedCell(row: 0, unit: "u0", side: .low), WinsorisedCell(row: 1, unit: "u1", side: .low),
+                                      WinsorisedCell(row: 22, unit: "u22", side: .high)])
+    }
+
     @Test func failingAfterMaxPointsFallsBackToLogOfTheOriginal() throws {
         let out = try treat(panel(heavyTail), maxPoints: 1)
         // one point (100 → 50) leaves skew 2.79, kurt 6.49: still failing at the limit, so the

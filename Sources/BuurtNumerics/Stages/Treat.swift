@@ -3,10 +3,15 @@
 /// over its available values; missing cells stay missing.
 ///
 /// An indicator passes when |skew| < ``TreatParameters/maxSkew`` **or** kurtosis <
-/// ``TreatParameters/maxKurtosis`` (e1071 type 2 skew and excess kurtosis). The steps for a failing
-/// indicator are described at `OutlierTreatment`. Indicators with fewer than four available values,
-/// or with all values equal, cannot be judged and are left as they are (COINr stops with an error
-/// for fewer than four). Only indicator columns change; every other column is kept as it is.
+/// ``TreatParameters/maxKurtosis`` (e1071 type 2 skew and excess kurtosis). A failing indicator is
+/// winsorised one step at a time while it fails and fewer than ``TreatParameters/maxPoints`` cells
+/// sit at a winsorised end: with skew ≥ 0 every cell equal to the maximum is set to the largest
+/// other value, otherwise the same at the minimum; the side is decided again at each step. If it
+/// still fails, the winsorising is undone and the original values become
+/// ln(x − min + 0.01·(max − min)) (COINr `log_CT`), kept whether they pass or not.
+/// When the check cannot be decided (skew needs 3 values, kurtosis 4, both need unequal values)
+/// the indicator is left as it is, where COINr stops with an error for fewer than four values.
+/// Only indicator columns change; every other column is kept as it is.
 public enum Treat {
     /// - Throws: ``BuurtError`` (`.data`) when an indicator column is not in the data.
     /// - Complexity: O(rows × indicators × (1 + winsorising steps)).
@@ -19,6 +24,7 @@ public enum Treat {
         }
         let treatment = OutlierTreatment(
             maxPoints: parameters.maxPoints, maxSkew: parameters.maxSkew, maxKurtosis: parameters.maxKurtosis)
+        let codes = model.indicators
         let n = panel.rowCount
         let input = panel.values.storage
         var values = panel.values
@@ -28,7 +34,7 @@ public enum Treat {
         for period in panel.rowsByPeriod() {
             sample.reserveCapacity(period.rows.count)
             rowOf.reserveCapacity(period.rows.count)
-            for (code, j) in zip(model.indicators, columns) {
+            for (code, j) in zip(codes, columns) {
                 let base = j * n
                 sample.removeAll(keepingCapacity: true)
                 rowOf.removeAll(keepingCapacity: true)

@@ -1,0 +1,113 @@
+/// What the denominate stage did: which indicators were divided by which column.
+public struct DenominateRecord: Sendable, Equatable {
+    /// One indicator divided by a denominator column.
+    public struct Division: Sendable, Equatable {
+        public var indicator: String
+        public var denominator: String
+        /// Multiplier applied after the division (the node's own `scale`, else the stage default).
+        public var scale: Double
+        /// Rows where the indicator had a value but the denominator was missing, so the result is missing.
+        public var missingDenominators: Int
+
+        public init(indicator: String, denominator: String, scale: Double, missingDenominators: Int) {
+            self.indicator = indicator
+            self.denominator = denominator
+            self.scale = scale
+            self.missingDenominators = missingDenominators
+        }
+    }
+
+    /// Divisions in the model's indicator order; indicators without a denominator are not listed.
+    public var divisions: [Division]
+
+    public init(divisions: [Division]) {
+        self.divisions = divisions
+    }
+}
+
+/// The denominate stage (COINr `Denominate`): an indicator with a `denominator` column becomes
+/// value / denominator × scale, where scale is the node's `scale` or else ``DenominateParameters/scale``.
+///
+/// A missing value or a missing denominator gives a missing result. A zero denominator under an
+/// available value is an error, since the ratio is undefined; under a missing value it is allowed
+/// (the result stays missing). Only indicator columns change; every other column is kept as it is.
+public enum Denominate {
+    /// - Throws: ``BuurtError`` (`.data`) when an indicator or denominator column is not in the data,
+    ///   or when a denominator is 0 where the indicator has a value (naming unit, period, indicator
+    ///   and denominator).
+    /// - Complexity: O(rows × denominated indicators).
+    public static func apply(
+        _ panel: Panel, model: IndexModel, parameters: DenominateParameters
+    ) throws(BuurtError) -> StageOutput<DenominateRecord> {
+        let columns = try panel.indicatorColumns(of: model, stage: "denominate")
+        var values = panel.values
+        let n = panel.rowCount
+        var divisions: [DenominateRecord.Division] = []
+        for (code, j) in zip(model.indicators, columns) {
+            guard let node = model.node(code), let denominator = node.denominator, !denominator.isEmpty else { continue }
+            guard let d = panel.columnIndex(denominator) else {
+                throw BuurtError(.data, "denominate: indicator '\(code)' is divided by '\(denominator)', but the data has no column '\(denominator)'")
+            }
+            let scale = node.scale ?? parameters.scale
+            var missing = 0
+            let base = j * n, denominatorBase = d * n
+            for i in 0..<n {
+                let x = panel.values.storage[base + i]
+                let q = panel.values.storage[denominatorBase + i]
+                if x.isNaN { continue }
+                if q.isNaN {
+                    missing += 1
+                    values.storage[base + i] = .nan
+                } else if q == 0 {
+                    throw BuurtError(.data, "denominate: \(panel.describeRow(i)) has \(denominator) = 0, so '\(code)' (\(formatNumber(x))) cannot be divided by it; give a non-zero denominator or leave the value missing")
+                } else {
+                    values.storage[base + i] = x / q * scale
+                }
+            }
+            divisions.append(.init(indicator: code, denominator: denominator, scale: scale, missingDenominators: missing))
+        }
+        var result = panel
+        result.values = values
+        return StageOutput(panel: result, record: DenominateRecord(divisions: divisions))
+    }
+}
+
+extension Panel {
+    /// Column index of every indicator of `model`, in the model's indicator order.
+    /// - Throws: ``BuurtError`` (`.data`) naming the first indicator that has no column.
+    func indicatorColumns(of model: IndexModel, stage: String) throws(BuurtError) -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(model.indicators.count)
+        for code in model.indicators {
+            guard let j = columnIndex(code) else {
+                throw BuurtError(.data, "\(stage): indicator '\(code)' of the model has no column in the data")
+            }
+            result.append(j)
+        }
+        return result
+    }
+
+    /// "unit 'AUT' (Austria) in period 2018" — for messages about one row.
+    func describeRow(_ i: Int) -> String {
+        var s = "unit '\(unitCodes[i])'"
+        if unitNames[i] != unitCodes[i] { s += " (\(unitNames[i]))" }
+        if let p = periods[i] { s += " in period \(p)" }
+        return s
+    }
+
+    /// Rows of each period, periods ascending, rows in row order. Rows without a period form
+    /// one more group at the end (a panel without a period column is one group).
+    /// - Complexity: O(rows · log periods).
+    func rowsByPeriod() -> [(period: Int?, rows: [Int])] {
+        let list = Set(periods.compactMap { $0 }).sorted()
+        var position: [Int: Int] = [:]
+        for (k, p) in list.enumerated() { position[p] = k }
+        var groups = list.map { (period: Optional($0), rows: [Int]()) }
+        var undated: [Int] = []
+        for (i, p) in periods.enumerated() {
+            if let p, let k = position[p] { groups[k].rows.append(i) } else { undated.append(i) }
+        }
+        if !undated.isEmpty { groups.append((period: nil, rows: undated)) }
+        return groups
+    }
+}

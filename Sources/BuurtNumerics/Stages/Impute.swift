@@ -1,0 +1,141 @@
+/// The impute stage: fills missing indicator values (COINr `Impute` with `i_mean`, `i_median`,
+/// `i_mean_grp`, `i_median_grp` applied per period, or `impute_panel` with linear interpolation).
+///
+/// * `.mean` / `.median`: a missing cell gets the mean (or median, R's definition) of the available
+///   values of the same indicator in its pool. The pool is every row (`.all`), the rows of its
+///   period (`.period`), or the rows of its period with the same value of a categorical column
+///   (`.group`); a row whose group value is missing uses its whole period.
+/// * `.interpolate`: per unit over its periods in ascending order, y = y₀ + (y₁ − y₀)·(t − t₀)/(t₁ − t₀)
+///   between the nearest observed periods t₀ < t < t₁, and the nearest observation before the
+///   first or after the last one (R `approx(rule = 2)`, as COINr `impute_panel` "linear"). The
+///   scope is not used.
+///
+/// Statistics are taken over the input values only, never over cells filled in the same call.
+/// A cell whose pool (or unit series) has no value stays missing and is listed as unfilled.
+/// Only indicator columns change; every other column is kept as it is.
+public enum Impute {
+    /// - Throws: ``BuurtError`` (`.data`) when an indicator column is not in the data, when the
+    ///   group column of `.group` does not exist (listing the categorical columns there are), or
+    ///   when `.interpolate` is asked of data without periods.
+    /// - Complexity: O(rows × indicators) plus a sort of each pool that needs a median.
+    public static func apply(
+        _ panel: Panel, model: IndexModel, parameters: ImputeParameters
+    ) throws(BuurtError) -> StageOutput<ImputeRecord> {
+        let columns = try panel.indicatorColumns(of: model, stage: "impute")
+        var result = panel
+        var record = ImputeRecord(method: parameters.method)
+        switch parameters.method {
+        case .none:
+            return StageOutput(panel: panel, record: record)
+        case .mean, .median:
+            let pools = try ImputePools(panel: panel, scope: parameters.scope)
+            fillFromPools(panel, into: &result.values, record: &record, columns: columns,
+                          codes: model.indicators, pools: pools, median: parameters.method == .median)
+        case .interpolate:
+            guard panel.hasPeriods else {
+                throw BuurtError(.data, "impute: method 'interpolate' fills gaps between a unit's periods, but the data has no period column; use mean or median instead")
+            }
+            interpolate(panel, into: &result.values, record: &record, columns: columns, codes: model.indicators)
+        }
+        return StageOutput(panel: result, record: record)
+    }
+
+    /// Mean/median fill: per indicator, each pool's statistic is computed once, the first time a
+    /// missing cell of that pool is met.
+    private static func fillFromPools(
+        _ panel: Panel, into values: inout Matrix, record: inout ImputeRecord,
+        columns: [Int], codes: [String], pools: ImputePools, median: Bool
+    ) {
+        let n = panel.rowCount
+        let input = panel.values.storage
+        var statistic = [Double](repeating: .nan, count: pools.members.count)
+        var poolCount = [Int](repeating: -1, count: pools.members.count)
+        var buffer: [Double] = []
+        buffer.reserveCapacity(pools.members.map(\.count).max() ?? 0)
+        for (code, j) in zip(codes, columns) {
+            for p in poolCount.indices { poolCount[p] = -1 }
+            let base = j * n
+            var imputed = 0, unfilled = 0
+            for i in 0..<n where input[base + i].isNaN {
+                let p = pools.poolOf[i]
+                if poolCount[p] < 0 {
+                    buffer.removeAll(keepingCapacity: true)
+                    for r in pools.members[p] where !input[base + r].isNaN { buffer.append(input[base + r]) }
+                    statistic[p] = median ? Descriptive.median(buffer) : Descriptive.mean(buffer)
+                    poolCount[p] = buffer.count
+                }
+                guard poolCount[p] > 0 else {
+                    unfilled += 1
+                    record.unfilled.append(UnfilledCell(row: i, unit: panel.unitCodes[i], period: panel.periods[i], indicator: code))
+                    continue
+                }
+                values.storage[base + i] = statistic[p]
+                imputed += 1
+                let how: ImputationSource = median
+                    ? .median(group: pools.label[p], count: poolCount[p])
+                    : .mean(group: pools.label[p], count: poolCount[p])
+                record.imputed.append(ImputedCell(row: i, unit: panel.unitCodes[i], period: panel.periods[i],
+                                                  indicator: code, value: statistic[p], how: how))
+            }
+            record.counts.append(ImputationCount(indicator: code, imputed: imputed, unfilled: unfilled))
+        }
+    }
+}
+
+/// The pools a mean or median is taken over: `poolOf[row]` is the row's pool, `members[pool]`
+/// the rows whose values enter it, `label[pool]` its group value (`nil` for a whole period or
+/// the whole panel). Pools of a period are built only when some row of it has no group value.
+struct ImputePools {
+    var poolOf: [Int]
+    var members: [[Int]]
+    var label: [String?]
+
+    init(panel: Panel, scope: ImputeScope) throws(BuurtError) {
+        let n = panel.rowCount
+        switch scope {
+        case .all:
+            poolOf = Array(repeating: 0, count: n)
+            members = [Array(0..<n)]
+            label = [nil]
+        case .period:
+            let periods = panel.rowsByPeriod()
+            poolOf = Array(repeating: 0, count: n)
+            for (k, group) in periods.enumerated() { for i in group.rows { poolOf[i] = k } }
+            members = periods.map(\.rows)
+            label = Array(repeating: nil, count: periods.count)
+        case .group(let name):
+            guard let groupValues = panel.category(name) else {
+                let available = panel.categories.map { "'\($0.name)'" }.joined(separator: ", ")
+                throw BuurtError(.data, "impute: group column '\(name)' is not in the data; "
+                    + (available.isEmpty ? "the data has no categorical columns" : "categorical columns: \(available)"))
+            }
+            poolOf = Array(repeating: 0, count: n)
+            members = []
+            label = []
+            for period in panel.rowsByPeriod() {
+                var poolOfLabel: [String: Int] = [:]
+                var wholePeriod: Int?
+                for i in period.rows {
+                    if let g = groupValues[i] {
+                        if let p = poolOfLabel[g] {
+                            poolOf[i] = p
+                            members[p].append(i)
+                        } else {
+                            poolOfLabel[g] = members.count
+                            poolOf[i] = members.count
+                            members.append([i])
+                            label.append(g)
+                        }
+                    } else {
+                        if wholePeriod == nil {
+                            wholePeriod = members.count
+                            members.append(period.rows)
+                            label.append(nil)
+                        }
+                        poolOf[i] = wholePeriod!
+                    }
+                }
+            }
+        }
+    }
+}

@@ -62,7 +62,7 @@ public enum Pipeline {
             panel = out.panel; record.impute = out.record; keep(.imputed)
         }
         if start < .screened, let p = spec.screen {
-            let out = Screen.apply(panel, model: model, parameters: p)
+            let out = try Screen.apply(panel, model: model, parameters: p)
             panel = out.panel; record.screen = out.record; keep(.screened)
         }
         if start < .treated, let p = spec.treat {

@@ -1,0 +1,109 @@
+extension Normalise {
+    /// Normalises every indicator column of `model` (multiplying by the indicator's direction
+    /// first, as COINr does), leaving all other columns untouched.
+    ///
+    /// Scope: `.period` takes the parameters (min, max, mean, sd, ranks, reference unit value)
+    /// from the rows of the same period; `.all` from all rows; `.reference(y)` from the rows of
+    /// period y only, applied to every period, so adding a period never changes the others.
+    /// Under `.all`, dist2ref needs the reference unit in exactly one row.
+    ///
+    /// - Throws: `BuurtError(.data)` naming indicator and period when an indicator has no
+    ///   column, the reference period has no rows, the reference unit is missing from a basis,
+    ///   or the method cannot be fitted (see ``fit(_:method:referenceValue:target:goalposts:context:)``).
+    /// - Complexity: O(rows · indicators), times log(rows) for the rank methods.
+    public static func apply(
+        _ panel: Panel, model: IndexModel, parameters: NormaliseParameters
+    ) throws(BuurtError) -> StageOutput<NormaliseRecord> {
+        let n = panel.rowCount
+        let method = parameters.method
+        let groups = panel.periodGroups
+        let plan = try basisPlan(groups, scope: parameters.scope, panel: panel)
+        let referenceRows = try referenceUnitRows(method, plan: plan, panel: panel)
+
+        var storage = panel.values.storage
+        var entries: [NormaliseRecord.Entry] = []
+        entries.reserveCapacity(model.indicators.count * groups.count)
+        var column = [Double](repeating: .nan, count: n)
+        for code in model.indicators {
+            guard let j = panel.columnIndex(code) else {
+                throw BuurtError(.data, "indicator \(code) of the model has no column in the data")
+            }
+            let node = model.node(code)!
+            let d = node.direction
+            let offset = j * n
+            for i in 0..<n { column[i] = storage[offset + i] * d }
+            let goalposts = try directedGoalposts(node, method: method)
+            let target = node.target.map { $0 * d }
+
+            for (b, basis) in plan.bases.enumerated() {
+                let fitted = try fit(
+                    basis.rows.map { column[$0] }, method: method,
+                    referenceValue: referenceRows.map { column[$0[b]] }, target: target,
+                    goalposts: goalposts, context: "indicator \(code)\(basis.label)")
+                let f = transform(method, fitted)
+                for (g, group) in groups.enumerated() where plan.basisOfGroup[g] == b {
+                    for r in group.rows { storage[offset + r] = f(column[r]) }
+                    entries.append(.init(indicator: code, period: group.period, direction: d, fit: fitted))
+                }
+            }
+        }
+        var out = panel
+        out.values = Matrix(rows: n, columns: panel.values.columns, columnMajor: storage)
+        return StageOutput(panel: out, record: NormaliseRecord(method: method, scope: parameters.scope, entries: entries))
+    }
+
+    /// The rows each fit is taken from and which fit each period group uses.
+    private struct BasisPlan {
+        /// Basis rows with a message suffix naming them (", 2018", ", all periods", …).
+        var bases: [(rows: [Int], label: String)]
+        /// For each period group, the index of its basis.
+        var basisOfGroup: [Int]
+    }
+
+    private static func basisPlan(_ groups: [PeriodRows], scope: NormaliseScope, panel: Panel) throws(BuurtError) -> BasisPlan {
+        switch scope {
+        case .period:
+            return BasisPlan(
+                bases: groups.map { ($0.rows, $0.period.map { ", \($0)" } ?? "") },
+                basisOfGroup: Array(groups.indices))
+        case .all:
+            let label = groups.count > 1 ? ", all periods" : groups.first?.period.map { ", \($0)" } ?? ""
+            return BasisPlan(bases: [(Array(0..<panel.rowCount), label)], basisOfGroup: groups.map { _ in 0 })
+        case .reference(let year):
+            guard let g = groups.first(where: { $0.period == year }) else {
+                let known = groups.compactMap(\.period).map(String.init).joined(separator: ", ")
+                throw BuurtError(.data, "normalise scope: reference period \(year) has no rows in the data"
+                    + (known.isEmpty ? " (the data has no periods)" : " (periods: \(known))"))
+            }
+            return BasisPlan(bases: [(g.rows, ", reference period \(year)")], basisOfGroup: groups.map { _ in 0 })
+        }
+    }
+
+    /// For dist2ref, the row of the reference unit in each basis; `nil` for other methods.
+    private static func referenceUnitRows(_ method: NormaliseMethod, plan: BasisPlan, panel: Panel) throws(BuurtError) -> [Int]? {
+        guard case .dist2ref(let unit) = method else { return nil }
+        var result: [Int] = []
+        for basis in plan.bases {
+            let rows = basis.rows.filter { panel.unitCodes[$0] == unit }
+            let place = basis.label.isEmpty ? "the data" : String(basis.label.dropFirst(2))
+            if rows.isEmpty {
+                throw BuurtError(.data, "distance to reference: reference unit \(unit) is missing from \(place)")
+            }
+            if rows.count > 1 {
+                throw BuurtError(.data, "distance to reference: reference unit \(unit) has \(rows.count) rows in \(place); "
+                    + "use scope period or reference(year) so that it has one")
+            }
+            result.append(rows[0])
+        }
+        return result
+    }
+
+    /// The node's goalposts in direction-applied units: (l, u), or (−u, −l) for direction −1.
+    private static func directedGoalposts(_ node: ModelNode, method: NormaliseMethod) throws(BuurtError) -> (lower: Double, upper: Double)? {
+        guard case .goalposts = method, let g = node.goalposts else { return nil }
+        if !(g.lower < g.upper) {
+            throw BuurtError(.data, "indicator \(node.code): the lower goalpost (\(formatNumber(g.lower))) must be below the upper one (\(formatNumber(g.upper)))")
+        }
+        return node.direction < 0 ? (-g.upper, -g.lower) : (g.lower, g.upper)
+    }
+}

@@ -21,20 +21,38 @@ extension Panel {
         if let p = periods[i] { s += " in period \(p)" }
         return s
     }
+}
 
-    /// Rows of each period, periods ascending, rows in row order. Rows without a period form
-    /// one more group at the end (a panel without a period column is one group).
-    /// - Complexity: O(rows · log periods).
-    func rowsByPeriod() -> [(period: Int?, rows: [Int])] {
-        let list = Set(periods.compactMap { $0 }).sorted()
-        var position: [Int: Int] = [:]
-        for (k, p) in list.enumerated() { position[p] = k }
-        var groups = list.map { (period: Optional($0), rows: [Int]()) }
+/// The rows of one period of a panel.
+struct PeriodRows: Sendable {
+    /// The period (`nil` for rows without one).
+    var period: Int?
+    /// Row indices in row order.
+    var rows: [Int]
+
+    /// "2018", or "" for rows without a period — for messages.
+    var label: String { period.map(String.init) ?? "" }
+}
+
+extension Panel {
+    /// Rows grouped by period: ascending periods, rows without a period last, row order kept
+    /// within each group. Used by every stage that works within periods.
+    /// - Complexity: O(rows).
+    var periodGroups: [PeriodRows] {
+        var index: [Int: Int] = [:]
+        var groups: [PeriodRows] = []
         var undated: [Int] = []
         for (i, p) in periods.enumerated() {
-            if let p, let k = position[p] { groups[k].rows.append(i) } else { undated.append(i) }
+            guard let p else { undated.append(i); continue }
+            if let g = index[p] {
+                groups[g].rows.append(i)
+            } else {
+                index[p] = groups.count
+                groups.append(PeriodRows(period: p, rows: [i]))
+            }
         }
-        if !undated.isEmpty { groups.append((period: nil, rows: undated)) }
+        groups.sort { $0.period! < $1.period! }
+        if !undated.isEmpty { groups.append(PeriodRows(period: nil, rows: undated)) }
         return groups
     }
 }

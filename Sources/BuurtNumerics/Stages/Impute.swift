@@ -98,7 +98,7 @@ struct ImputePools {
             members = [Array(0..<n)]
             label = [nil]
         case .period:
-            let periods = panel.rowsByPeriod()
+            let periods = panel.periodGroups
             poolOf = Array(repeating: 0, count: n)
             for (k, group) in periods.enumerated() { for i in group.rows { poolOf[i] = k } }
             members = periods.map(\.rows)
@@ -112,7 +112,7 @@ struct ImputePools {
             poolOf = Array(repeating: 0, count: n)
             members = []
             label = []
-            for period in panel.rowsByPeriod() {
+            for period in panel.periodGroups {
                 var poolOfLabel: [String: Int] = [:]
                 var wholePeriod: Int?
                 for i in period.rows {

@@ -31,7 +31,7 @@ public enum Treat {
         var details: [TreatmentDetail] = []
         var sample: [Double] = []
         var rowOf: [Int] = []
-        for period in panel.rowsByPeriod() {
+        for period in panel.periodGroups {
             sample.reserveCapacity(period.rows.count)
             rowOf.reserveCapacity(period.rows.count)
             for (code, j) in zip(codes, columns) {

@@ -7,6 +7,8 @@
 ///
 /// The rotation is orthogonal, so each row's communality Σⱼ zᵢⱼ² is kept. A row of zeros stays zero
 /// (R would turn it into NaN). With fewer than two columns the loadings are returned unchanged.
+/// Like R's, the fixed-point step can stall on degenerate configurations (all rows along only
+/// two directions); results are then R's results, not the criterion's maximum.
 public enum Varimax {
     /// - Returns: the rotated loadings X·T (rescaled) and the rotation matrix T.
     /// - Throws: ``LAPACKError`` when an SVD fails to converge.

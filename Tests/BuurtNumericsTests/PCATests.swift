@@ -44,8 +44,8 @@ import Testing
         #expect(pca.explained[1].isApproximatelyEqual(to: 0.25, absoluteTolerance: 1e-15))
         #expect(pca.loadings[0, 0].isApproximatelyEqual(to: 0.5.squareRoot(), absoluteTolerance: 1e-15))
         #expect(pca.loadings[1, 0].isApproximatelyEqual(to: 0.5.squareRoot(), absoluteTolerance: 1e-15))
-        // ties in |entry| (±1/√2) resolve to the first entry, made positive
-        #expect(pca.loadings[0, 1] > 0 && pca.loadings[1, 1] < 0)
+        #expect(abs(pca.loadings[0, 1]).isApproximatelyEqual(to: 0.5.squareRoot(), absoluteTolerance: 1e-15))
+        #expect(pca.loadings[0, 1] * pca.loadings[1, 1] < 0)
         let constant = try PrincipalComponents(columns: [[1, 2, 3], [5, 5, 5]])
         #expect(constant.eigenvalues.allSatisfy(\.isNaN) && constant.loadings.storage.allSatisfy(\.isNaN))
     }

@@ -103,7 +103,7 @@ private let entries = Gen.double(in: -10...10).array(of: 49)
             let b = matrix(n, n, from: e)
             let a = b + b.transposed
             let values = try a.symmetricEigen().values
-            guard values.allSatisfy({ abs($0) > 1e-6 }) else { return }
+            guard values.allSatisfy({ abs($0) > 1e-3 }) else { return }  // keep κ moderate
             let (logAbs, sign) = try a.logDeterminant()
             let expectedLog = values.reduce(0) { $0 + Double.log(abs($1)) }
             let expectedSign: Double = values.filter { $0 < 0 }.count % 2 == 0 ? 1 : -1

@@ -78,6 +78,21 @@ import Testing
         #expect(model.height["index"] == 3)
     }
 
+    /// The example in ModelFile's documentation (copied into the README) must stay valid.
+    @Test func documentedExampleParses() throws {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/BuurtNumerics/Model/ModelFile.swift")
+        let lines = try String(contentsOf: source, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasSuffix("/// ```yaml") })
+        let end = try #require(lines[(start + 1)...].firstIndex { $0.hasSuffix("/// ```") })
+        let yaml = lines[(start + 1)..<end].map { $0.replacingOccurrences(of: "^\\s*/// ?", with: "", options: .regularExpression) }.joined(separator: "\n")
+        let m = try ModelFile.parse(yaml, file: "example.yml", baseDirectory: "")
+        #expect(m.nodes.filter { $0.kind == .indicator }.map(\.code) == ["know_each_other", "burglary"])
+        #expect(m.nodes.first { $0.code == "burglary" }?.goalposts.map { [$0.lower, $0.upper] } == [0, 20])
+        #expect(m.spec.aggregate.rule(forHeight: 3) == AggregateRule(method: .geometric, minCoverage: 0.75))
+        #expect(m.weights == ["crime": 2])
+    }
+
     @Test func leftOutStagesAreSkippedAndDefaultsApply() throws {
         let yaml = """
             data: /abs/data.csv

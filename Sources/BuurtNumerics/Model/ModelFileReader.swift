@@ -57,8 +57,8 @@ struct ModelFileReader {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                  let .composer(context, problem, mark, _):
-                let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-                fail("YAML syntax error: \(problem)\(while_)", line: mark.line, column: mark.column)
+                let during = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+                fail("YAML syntax error: \(problem)\(during)", line: mark.line, column: mark.column)
             case let .duplicatedKeysInMapping(duplicates, context):
                 let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
                 fail("key \(keys) appears more than once in the same mapping", line: context.mark.line, column: context.mark.column)

@@ -1,0 +1,173 @@
+import Foundation
+import Yams
+
+/// A composite-index model as written in a YAML model file: where the data is, the index tree,
+/// and the parameters of every pipeline stage.
+///
+/// ## Format
+///
+/// ```yaml
+/// title: Leefbaarheid en veiligheid (synthetic demo)
+/// data: data.csv            # indicator data, relative to this file
+/// unit: buurt_code          # column names (optional; defaults unit/uCode, name/uName, year/Time)
+/// name: buurt_naam
+/// period: jaar
+/// groups:                   # aggregates, any depth; exactly one without parent = the index
+///   - {code: index, name: Veiligheidsindex}
+///   - {code: cohesion, name: Sociale cohesie, parent: index, weight: 1}
+///   - {code: crime, name: Criminaliteit, parent: index, weight: 1}
+/// indicators:
+///   - {code: know_each_other, name: Mensen kennen elkaar (%), parent: cohesion, direction: 1}
+///   - {code: burglary, name: Woninginbraak per 1000 inwoners, parent: crime, direction: -1,
+///      weight: 1, denominator: population, scale: 1000, target: 2, goalposts: [0, 20],
+///      unit: "per 1000"}
+/// columns:                  # data columns that are not aggregated
+///   - {code: population, type: denominator}
+///   - {code: survey_n, type: other}
+///   - {code: wijk, type: group}
+/// denominate: {scale: 1}
+/// impute: {method: mean, by: wijk}
+/// screen: {min_coverage: 0.9}
+/// treat: {method: winsorise, max_points: 5, max_skew: 2, max_kurtosis: 3.5}
+/// normalise: {method: minmax, range: [0, 100], scope: reference, reference: 2017}
+/// aggregate: {method: arithmetic, min_coverage: 0.75, levels: {3: {method: geometric}}}
+/// weights: {crime: 2}
+/// language: nl
+/// ```
+///
+/// - `data` (required): the indicator data CSV. `metadata`: a COINr-layout iMeta CSV
+///   (`iCode, iName, Parent, Type, Direction, IndWeight, Denominator, Target, …`) used *instead
+///   of* `groups`, `indicators` and `columns`; a model has exactly one of the two. Both paths
+///   are relative to the model file's folder.
+/// - `groups`: `code` (required), `name`, `parent`, `weight` (default 1). `indicators`: `code`,
+///   `parent` (both required), `name`, `direction` (1 when higher is better, -1 when lower is
+///   better; default 1), `weight` (default 1), `denominator` (a column of type denominator),
+///   `scale` (multiplier after dividing, e.g. 1000), `target`, `goalposts: [lower, upper]`,
+///   `unit` (documentation only). `columns`: `code`, `name`, `type` (`denominator`, `group`
+///   or `other`; default other).
+/// - A stage key that is left out skips the stage, except `normalise` (default minmax to
+///   [0, 100] per period) and `aggregate` (default arithmetic mean). A bare word is short for
+///   `{method: word}`. Defaults of the written stages: `denominate` scale 1; `impute` method
+///   mean by period; `screen` min_coverage 0.9; `treat` winsorise, 5 points, skew 2, kurtosis 3.5.
+/// - `impute`: method `none | mean | median | interpolate`; `by: period | all | <group column>`.
+/// - `normalise`: method `minmax` (`range`, default [0, 100]), `zscore` (`mean` 0, `sd` 1),
+///   `rank`, `borda`, `prank`, `fracmax`, `dist2max`, `dist2ref` (`unit`: the reference unit's
+///   code), `dist2targ` (every indicator needs a `target`), `goalposts` (every indicator needs
+///   `goalposts`; `scale`, default 1). `scope: period | all | reference` with
+///   `reference: <year>`: parameters from that year only, so adding a year never moves earlier
+///   scores (`reference:` alone implies `scope: reference`).
+/// - `aggregate`: method `arithmetic | geometric | harmonic | generalised (p ≠ 0) | copeland | mpi`
+///   (Mazziotta–Pareto), `min_coverage`, and `levels: {height: {method, p, min_coverage}}` to
+///   override per level (height 2 = aggregates of indicators, 3 = the level above, …); a level
+///   rule inherits what it does not set.
+/// - `weights: {code: weight}` replaces weights of groups or indicators.
+/// - `language: nl | en` for the report. `uncertainty` and `priorities` are kept as YAML text
+///   in ``extensions``.
+///
+/// Every problem in the file is reported at once, each with `file:line:column`.
+public struct ModelFile: Sendable {
+    /// The model file's path as given.
+    public var path: String
+    public var title: String?
+    /// `data:` resolved relative to the model file's folder.
+    public var dataPath: String?
+    /// `metadata:` (COINr-layout iMeta CSV), resolved like `dataPath`.
+    public var metadataPath: String?
+    /// Groups, then indicators, then columns, each in file order (empty when `metadata` is used).
+    public var nodes: [ModelNode]
+    public var columns: DataColumns
+    /// `weights:` overrides by node code.
+    public var weights: [String: Double]
+    public var spec: PipelineSpec
+    /// `nl` or `en`.
+    public var language: String?
+    /// Reserved keys (`uncertainty`, `priorities`) with their values as YAML text (keys sorted).
+    public var extensions: [String: String]
+    /// `data:` and `metadata:` exactly as written, for ``canonicalForm()``.
+    var declaredData: String?
+    var declaredMetadata: String?
+
+    static let topLevelKeys = [
+        "title", "data", "metadata", "unit", "name", "period", "groups", "indicators", "columns",
+        "denominate", "impute", "screen", "treat", "normalise", "aggregate", "weights", "language",
+    ] + extensionKeys
+    static let extensionKeys = ["uncertainty", "priorities"]
+
+    /// Reads and parses a model file.
+    /// - Throws: ``BuurtErrors`` with a `.noInput` problem when the file cannot be read, else
+    ///   every `.data` problem found in it.
+    public static func load(path: String) throws(BuurtErrors) -> ModelFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuurtErrors([BuurtError(.noInput, "cannot read the model file '\(path)'", at: SourceLocation(file: path))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BuurtErrors([BuurtError(.data, "the model file is not UTF-8 text", at: SourceLocation(file: path))])
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        return try parse(text, file: path, baseDirectory: folder)
+    }
+
+    /// Parses model-file text.
+    /// - Parameters:
+    ///   - file: the name used in error locations (and kept as ``path``).
+    ///   - baseDirectory: the folder `data:` and `metadata:` are relative to ("" = as written).
+    /// - Throws: ``BuurtErrors`` listing every problem, in file order.
+    public static func parse(_ text: String, file: String, baseDirectory: String) throws(BuurtErrors) -> ModelFile {
+        var reader = ModelFileReader(file: file)
+        guard let root = reader.compose(text),
+              let top = reader.fields(root, "the model file", known: topLevelKeys) else {
+            throw BuurtErrors(reader.problems)
+        }
+        var model = ModelFile(path: file, nodes: [], columns: DataColumns(), weights: [:], spec: PipelineSpec(), extensions: [:])
+
+        model.title = top["title"].flatMap { reader.text($0, "title") }
+        model.declaredData = top["data"].flatMap { reader.text($0, "data (the data file)") }
+        model.declaredMetadata = top["metadata"].flatMap { reader.text($0, "metadata (the iMeta file)") }
+        model.dataPath = model.declaredData.map { resolve($0, against: baseDirectory) }
+        model.metadataPath = model.declaredMetadata.map { resolve($0, against: baseDirectory) }
+        if top["data"] == nil {
+            reader.fail("missing key 'data': the model needs the path of its data CSV (data: data.csv)", at: root)
+        }
+        model.columns = DataColumns(
+            unit: top["unit"].flatMap { reader.text($0, "unit (the unit code column)") },
+            name: top["name"].flatMap { reader.text($0, "name (the unit name column)") },
+            period: top["period"].flatMap { reader.text($0, "period (the period column)") })
+
+        let inline = ["groups", "indicators", "columns"].filter { top[$0] != nil }
+        var tree: InlineTree?
+        if top["metadata"] != nil {
+            for key in inline {
+                reader.fail("'\(key)' cannot be used together with 'metadata': the metadata file already defines the tree; use one or the other", at: top.keyNodes[key])
+            }
+        } else if inline.isEmpty {
+            reader.fail("the model has no tree: give either 'metadata: <iMeta CSV>' or inline 'groups' and 'indicators'", at: root)
+        } else {
+            tree = reader.inlineTree(top)
+            model.nodes = tree?.nodes ?? []
+        }
+
+        model.weights = top["weights"].map { reader.weights($0, tree: tree) } ?? [:]
+        model.spec = reader.pipelineSpec(top, tree: tree)
+        model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }
+        for key in extensionKeys {
+            guard let value = top[key] else { continue }
+            model.extensions[key] = (try? Yams.serialize(node: value, allowUnicode: true, sortKeys: true)) ?? ""
+        }
+
+        if !reader.problems.isEmpty {
+            // File order; problems at the same place keep the order they were found in.
+            let ordered = reader.problems.enumerated().sorted {
+                ($0.element.location?.line ?? 0, $0.element.location?.column ?? 0, $0.offset)
+                    < ($1.element.location?.line ?? 0, $1.element.location?.column ?? 0, $1.offset)
+            }
+            throw BuurtErrors(ordered.map(\.element))
+        }
+        return model
+    }
+
+    /// `path` unchanged when absolute or when `base` is empty/".", else `base/path`.
+    static func resolve(_ path: String, against base: String) -> String {
+        if path.hasPrefix("/") || base.isEmpty || base == "." { return path }
+        return base.hasSuffix("/") ? base + path : base + "/" + path
+    }
+}

@@ -57,9 +57,10 @@ extension ModelFileReader {
     }
 
     private mutating func screen(_ node: Node) -> ScreenParameters? {
-        guard let f = fields(node, "'screen'", known: ["min_coverage"]) else { return nil }
+        guard let f = fields(node, "'screen'", known: ["min_coverage", "basis"]) else { return nil }
         var p = ScreenParameters()
         if let c = f["min_coverage"], let share = share(c, "min_coverage of screen") { p.minCoverage = share }
+        if let b = f["basis"], let basis = choice(b, "screen basis", ScreenBasis.allCases.map { ($0.rawValue, $0) }) { p.basis = basis }
         return p
     }
 

@@ -57,12 +57,13 @@ public enum Pipeline {
             let out = try Denominate.apply(panel, model: model, parameters: p)
             panel = out.panel; record.denominate = out.record; keep(.denominated)
         }
+        let beforeImputation = panel
         if start < .imputed, let p = spec.impute {
             let out = try Impute.apply(panel, model: model, parameters: p)
             panel = out.panel; record.impute = out.record; keep(.imputed)
         }
         if start < .screened, let p = spec.screen {
-            let out = try Screen.apply(panel, model: model, parameters: p)
+            let out = try Screen.apply(panel, model: model, parameters: p, observed: beforeImputation)
             panel = out.panel; record.screen = out.record; keep(.screened)
         }
         if start < .treated, let p = spec.treat {

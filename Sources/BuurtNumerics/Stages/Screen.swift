@@ -51,14 +51,17 @@ public struct ScreenRecord: Sendable, Equatable {
 /// exactly the threshold stays. Each row stands for one unit in one period, so a unit can be
 /// removed from one period and kept in another. The remaining rows keep their order and every column.
 public enum Screen {
+    /// - Parameter observed: with ``ScreenBasis/observed``, the same rows before imputation;
+    ///   coverage is then counted on it (`nil`: on `panel`).
     /// - Throws: ``BuurtError`` (`.data`) when an indicator column is not in the data.
     /// - Complexity: O(rows × indicators).
     public static func apply(
-        _ panel: Panel, model: IndexModel, parameters: ScreenParameters
+        _ panel: Panel, model: IndexModel, parameters: ScreenParameters, observed: Panel? = nil
     ) throws(BuurtError) -> StageOutput<ScreenRecord> {
-        let columns = try panel.indicatorColumns(of: model, stage: "screen")
+        let basis = parameters.basis == .observed ? (observed ?? panel) : panel
+        let columns = try basis.indicatorColumns(of: model, stage: "screen")
         let n = panel.rowCount, k = columns.count
-        let storage = panel.values.storage
+        let storage = basis.values.storage
         var missing = [Int](repeating: 0, count: n)
         var zeros = [Int](repeating: 0, count: n)
         for j in columns {

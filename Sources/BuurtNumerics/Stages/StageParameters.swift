@@ -59,11 +59,24 @@ public struct ImputeParameters: Sendable, Equatable {
     }
 }
 
-/// `screen: {min_coverage: 0.9}` — drop rows (unit in a period) whose share of
+/// Which values count as available when the screen measures coverage.
+public enum ScreenBasis: String, Sendable, Equatable, CaseIterable {
+    /// The data as it enters the screen, after imputation (COINr's `Screen(dset = "Imputed")`).
+    case imputed
+    /// The values observed in the data, before imputation: a buurt without a survey is dropped
+    /// rather than given its district's averages.
+    case observed
+}
+
+/// `screen: {min_coverage: 0.9, basis: imputed}` — drop rows (unit in a period) whose share of
 /// available indicator values is below `minCoverage`.
 public struct ScreenParameters: Sendable, Equatable {
     public var minCoverage: Double
-    public init(minCoverage: Double = 0.9) { self.minCoverage = minCoverage }
+    public var basis: ScreenBasis
+    public init(minCoverage: Double = 0.9, basis: ScreenBasis = .imputed) {
+        self.minCoverage = minCoverage
+        self.basis = basis
+    }
 }
 
 /// Outlier treatment method.

@@ -1,0 +1,147 @@
+import BuurtNumerics
+import Foundation
+import Numerics
+import Testing
+
+/// `buurtscore run` as a user runs it: on the demo, and on COINr's ASEM example through the
+/// YAML + iMeta path, compared with COINr's own results.
+@Suite struct EndToEndTests {
+    /// Reads a CSV output as (header, rows keyed by the first column or by unit+period).
+    static func table(_ path: String) throws -> CSVTable {
+        try CSVReader.read(path: path)
+    }
+
+    @Test func demoRunWritesScoresRanksAndAnalysisAndIsByteIdenticalOnRerun() throws {
+        let cli = try CLIHarness()
+        let model = CLIHarness.projectRoot.appendingPathComponent("datasets/demo/model.yml").path
+        let first = try cli.run(["run", model, "--out", "a", "--stages"])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(first.stdout.contains("Results written to a/"))
+        #expect(first.stdout.contains("top 10"))
+        let second = try cli.run(["run", model, "--out", "b", "--stages", "--quiet"])
+        #expect(second.status == 0 && second.stdout.isEmpty)
+        for file in ["scores.csv", "ranks.csv", "analysis/reliability.csv", "analysis/pca.csv",
+                     "analysis/weights_pca.csv", "stages/raw.csv", "stages/aggregated.csv"] {
+            let a = try cli.read("a/\(file)"), b = try cli.read("b/\(file)")
+            #expect(!a.isEmpty && a == b, "\(file) differs between identical runs")
+        }
+
+        let scores = try Self.table(cli.path("a/scores.csv"))
+        #expect(scores.header == ["unit", "name", "period", "index", "cohesion", "nuisance", "deterioration",
+                                  "crime", "victimisation", "unsafety", "rank"])
+        // 19 buurten × 4 years, minus the unit-years the screen drops (no survey).
+        let raw = try Self.table(cli.path("a/stages/raw.csv"))
+        #expect(raw.rows.count == 76)
+        #expect(scores.rows.count <= 76 && scores.rows.count >= 70)
+        // The index is the mean of its six dimensions (equal weights, arithmetic).
+        for row in scores.rows {
+            let dims = row[4...9].compactMap { Double($0) }
+            let index = try #require(Double(row[3]))
+            #expect(index.isApproximatelyEqual(to: dims.reduce(0, +) / Double(dims.count), absoluteTolerance: 1e-9))
+        }
+        // Ranks within each year are a permutation-with-ties starting at 1.
+        let byYear = Dictionary(grouping: scores.rows, by: { $0[2] })
+        for (_, rows) in byYear {
+            let ranks = rows.map { Int($0[10])! }.sorted()
+            #expect(ranks.first == 1 && ranks.last! <= rows.count)
+        }
+        let reliability = try Self.table(cli.path("a/analysis/reliability.csv"))
+        #expect(reliability.rows.map { $0[0] } == ["cohesion", "nuisance", "deterioration", "crime", "victimisation", "unsafety"])
+    }
+
+    @Test func checkAcceptsTheDemoAndSynthReproducesIt() throws {
+        let cli = try CLIHarness()
+        let demo = CLIHarness.projectRoot.appendingPathComponent("datasets/demo")
+        let check = try cli.run(["check", demo.appendingPathComponent("model.yml").path])
+        #expect(check.status == 0, "stderr: \(check.stderr)")
+        #expect(check.stdout.contains("ok"))
+        let synth = try cli.run(["synth", "--units", "19", "--years", "2017-2020", "--seed", "2017", "--out", "demo"])
+        #expect(synth.status == 0, "stderr: \(synth.stderr)")
+        for file in ["data.csv", "model.yml", "README.md"] {
+            let committed = try String(contentsOf: demo.appendingPathComponent(file), encoding: .utf8)
+            #expect(try cli.read("demo/\(file)") == committed, "datasets/demo/\(file) is not the generator's output")
+        }
+    }
+}
+
+/// The ASEM example through `buurtscore run` with COINr's own iData and iMeta.
+@Suite(.enabled(if: CLIHarness.sharedAvailable, "../shared/peers/coinr-asem is absent: COINr cross-check skipped"))
+struct ASEMEndToEndTests {
+    static let asem = CLIHarness.shared.appendingPathComponent("peers/coinr-asem")
+
+    static let model = """
+        title: ASEM connectivity and sustainability (COINr example)
+        data: \(asem.appendingPathComponent("input_iData.csv").path)
+        metadata: \(asem.appendingPathComponent("input_iMeta.csv").path)
+        unit: uCode
+        name: uName
+        denominate: {scale: 1}
+        impute: {method: mean, by: EurAsia_group}
+        screen: {min_coverage: 0.9}
+        treat: {method: winsorise, max_points: 5, max_skew: 2, max_kurtosis: 3.5}
+        normalise: {method: minmax, range: [0, 100]}
+        aggregate: {method: arithmetic}
+        """
+
+    /// Largest |ours − COINr| over every numeric cell of `columns`, joining rows on the unit code.
+    static func deviation(ours: CSVTable, reference file: String, columns: [String]) throws -> Double {
+        let ref = try CSVReader.read(path: asem.appendingPathComponent(file).path)
+        let refUnit = ref.header.firstIndex(of: "uCode")!
+        let refRows = Dictionary(uniqueKeysWithValues: ref.rows.map { ($0[refUnit], $0) })
+        var worst = 0.0
+        for row in ours.rows {
+            let refRow = try #require(refRows[row[0]], "unit \(row[0]) missing from \(file)")
+            for code in columns {
+                let mine = ours.rows.isEmpty ? "" : row[ours.header.firstIndex(of: code)!]
+                let theirs = refRow[ref.header.firstIndex(of: code)!]
+                if theirs == "NA" || theirs.isEmpty {
+                    #expect(mine.isEmpty, "\(file) \(row[0]) \(code): COINr has NA, we have \(mine)")
+                } else {
+                    let a = try #require(Double(mine), "\(file) \(row[0]) \(code): no value"), b = Double(theirs)!
+                    worst = max(worst, abs(a - b))
+                }
+            }
+        }
+        #expect(ours.rows.count == ref.rows.count)
+        return worst
+    }
+
+    @Test func everyStageAndTheScoresEqualCOINr() throws {
+        let cli = try CLIHarness()
+        let modelPath = try cli.write("asem.yml", Self.model)
+        let outcome = try cli.run(["run", modelPath, "--out", "out", "--stages", "--quiet"])
+        #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
+        let meta = try Fixtures.asemIndicatorsAndAggregates()
+        let stages: [(String, String)] = [
+            ("raw", "pipeline_01_Raw.csv"), ("denominated", "pipeline_02_Denominated.csv"),
+            ("imputed", "pipeline_03_Imputed.csv"), ("screened", "pipeline_04_Screened.csv"),
+            ("treated", "pipeline_05_Treated.csv"), ("normalised", "pipeline_06_Normalised.csv"),
+        ]
+        for (stage, file) in stages {
+            let ours = try CSVReader.read(path: cli.path("out/stages/\(stage).csv"))
+            let worst = try Self.deviation(ours: ours, reference: file, columns: meta.indicators)
+            #expect(worst < 1e-9, "stage \(stage): max deviation \(worst)")
+        }
+        let aggregated = try CSVReader.read(path: cli.path("out/stages/aggregated.csv"))
+        #expect(try Self.deviation(ours: aggregated, reference: "pipeline_07_Aggregated.csv",
+                                   columns: meta.indicators + meta.aggregates) < 1e-9)
+        let scores = try CSVReader.read(path: cli.path("out/scores.csv"))
+        #expect(try Self.deviation(ours: scores, reference: "pipeline_results_scores.csv", columns: meta.aggregates) < 1e-9)
+        // Ranks are integers: equal exactly, for the index (`rank`) and every aggregate.
+        let ranks = try CSVReader.read(path: cli.path("out/ranks.csv"))
+        #expect(try Self.deviation(ours: ranks, reference: "pipeline_results_ranks.csv", columns: meta.aggregates) == 0)
+        let refScores = try CSVReader.read(path: Self.asem.appendingPathComponent("pipeline_results_scores.csv").path)
+        let refRank = Dictionary(uniqueKeysWithValues: refScores.rows.map { ($0[0], $0[1]) })
+        for row in scores.rows { #expect(refRank[row[0]] == row[scores.header.firstIndex(of: "rank")!]) }
+    }
+}
+
+enum Fixtures {
+    /// Indicator and aggregate codes of the ASEM iMeta, in file order.
+    static func asemIndicatorsAndAggregates() throws -> (indicators: [String], aggregates: [String]) {
+        let meta = try CSVReader.read(path: ASEMEndToEndTests.asem.appendingPathComponent("input_iMeta.csv").path)
+        let code = meta.header.firstIndex(of: "iCode")!, type = meta.header.firstIndex(of: "Type")!
+        return (meta.rows.filter { $0[type] == "Indicator" }.map { $0[code] },
+                meta.rows.filter { $0[type] == "Aggregate" }.map { $0[code] })
+    }
+}

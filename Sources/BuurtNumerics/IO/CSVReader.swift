@@ -101,7 +101,8 @@ public enum CSVReader {
         CSVByte.isBlank(b) || b == CSVByte.lineFeed || b == CSVByte.carriageReturn
     }
 
-    private static func trimmed(_ s: String) -> String {
+    /// `s` without surrounding spaces and tabs.
+    static func trimmed(_ s: String) -> String {
         guard let first = s.utf8.first, let last = s.utf8.last, CSVByte.isBlank(first) || CSVByte.isBlank(last) else { return s }
         let u = s.utf8
         var lo = u.startIndex, hi = u.endIndex

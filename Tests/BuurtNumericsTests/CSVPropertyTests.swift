@@ -116,6 +116,24 @@ struct CSVPropertyTests {
         }
     }
 
+    /// The exact fast path and the fallback agree with the standard library's correctly rounded
+    /// conversion on random decimal texts (long mantissas, leading zeros, large exponents).
+    @Test func numbersMatchTheStandardLibrary() async {
+        let digits = Gen.number.string(of: 0...24)
+        let sign = Gen<String?>.element(of: ["", "-", "+"]).map { $0! }
+        let exponent = Gen.int(in: -400...400).optional
+        await propertyCheck(count: 2000, input: sign, digits, digits, exponent) { sign, whole, fraction, exponent in
+            guard !(whole + fraction).isEmpty else { return }
+            let text = sign + whole + (fraction.isEmpty ? "" : "." + fraction) + (exponent.map { "e\($0)" } ?? "")
+            let expected = Double(text)
+            #expect(expected != nil, "\(text)")
+            let cell: CellValue = expected.map { $0.isFinite ? .number($0) : .invalid } ?? .invalid
+            #expect(CSVReader.parseNumber(text, decimalComma: false) == cell, "\(text)")
+            let comma = String(text.map { $0 == "." ? "," : $0 })
+            #expect(CSVReader.parseNumber(comma, decimalComma: true) == cell, "\(comma)")
+        }
+    }
+
     @Test func formattedNumbersReadBackExactly() async {
         let anyFinite = Gen.uint64().map { Double(bitPattern: $0) }.filter(\.isFinite)
         let decimals = Gen.int(in: -10_000_000...10_000_000).map { Double($0) / 1000 }

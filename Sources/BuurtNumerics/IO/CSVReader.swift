@@ -61,6 +61,9 @@ public enum CSVReader {
         guard let headerRecord else { throw BuurtErrors(problems) }
         let header = headerRecord.fields.map(trimmed)
         problems += headerProblems(header, headerRecord, file: file)
+        if options.decimalComma == nil && delimiter == CSVByte.semicolon {
+            scanner.decimalDetection = DecimalSeparatorDetection()
+        }
 
         var rows: [[String]] = [], lineNumbers: [Int] = [], cellColumns: [Int32] = []
         var cellLineOffsets: [Int: Int32] = [:]
@@ -78,23 +81,21 @@ public enum CSVReader {
             cellColumns += record.columns
         }
         problems += scanner.takeProblems()
-        guard problems.isEmpty else { throw BuurtErrors(problems) }
-
-        var table = CSVTable(
-            file: file, header: header, rows: rows, lineNumbers: lineNumbers,
-            delimiter: Character(Unicode.Scalar(delimiter)), decimalComma: false,
-            headerColumns: headerRecord.columns, headerLines: headerRecord.lineOffsets.map { $0 + 1 },
-            cellColumns: cellColumns, cellLineOffsets: cellLineOffsets)
-        if let forced = options.decimalComma {
-            table.decimalComma = forced
-        } else if delimiter == CSVByte.semicolon {
+        var decimalComma = options.decimalComma ?? false
+        if let detection = scanner.decimalDetection {
             do throws(BuurtError) {
-                table.decimalComma = try DecimalSeparatorDetection.usesDecimalComma(table)
+                decimalComma = try detection.usesDecimalComma()
             } catch {
-                throw BuurtErrors([error])
+                problems.append(error)
             }
         }
-        return table
+        guard problems.isEmpty else { throw BuurtErrors(problems) }
+
+        return CSVTable(
+            file: file, header: header, rows: rows, lineNumbers: lineNumbers,
+            delimiter: Character(Unicode.Scalar(delimiter)), decimalComma: decimalComma,
+            headerColumns: headerRecord.columns, headerLines: headerRecord.lineOffsets.map { $0 + 1 },
+            cellColumns: cellColumns, cellLineOffsets: cellLineOffsets)
     }
 
     private static func isWhitespace(_ b: UInt8) -> Bool {

@@ -35,6 +35,10 @@ struct CSVRecordScanner {
     private var problems: [BuurtError] = []
     /// Set when an unterminated quote stopped the scan.
     private(set) var stopped = false
+    /// When set, every field scanned from now on is looked at for its decimal separator.
+    var decimalDetection: DecimalSeparatorDetection?
+    /// Content bytes of the last quoted field, when it had no doubled quotes.
+    private var lastQuotedContent: Range<Int>?
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, asciiOnly: Bool, file: String) {
         self.bytes = bytes
@@ -68,14 +72,22 @@ struct CSVRecordScanner {
         record.lineOffsets.reserveCapacity(expectedFields)
         let recordStart = position
         while true {
-            let column = self.column(at: position)
+            let column = self.column(at: position), fieldLine = line, fieldStart = position
             record.columns.append(Int32(clamping: column))
             record.lineOffsets.append(Int32(clamping: line - record.line))
+            let content: Range<Int>?
             if position < n && bytes[position] == CSVByte.quote {
                 guard let value = scanQuoted(openColumn: column) else { stopped = true; return nil }
                 record.fields.append(value)
+                content = lastQuotedContent
             } else {
                 record.fields.append(scanUnquoted())
+                content = fieldStart..<position
+            }
+            if let content, decimalDetection?.isDecided == false {
+                decimalDetection?.observe(UnsafeBufferPointer(rebasing: bytes[content])) {
+                    SourceLocation(file: file, line: fieldLine, column: column)
+                }
             }
             if position < n && bytes[position] == delimiter {
                 position += 1
@@ -144,6 +156,7 @@ struct CSVRecordScanner {
                     continue
                 }
                 let value: String
+                lastQuotedContent = escaped ? nil : segmentStart..<position
                 if escaped {
                     scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<position]))
                     value = String(decoding: scratch, as: UTF8.self)

@@ -16,78 +16,93 @@ extension CSVReader {
     ///
     /// Accepted: an optional sign, digits with at most one decimal separator (`.`, or `,` when
     /// `decimalComma` is true) and an optional exponent (`1e-5`, `2.5E3`), surrounded by optional
-    /// spaces or tabs. Rejected (``CellValue/invalid``): thousands separators (`1,000.5`), the other
-    /// decimal separator, trailing text (`12abc`), `Inf`, `NaN`, hexadecimal, and numbers too large
-    /// for a `Double`. The conversion is correctly rounded, so text written by ``formatNumber(_:)``
-    /// reads back as the same `Double`.
-    /// - Complexity: O(length of the cell), no allocation unless the separator is a comma.
+    /// spaces or tabs; `.5` and `5.` are accepted. Rejected (``CellValue/invalid``): thousands
+    /// separators (`1,000.5`), the other decimal separator, trailing text (`12abc`), `Inf`, `NaN`,
+    /// hexadecimal, and numbers too large for a `Double`. The conversion is correctly rounded, so
+    /// text written by ``formatNumber(_:)`` reads back as the same `Double`.
+    /// - Complexity: O(length of the cell); no allocation for numbers of at most 15 significant
+    ///   digits with a decimal exponent within ±22 (the exact fast path), one for longer ones.
     public static func parseNumber<S: StringProtocol>(_ cell: S, decimalComma: Bool) -> CellValue {
-        let whole = Substring(cell).utf8
-        var lo = whole.startIndex, hi = whole.endIndex
-        while lo < hi, CSVByte.isBlank(whole[lo]) { whole.formIndex(after: &lo) }
-        while lo < hi, CSVByte.isBlank(whole[whole.index(before: hi)]) { whole.formIndex(before: &hi) }
-        let text = Substring(whole[lo..<hi])
-        switch NumberSyntax.scan(text.utf8, decimalSeparator: decimalComma ? CSVByte.comma : CSVByte.period) {
-        case .missing:
-            return .missing
-        case .invalid:
-            return .invalid
-        case .number(separatorOffset: let separatorOffset):
-            let value: Double?
-            if let offset = separatorOffset, decimalComma {
-                var bytes = Array(text.utf8)
-                bytes[offset] = CSVByte.period
-                value = Double(String(decoding: bytes, as: UTF8.self))
-            } else {
-                value = Double(text)
-            }
-            guard let value, value.isFinite else { return .invalid }
-            return .number(value)
+        let separator = decimalComma ? CSVByte.comma : CSVByte.period
+        if let value = cell.utf8.withContiguousStorageIfAvailable({ NumberSyntax.parse($0, decimalSeparator: separator) }) {
+            return value
         }
+        return Array(cell.utf8).withUnsafeBufferPointer { NumberSyntax.parse($0, decimalSeparator: separator) }
     }
 }
 
-/// The grammar check behind ``CSVReader/parseNumber(_:decimalComma:)``, on UTF-8 bytes.
+/// The number grammar behind ``CSVReader/parseNumber(_:decimalComma:)``, on UTF-8 bytes.
 enum NumberSyntax {
-    enum Result: Equatable {
-        case missing
-        case invalid
-        /// A well-formed number; the byte offset of its decimal separator, if any.
-        case number(separatorOffset: Int?)
-    }
+    /// Exactly representable powers of ten, 10^0 … 10^22.
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
-    /// Classifies already trimmed text: `[+-]? digits [sep digits]? ([eE] [+-]? digits)?`,
-    /// with at least one mantissa digit (`.5` and `5.` are accepted).
-    static func scan<C: Collection>(_ bytes: C, decimalSeparator: UInt8) -> Result where C.Element == UInt8 {
-        var it = bytes.makeIterator()
-        var offset = 0
-        var next = it.next()
-        func advance() { next = it.next(); offset += 1 }
-
-        guard next != nil else { return .missing }
-        if bytes.count == 2, next == UInt8(ascii: "N") {
-            return bytes.elementsEqual("NA".utf8) ? .missing : .invalid
+    /// Parses `[+-]? digits [sep digits]? ([eE] [+-]? digits)?` with at least one mantissa digit,
+    /// after trimming spaces and tabs; the missing tokens give ``CellValue/missing``.
+    ///
+    /// Value: when the significant digits form an integer m ≤ 2^53 and the decimal exponent e
+    /// is within ±22, m·10^e is one correctly rounded multiplication or division of two exact
+    /// doubles (Clinger's fast path). Otherwise the text goes to the standard library's correctly
+    /// rounded conversion.
+    static func parse(_ cell: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) -> CellValue {
+        var lo = 0, hi = cell.count
+        while lo < hi && CSVByte.isBlank(cell[lo]) { lo += 1 }
+        while lo < hi && CSVByte.isBlank(cell[hi - 1]) { hi -= 1 }
+        switch hi - lo {
+        case 0: return .missing
+        case 1 where cell[lo] == CSVByte.period || cell[lo] == CSVByte.minus: return .missing
+        case 2 where cell[lo] == UInt8(ascii: "N") && cell[lo + 1] == UInt8(ascii: "A"): return .missing
+        default: break
         }
-        if bytes.count == 1, next == CSVByte.period || next == CSVByte.minus { return .missing }
 
-        if next == CSVByte.plus || next == CSVByte.minus { advance() }
-        var mantissaDigits = 0
-        while let c = next, CSVByte.isDigit(c) { mantissaDigits += 1; advance() }
-        var separatorOffset: Int?
-        if next == decimalSeparator {
-            separatorOffset = offset
-            advance()
-            while let c = next, CSVByte.isDigit(c) { mantissaDigits += 1; advance() }
+        var i = lo
+        let negative = cell[i] == CSVByte.minus
+        if negative || cell[i] == CSVByte.plus { i += 1 }
+        var mantissa: UInt64 = 0, significant = 0, digits = 0, exponent = 0
+        var separatorIndex: Int?
+        func digit(_ d: UInt8, inFraction: Bool) {
+            digits += 1
+            if inFraction { exponent -= 1 }
+            if mantissa == 0 && d == 0 { return }  // a leading zero is not significant
+            significant += 1
+            if significant <= 19 { mantissa = mantissa &* 10 &+ UInt64(d) }
         }
-        guard mantissaDigits > 0 else { return .invalid }
-        if next == UInt8(ascii: "e") || next == UInt8(ascii: "E") {
-            advance()
-            if next == CSVByte.plus || next == CSVByte.minus { advance() }
-            var exponentDigits = 0
-            while let c = next, CSVByte.isDigit(c) { exponentDigits += 1; advance() }
+        while i < hi && CSVByte.isDigit(cell[i]) { digit(cell[i] &- 48, inFraction: false); i += 1 }
+        if i < hi && cell[i] == decimalSeparator {
+            separatorIndex = i
+            i += 1
+            while i < hi && CSVByte.isDigit(cell[i]) { digit(cell[i] &- 48, inFraction: true); i += 1 }
+        }
+        guard digits > 0 else { return .invalid }
+        if i < hi && (cell[i] == UInt8(ascii: "e") || cell[i] == UInt8(ascii: "E")) {
+            i += 1
+            let negativeExponent = i < hi && cell[i] == CSVByte.minus
+            if i < hi && (negativeExponent || cell[i] == CSVByte.plus) { i += 1 }
+            var value = 0, exponentDigits = 0
+            while i < hi && CSVByte.isDigit(cell[i]) {
+                value = min(value * 10 + Int(cell[i] &- 48), 1_000_000)
+                exponentDigits += 1
+                i += 1
+            }
             guard exponentDigits > 0 else { return .invalid }
+            exponent += negativeExponent ? -value : value
         }
-        return next == nil ? .number(separatorOffset: separatorOffset) : .invalid
+        guard i == hi else { return .invalid }
+
+        if mantissa == 0 { return .number(negative ? -0.0 : 0) }
+        if significant <= 19 && mantissa <= 1 << 53 && (-22...22).contains(exponent) {
+            let m = Double(mantissa)
+            let value = exponent >= 0 ? m * powersOfTen[exponent] : m / powersOfTen[-exponent]
+            return .number(negative ? -value : value)
+        }
+        let text = String(unsafeUninitializedCapacity: hi - lo) { buffer in
+            for k in lo..<hi { buffer[k - lo] = k == separatorIndex ? CSVByte.period : cell[k] }
+            return hi - lo
+        }
+        guard let value = Double(text), value.isFinite else { return .invalid }
+        return .number(value)
     }
 }
 

@@ -63,7 +63,8 @@ public enum PanelLoader {
         codes.reserveCapacity(table.rows.count)
         names.reserveCapacity(table.rows.count)
         periods.reserveCapacity(table.rows.count)
-        var seen: [String: [Int?: Int]] = [:]
+        var seen: [UnitPeriod: Int] = [:]
+        seen.reserveCapacity(table.rows.count)
         for (r, row) in table.rows.enumerated() {
             let code = CSVReader.trimmed(row[unit])
             if code.isEmpty {
@@ -85,43 +86,49 @@ public enum PanelLoader {
             names.append(unitName.isEmpty ? code : unitName)
             periods.append(p)
             guard !code.isEmpty, period == nil || p != nil else { continue }
-            if let first = seen[code]?[p] {
+            let key = UnitPeriod(code: code, period: p)
+            if let first = seen[key] {
                 let when = p.map { " for period \($0)" } ?? ""
                 problems.append(BuurtError(
                     .data, "unit '\(code)' appears twice\(when): lines \(table.lineNumbers[first]) and \(table.lineNumbers[r])",
                     at: table.location(row: r, column: unit)))
             } else {
-                seen[code, default: [:]][p] = r
+                seen[key] = r
             }
         }
         return (codes, names, periods)
     }
 
     /// Column-major values of the numeric columns; NaN for missing and for invalid cells.
+    /// Reads row by row (the cells of a row sit together in memory) and reports column by column.
     private static func readNumbers(
         _ table: CSVTable, _ numeric: [Int], valid: inout [Bool], problems: inout [BuurtError]
     ) -> [Double] {
         let n = table.rows.count
         var values = [Double](repeating: .nan, count: n * numeric.count)
-        let example = table.decimalComma ? "3,5, -2 or 1e-5 (decimal comma)" : "3.5, -2 or 1e-5 (decimal point)"
-        for (k, j) in numeric.enumerated() {
-            var invalid = 0
-            for r in 0..<n {
-                switch CSVReader.parseNumber(table.rows[r][j], decimalComma: table.decimalComma) {
-                case .number(let v): values[r + k * n] = v
-                case .missing: continue
-                case .invalid:
-                    invalid += 1
-                    guard invalid <= invalidCellsListedPerColumn else { continue }
-                    problems.append(BuurtError(
-                        .data, "'\(table.rows[r][j])' in column '\(table.header[j])' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value",
-                        at: table.location(row: r, column: j)))
+        var invalidRows = [[Int]](repeating: [], count: numeric.count)
+        values.withUnsafeMutableBufferPointer { out in
+            for (r, row) in table.rows.enumerated() {
+                for (k, j) in numeric.enumerated() {
+                    switch CSVReader.parseNumber(row[j], decimalComma: table.decimalComma) {
+                    case .number(let v): out[r + k * n] = v
+                    case .missing: continue
+                    case .invalid: invalidRows[k].append(r)
+                    }
                 }
             }
-            if invalid > 0 { valid[k] = false }
-            if invalid > invalidCellsListedPerColumn {
+        }
+        let example = table.decimalComma ? "3,5, -2 or 1e-5 (decimal comma)" : "3.5, -2 or 1e-5 (decimal point)"
+        for (k, j) in numeric.enumerated() where !invalidRows[k].isEmpty {
+            valid[k] = false
+            for r in invalidRows[k].prefix(invalidCellsListedPerColumn) {
                 problems.append(BuurtError(
-                    .data, "column '\(table.header[j])' has \(invalid - invalidCellsListedPerColumn) more cells that are not numbers",
+                    .data, "'\(table.rows[r][j])' in column '\(table.header[j])' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value",
+                    at: table.location(row: r, column: j)))
+            }
+            if invalidRows[k].count > invalidCellsListedPerColumn {
+                problems.append(BuurtError(
+                    .data, "column '\(table.header[j])' has \(invalidRows[k].count - invalidCellsListedPerColumn) more cells that are not numbers",
                     at: table.headerLocation(column: j)))
             }
         }
@@ -129,24 +136,31 @@ public enum PanelLoader {
     }
 
     /// Indicators with no value at all, or none in some period.
+    /// - Complexity: O(rows × columns) with no hashing in the inner loop.
     private static func emptyIndicatorProblems(
         _ table: CSVTable, columns: [(k: Int, j: Int)], values: [Double], periods: [Int?]?
     ) -> [BuurtError] {
         let n = table.rows.count
         let periodList = Set((periods ?? []).compactMap { $0 }).sorted()
+        let slot = Dictionary(uniqueKeysWithValues: periodList.enumerated().map { ($1, $0) })
+        let periodSlot = (periods ?? []).map { $0.flatMap { slot[$0] } ?? -1 }
         var problems: [BuurtError] = []
         for (k, j) in columns {
-            let column = values[(k * n)..<((k + 1) * n)]
             let code = table.header[j]
-            guard column.contains(where: { !$0.isNaN }) else {
+            var seen = [Bool](repeating: false, count: periodList.count)
+            var any = false
+            for r in 0..<n where !values[r + k * n].isNaN {
+                any = true
+                if periodSlot.isEmpty { break }
+                if periodSlot[r] >= 0 { seen[periodSlot[r]] = true }
+            }
+            guard any else {
                 problems.append(BuurtError(
                     .data, "indicator '\(code)' has no values: all \(n) rows are missing", at: table.headerLocation(column: j)))
                 continue
             }
-            guard let periods, periodList.count > 1 else { continue }
-            var hasValue = Set<Int>()
-            for (r, x) in zip(0..<n, column) where !x.isNaN { if let p = periods[r] { hasValue.insert(p) } }
-            for p in periodList where !hasValue.contains(p) {
+            guard periodList.count > 1 else { continue }
+            for (p, hasValue) in zip(periodList, seen) where !hasValue {
                 problems.append(BuurtError(
                     .data, "indicator '\(code)' has no values in period \(p): every row of that period is missing",
                     at: table.headerLocation(column: j)))
@@ -154,4 +168,10 @@ public enum PanelLoader {
         }
         return problems
     }
+}
+
+/// A row's identity in a panel.
+private struct UnitPeriod: Hashable {
+    var code: String
+    var period: Int?
 }

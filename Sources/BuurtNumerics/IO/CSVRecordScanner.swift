@@ -39,6 +39,8 @@ struct CSVRecordScanner {
     var decimalDetection: DecimalSeparatorDetection?
     /// Content bytes of the last quoted field, when it had no doubled quotes.
     private var lastQuotedContent: Range<Int>?
+    /// Offset of a byte known to be neither CR nor LF, found by the look-ahead for trailing empty lines.
+    private var nextContent = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, asciiOnly: Bool, file: String) {
         self.bytes = bytes
@@ -61,10 +63,11 @@ struct CSVRecordScanner {
     mutating func next(expectedFields: Int = 0) -> Record? {
         let n = bytes.count
         guard !stopped, position < n else { return nil }
-        if isLineBreak(bytes[position]) {
+        if isLineBreak(bytes[position]) && nextContent <= position {
             var j = position
             while j < n && isLineBreak(bytes[j]) { j += 1 }
             if j == n { position = n; return nil }
+            nextContent = j  // each run of empty lines is looked through once
         }
         var record = Record(line: line)
         record.fields.reserveCapacity(expectedFields)

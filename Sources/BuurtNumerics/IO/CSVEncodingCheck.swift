@@ -1,0 +1,100 @@
+/// Checks that a file's bytes are UTF-8 text with a byte order mark at most at the very start.
+enum CSVEncodingCheck {
+    struct Outcome {
+        /// Offset of the first byte after a leading byte order mark (0 or 3).
+        var start: Int
+        /// Whether every byte after the mark is ASCII (then byte offsets are character columns).
+        var asciiOnly: Bool
+        var problems: [BuurtError]
+    }
+
+    /// At most this many lines with encoding problems are reported; the rest are counted.
+    static let reportLimit = 20
+
+    /// Validates UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF) and rejects a
+    /// byte order mark anywhere but at offset 0. Reports the first problem on each line, with its
+    /// line and character column.
+    /// - Complexity: O(n), one pass.
+    static func check(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> Outcome {
+        let n = bytes.count
+        let start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var problems: [BuurtError] = []
+        var badLines = 0
+        var asciiOnly = true
+        var line = 1, lineStart = start, lastBadLine = 0
+        var i = start
+
+        func report(_ message: String, at pos: Int) {
+            guard line != lastBadLine else { return }
+            lastBadLine = line
+            badLines += 1
+            guard badLines <= reportLimit else { return }
+            let column = CSVColumnCounter.characters(bytes, from: lineStart, to: pos) + 1
+            problems.append(BuurtError(.data, message, at: SourceLocation(file: file, line: line, column: column)))
+        }
+
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == CSVByte.lineFeed { line += 1; lineStart = i + 1 }
+                i += 1
+                continue
+            }
+            asciiOnly = false
+            let length = sequenceLength(bytes, at: i)
+            if length == 0 {
+                let utf16 = i == 0 && n >= 2
+                    && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+                let hint = utf16 ? "; the file looks like UTF-16, save it as UTF-8" : " (save the file as UTF-8)"
+                report("invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true))\(hint)", at: i)
+                i += 1
+                continue
+            }
+            if length == 3 && b == 0xEF && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF {
+                report("byte order mark (U+FEFF) inside the file; it is allowed only as the very first character", at: i)
+            }
+            i += length
+        }
+        if badLines > reportLimit {
+            problems.append(BuurtError(
+                .data, "\(badLines - reportLimit) more lines with encoding problems", at: SourceLocation(file: file)))
+        }
+        return Outcome(start: start, asciiOnly: asciiOnly, problems: problems)
+    }
+
+    /// Length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.
+    /// Follows the table of well-formed byte sequences in the Unicode Standard, §3.9.
+    private static func sequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = bytes[i]
+        let length: Int
+        var secondLow: UInt8 = 0x80, secondHigh: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; secondLow = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; secondHigh = 0x9F
+        case 0xF0: length = 4; secondLow = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; secondHigh = 0x8F
+        default: return 0
+        }
+        guard i + length <= bytes.count else { return 0 }
+        guard (secondLow...secondHigh).contains(bytes[i + 1]) else { return 0 }
+        for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+}
+
+/// Character columns from byte offsets.
+enum CSVColumnCounter {
+    /// Number of Unicode scalars (bytes that are not UTF-8 continuation bytes) in `bytes[from..<to]`.
+    static func characters(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
+        var count = 0
+        var i = from
+        while i < to {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+}

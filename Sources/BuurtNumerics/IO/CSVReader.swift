@@ -1,0 +1,175 @@
+import Foundation
+
+/// A strict reader for the CSV files users give buurtscore.
+///
+/// Rules (every violation is a ``BuurtError`` of kind `.data` with `file:line:column`, and all
+/// problems of a file are reported together):
+/// - UTF-8 only; a byte order mark is accepted only as the very first character.
+/// - Fields are separated by `,` or `;` (detected from the header line, see ``CSVOptions``);
+///   a field may be quoted with `"`, and then holds delimiters, line breaks and doubled quotes
+///   (`""` → `"`). A quote inside an unquoted field, text after a closing quote, and an
+///   unterminated quote are errors.
+/// - Line ends are LF or CRLF. Empty lines at the end of the file are ignored (so a one-column
+///   table cannot end with an empty unquoted cell); an empty line elsewhere is a row with one
+///   empty cell.
+/// - The first line is the header: names are trimmed of spaces and tabs and must be non-empty
+///   and unique. Every row must have as many fields as the header.
+/// - A file with no characters other than whitespace is an error; a header without rows is a
+///   table with no rows.
+public enum CSVReader {
+    /// Reads a file from disk.
+    /// - Throws: `.noInput` when the file is missing or unreadable, otherwise as ``parse(_:file:options:)``.
+    public static func read(path: String, options: CSVOptions = .init()) throws(BuurtErrors) -> CSVTable {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            let reason = !exists ? "file not found" : isDirectory.boolValue ? "this is a directory, not a file" : "the file cannot be read"
+            throw BuurtErrors([BuurtError(.noInput, reason, at: SourceLocation(file: path))])
+        }
+        return try parse([UInt8](data), file: path, options: options)
+    }
+
+    /// Parses CSV bytes.
+    ///
+    /// Decimal separator: a `,`-delimited file uses decimal points unless the options say
+    /// otherwise. In a `;`-delimited file the data cells that look like numbers decide:
+    /// `3,5` (digits, comma, digits) is evidence for a decimal comma, `3.5` or `3.5e2` for a
+    /// decimal point; evidence of both kinds is an error naming one cell of each; no evidence
+    /// means a decimal comma (the usual convention of `;` files).
+    /// - Parameter file: the name used in error locations.
+    /// - Complexity: O(n) in the number of bytes.
+    public static func parse(_ bytes: [UInt8], file: String, options: CSVOptions = .init()) throws(BuurtErrors) -> CSVTable {
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(BuurtErrors) in try parse(buffer: buffer, file: file, options: options) }
+        }
+        return try result.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>, file: String, options: CSVOptions) throws(BuurtErrors) -> CSVTable {
+        let encoding = CSVEncodingCheck.check(buffer, file: file)
+        guard encoding.problems.isEmpty else { throw BuurtErrors(encoding.problems) }
+        guard buffer[encoding.start...].contains(where: { !isWhitespace($0) }) else {
+            throw BuurtErrors([BuurtError(.data, "empty file: expected a header line and data rows", at: SourceLocation(file: file))])
+        }
+        let delimiter = try delimiter(options.delimiter, buffer: buffer, start: encoding.start, file: file)
+
+        var scanner = CSVRecordScanner(
+            bytes: buffer, start: encoding.start, delimiter: delimiter, asciiOnly: encoding.asciiOnly, file: file)
+        var problems: [BuurtError] = []
+        let headerRecord = scanner.next()
+        problems += scanner.takeProblems()
+        guard let headerRecord else { throw BuurtErrors(problems) }
+        let header = headerRecord.fields.map(trimmed)
+        problems += headerProblems(header, headerRecord, file: file)
+        if options.decimalComma == nil && delimiter == CSVByte.semicolon {
+            scanner.decimalDetection = DecimalSeparatorDetection()
+        }
+
+        var rows: [[String]] = [], lineNumbers: [Int] = [], cellColumns: [Int32] = []
+        var cellLineOffsets: [Int: Int32] = [:]
+        while let record = scanner.next(expectedFields: header.count) {
+            problems += scanner.takeProblems()
+            if let problem = fieldCountProblem(record, expected: header.count, file: file) {
+                problems.append(problem)
+                continue
+            }
+            for (k, offset) in record.lineOffsets.enumerated() where offset != 0 {
+                cellLineOffsets[rows.count * header.count + k] = offset
+            }
+            rows.append(record.fields)
+            lineNumbers.append(record.line)
+            cellColumns += record.columns
+        }
+        problems += scanner.takeProblems()
+        var decimalComma = options.decimalComma ?? false
+        if let detection = scanner.decimalDetection {
+            do throws(BuurtError) {
+                decimalComma = try detection.usesDecimalComma()
+            } catch {
+                problems.append(error)
+            }
+        }
+        guard problems.isEmpty else { throw BuurtErrors(problems) }
+
+        return CSVTable(
+            file: file, header: header, rows: rows, lineNumbers: lineNumbers,
+            delimiter: Character(Unicode.Scalar(delimiter)), decimalComma: decimalComma,
+            headerColumns: headerRecord.columns, headerLines: headerRecord.lineOffsets.map { $0 + 1 },
+            cellColumns: cellColumns, cellLineOffsets: cellLineOffsets)
+    }
+
+    private static func isWhitespace(_ b: UInt8) -> Bool {
+        CSVByte.isBlank(b) || b == CSVByte.lineFeed || b == CSVByte.carriageReturn
+    }
+
+    /// `s` without surrounding spaces and tabs.
+    static func trimmed(_ s: String) -> String {
+        guard let first = s.utf8.first, let last = s.utf8.last, CSVByte.isBlank(first) || CSVByte.isBlank(last) else { return s }
+        let u = s.utf8
+        var lo = u.startIndex, hi = u.endIndex
+        while lo < hi, CSVByte.isBlank(u[lo]) { u.formIndex(after: &lo) }
+        while lo < hi, CSVByte.isBlank(u[u.index(before: hi)]) { u.formIndex(before: &hi) }
+        return String(Substring(u[lo..<hi]))
+    }
+
+    /// The delimiter byte: the option when given, else `,` or `;` by count outside quotes in the header line.
+    private static func delimiter(
+        _ option: Character?, buffer: UnsafeBufferPointer<UInt8>, start: Int, file: String
+    ) throws(BuurtErrors) -> UInt8 {
+        if let option {
+            guard option.utf8.count == 1, let byte = option.asciiValue,
+                  byte != CSVByte.quote, byte != CSVByte.lineFeed, byte != CSVByte.carriageReturn else {
+                throw BuurtErrors([BuurtError(.usage, "the delimiter must be one ASCII character other than a quote or a line break, got '\(option)'")])
+            }
+            return byte
+        }
+        var commas = 0, semicolons = 0, quoted = false, i = start
+        while i < buffer.count {
+            let b = buffer[i]
+            if b == CSVByte.quote { quoted.toggle() }
+            else if !quoted && (b == CSVByte.lineFeed || b == CSVByte.carriageReturn) { break }
+            else if !quoted && b == CSVByte.comma { commas += 1 }
+            else if !quoted && b == CSVByte.semicolon { semicolons += 1 }
+            i += 1
+        }
+        if commas > 0 && commas == semicolons {
+            throw BuurtErrors([BuurtError(
+                .data, "cannot tell the delimiter: the header line has \(commas) commas and \(semicolons) semicolons outside quotes; set the delimiter explicitly",
+                at: SourceLocation(file: file, line: 1))])
+        }
+        return semicolons > commas ? CSVByte.semicolon : CSVByte.comma
+    }
+
+    private static func headerProblems(_ header: [String], _ record: CSVRecordScanner.Record, file: String) -> [BuurtError] {
+        var problems: [BuurtError] = []
+        var firstIndex: [String: Int] = [:]
+        for (k, name) in header.enumerated() {
+            let location = SourceLocation(file: file, line: record.line + Int(record.lineOffsets[k]), column: Int(record.columns[k]))
+            if name.isEmpty {
+                problems.append(BuurtError(.data, "empty column name (field \(k + 1) of the header); every column needs a name", at: location))
+            } else if let first = firstIndex[name] {
+                problems.append(BuurtError(.data, "duplicate column name '\(name)' (fields \(first + 1) and \(k + 1) of the header)", at: location))
+            } else {
+                firstIndex[name] = k
+            }
+        }
+        return problems
+    }
+
+    /// "5 fields, expected 6 (header)" at the first extra field, or at the end of a short row.
+    private static func fieldCountProblem(_ record: CSVRecordScanner.Record, expected: Int, file: String) -> BuurtError? {
+        let count = record.fields.count
+        guard count != expected else { return nil }
+        let message: String
+        let column: Int
+        if record.isEmptyLine {
+            message = "empty line, expected \(expected) fields (header)"
+            column = 1
+        } else {
+            message = "\(count) field\(count == 1 ? "" : "s"), expected \(expected) (header)"
+            column = Int(count > expected ? record.columns[expected] : Int32(clamping: record.endColumn))
+        }
+        let line = count > expected ? record.line + Int(record.lineOffsets[expected]) : record.endLine
+        return BuurtError(.data, message, at: SourceLocation(file: file, line: line, column: column))
+    }
+}

@@ -1,0 +1,177 @@
+/// Turns a data table into a ``Panel`` for an ``IndexModel``, checking the data against the model.
+public enum PanelLoader {
+    /// At most this many non-numeric cells are listed per column; the rest are counted.
+    public static let invalidCellsListedPerColumn = 20
+
+    /// Builds a Panel.
+    ///
+    /// Numeric columns: every indicator of the model plus every Denominator/Other node and every
+    /// indicator's `denominator` column. Categorical: Group nodes. Columns of the file not named by
+    /// the model are kept as categorical columns (text) so nothing the user gave is lost. Both keep
+    /// file order; rows keep file order too.
+    ///
+    /// The unit code column is `columns.unit`, else the first of ``DataColumns/defaultUnit`` present;
+    /// likewise the name (defaults to the code) and period columns, which are optional. Unit codes,
+    /// names, periods and categorical cells are trimmed of surrounding spaces; a categorical cell
+    /// that is empty, `NA`, `.` or `-` is missing (`nil`). Numbers follow
+    /// ``CSVReader/parseNumber(_:decimalComma:)`` with the table's decimal separator.
+    ///
+    /// - Throws: ``BuurtErrors`` listing every problem, each at `file:line:column`: a unit (or a named
+    ///   name/period) column not found, an empty unit code, a period that is not a whole number,
+    ///   the same unit and period twice, a model column missing from the data, a column named like
+    ///   an aggregate of the model, a non-number in a numeric column (at most
+    ///   ``invalidCellsListedPerColumn`` listed per column), no data rows, and an indicator whose
+    ///   values are all missing, in the whole file or in one period.
+    /// - Complexity: O(rows × columns).
+    public static func load(_ table: CSVTable, model: IndexModel, columns: DataColumns) throws(BuurtErrors) -> Panel {
+        var problems: [BuurtError] = []
+        let layout = PanelColumnLayout(table: table, model: model, columns: columns, problems: &problems)
+        guard let unitColumn = layout.unit else { throw BuurtErrors(problems) }
+        if table.rows.isEmpty {
+            problems.append(BuurtError(.data, "no data rows: the file has only a header", at: table.headerLocation()))
+            throw BuurtErrors(problems)
+        }
+
+        let units = readUnits(table, unit: unitColumn, name: layout.name, period: layout.period, problems: &problems)
+        var valid = Array(repeating: true, count: layout.numeric.count)
+        let values = readNumbers(table, layout.numeric, valid: &valid, problems: &problems)
+        let categories = layout.categorical.map { j in
+            (name: table.header[j], values: table.rows.map { row -> String? in
+                let cell = CSVReader.trimmed(row[j])
+                return CSVReader.missingTokens.contains(cell) ? nil : cell
+            })
+        }
+        let indicatorSet = Set(model.indicators)
+        let checked = layout.numeric.indices.filter { valid[$0] && indicatorSet.contains(table.header[layout.numeric[$0]]) }
+        problems += emptyIndicatorProblems(
+            table, columns: checked.map { (k: $0, j: layout.numeric[$0]) }, values: values,
+            periods: layout.period == nil ? nil : units.periods)
+        guard problems.isEmpty else { throw BuurtErrors(problems) }
+
+        return Panel(
+            unitCodes: units.codes, unitNames: units.names, periods: layout.period == nil ? nil : units.periods,
+            columnCodes: layout.numeric.map { table.header[$0] },
+            values: Matrix(rows: table.rows.count, columns: layout.numeric.count, columnMajor: values),
+            categories: categories)
+    }
+
+    /// Unit codes, names and periods per row, with empty codes, bad periods and duplicates reported.
+    private static func readUnits(
+        _ table: CSVTable, unit: Int, name: Int?, period: Int?, problems: inout [BuurtError]
+    ) -> (codes: [String], names: [String], periods: [Int?]) {
+        var codes: [String] = [], names: [String] = [], periods: [Int?] = []
+        codes.reserveCapacity(table.rows.count)
+        names.reserveCapacity(table.rows.count)
+        periods.reserveCapacity(table.rows.count)
+        var seen: [UnitPeriod: Int] = [:]
+        seen.reserveCapacity(table.rows.count)
+        for (r, row) in table.rows.enumerated() {
+            let code = CSVReader.trimmed(row[unit])
+            if code.isEmpty {
+                problems.append(BuurtError(.data, "empty unit code in column '\(table.header[unit])'", at: table.location(row: r, column: unit)))
+            }
+            var p: Int?
+            if let period {
+                let cell = CSVReader.trimmed(row[period])
+                p = Int(cell)
+                if p == nil {
+                    let what = cell.isEmpty ? "missing period" : "period '\(cell)' is not a whole number"
+                    problems.append(BuurtError(
+                        .data, "\(what) for unit '\(code)' in column '\(table.header[period])' (expected a year such as 2024)",
+                        at: table.location(row: r, column: period)))
+                }
+            }
+            let unitName = name.map { CSVReader.trimmed(row[$0]) } ?? ""
+            codes.append(code)
+            names.append(unitName.isEmpty ? code : unitName)
+            periods.append(p)
+            guard !code.isEmpty, period == nil || p != nil else { continue }
+            let key = UnitPeriod(code: code, period: p)
+            if let first = seen[key] {
+                let when = p.map { " for period \($0)" } ?? ""
+                problems.append(BuurtError(
+                    .data, "unit '\(code)' appears twice\(when): lines \(table.lineNumbers[first]) and \(table.lineNumbers[r])",
+                    at: table.location(row: r, column: unit)))
+            } else {
+                seen[key] = r
+            }
+        }
+        return (codes, names, periods)
+    }
+
+    /// Column-major values of the numeric columns; NaN for missing and for invalid cells.
+    /// Reads row by row (the cells of a row sit together in memory) and reports column by column.
+    private static func readNumbers(
+        _ table: CSVTable, _ numeric: [Int], valid: inout [Bool], problems: inout [BuurtError]
+    ) -> [Double] {
+        let n = table.rows.count
+        var values = [Double](repeating: .nan, count: n * numeric.count)
+        var invalidRows = [[Int]](repeating: [], count: numeric.count)
+        values.withUnsafeMutableBufferPointer { out in
+            for (r, row) in table.rows.enumerated() {
+                for (k, j) in numeric.enumerated() {
+                    switch CSVReader.parseNumber(row[j], decimalComma: table.decimalComma) {
+                    case .number(let v): out[r + k * n] = v
+                    case .missing: continue
+                    case .invalid: invalidRows[k].append(r)
+                    }
+                }
+            }
+        }
+        let example = table.decimalComma ? "3,5, -2 or 1e-5 (decimal comma)" : "3.5, -2 or 1e-5 (decimal point)"
+        for (k, j) in numeric.enumerated() where !invalidRows[k].isEmpty {
+            valid[k] = false
+            for r in invalidRows[k].prefix(invalidCellsListedPerColumn) {
+                problems.append(BuurtError(
+                    .data, "'\(table.rows[r][j])' in column '\(table.header[j])' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value",
+                    at: table.location(row: r, column: j)))
+            }
+            if invalidRows[k].count > invalidCellsListedPerColumn {
+                problems.append(BuurtError(
+                    .data, "column '\(table.header[j])' has \(invalidRows[k].count - invalidCellsListedPerColumn) more cells that are not numbers",
+                    at: table.headerLocation(column: j)))
+            }
+        }
+        return values
+    }
+
+    /// Indicators with no value at all, or none in some period.
+    /// - Complexity: O(rows × columns) with no hashing in the inner loop.
+    private static func emptyIndicatorProblems(
+        _ table: CSVTable, columns: [(k: Int, j: Int)], values: [Double], periods: [Int?]?
+    ) -> [BuurtError] {
+        let n = table.rows.count
+        let periodList = Set((periods ?? []).compactMap { $0 }).sorted()
+        let slot = Dictionary(uniqueKeysWithValues: periodList.enumerated().map { ($1, $0) })
+        let periodSlot = (periods ?? []).map { $0.flatMap { slot[$0] } ?? -1 }
+        var problems: [BuurtError] = []
+        for (k, j) in columns {
+            let code = table.header[j]
+            var seen = [Bool](repeating: false, count: periodList.count)
+            var any = false
+            for r in 0..<n where !values[r + k * n].isNaN {
+                any = true
+                if periodSlot.isEmpty { break }
+                if periodSlot[r] >= 0 { seen[periodSlot[r]] = true }
+            }
+            guard any else {
+                problems.append(BuurtError(
+                    .data, "indicator '\(code)' has no values: all \(n) rows are missing", at: table.headerLocation(column: j)))
+                continue
+            }
+            guard periodList.count > 1 else { continue }
+            for (p, hasValue) in zip(periodList, seen) where !hasValue {
+                problems.append(BuurtError(
+                    .data, "indicator '\(code)' has no values in period \(p): every row of that period is missing",
+                    at: table.headerLocation(column: j)))
+            }
+        }
+        return problems
+    }
+}
+
+/// A row's identity in a panel.
+private struct UnitPeriod: Hashable {
+    var code: String
+    var period: Int?
+}

@@ -37,7 +37,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     func loadProject() throws -> IndexProject {
-        try reportingFailures { () throws(BuurtErrors) in
+        try reportingFailures {
             try IndexProject.load(modelPath: model, dataPath: data, options: csvOptions)
         }
     }

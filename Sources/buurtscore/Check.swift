@@ -11,7 +11,7 @@ extension Buurtscore {
 
         func run() throws {
             let project = try options.loadProject()
-            try reportingFailures { () throws(BuurtError) in
+            try reportingFailures {
                 _ = try project.run(keepIntermediate: false)
             }
             print("\(options.model): ok — \(project.model.indicators.count) indicators, "

@@ -33,7 +33,7 @@ extension Buurtscore {
 
         func run() throws {
             let project = try options.loadProject()
-            try reportingFailures { () throws(BuurtError) in
+            try reportingFailures {
                 let result = try project.run(keepIntermediate: stages)
                 let output = try RunOutput.files(result: result, project: project, includeStages: stages)
                 try output.write(to: out)

@@ -38,7 +38,7 @@ extension Buurtscore {
             output.add("data.csv", text: dataset.dataCSV)
             output.add("model.yml", text: dataset.modelYAML)
             output.add("README.md", text: dataset.card)
-            try reportingFailures { () throws(BuurtError) in try output.write(to: out) }
+            try reportingFailures { try output.write(to: out) }
         }
     }
 }

@@ -39,7 +39,7 @@ import Testing
         #expect(m.dataPath == Self.demoFolder.appendingPathComponent("data.csv").path)
         #expect(m.columns == DataColumns(unit: "buurt_code", name: "buurt_naam", period: "jaar"))
         #expect(m.spec.impute == ImputeParameters(method: .mean, scope: .group("wijk")))
-        #expect(m.spec.screen == ScreenParameters(minCoverage: 0.75))
+        #expect(m.spec.screen == ScreenParameters(minCoverage: 0.75, basis: .observed))
         #expect(m.spec.treat == TreatParameters())
         #expect(m.spec.normalise == NormaliseParameters(method: .minmax(lower: 0, upper: 100), scope: .reference(2017)))
         #expect(m.spec.aggregate == AggregateParameters())

@@ -24,13 +24,15 @@ public struct CSVWriter: Sendable {
 
     /// Appends one row of already formatted cells.
     public mutating func appendRow(_ cells: [String]) {
-        text += cells.map(Self.quoted).joined(separator: ",")
+        // A lone empty cell would make an empty line, which readers skip: quote it.
+        text += cells == [""] ? "\"\"" : cells.map(Self.quoted).joined(separator: ",")
         text += "\n"
     }
 
     /// Quotes a cell when it holds a comma, quote, or line break.
     public static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        // Bytes, not Characters: "\r\n" is one Character that equals neither "\r" nor "\n".
+        guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -13,6 +13,13 @@ struct Buurtscore: ParsableCommand {
         version: BuurtscoreVersion.string,
         subcommands: [Run.self, Check.self, Synth.self]
     )
+
+    /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and
+    /// outputs must be identical on every rerun.
+    static func main() {
+        BLASRuntime.pinSingleThread()
+        main(nil)
+    }
 }
 
 /// Options shared by the commands that read a model and its data.

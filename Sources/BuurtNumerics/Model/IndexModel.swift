@@ -33,11 +33,14 @@ public struct ModelNode: Sendable, Equatable {
     public var goalposts: (lower: Double, upper: Double)?
     /// Measurement unit, for documentation only.
     public var unit: String?
+    /// The indicator's sampling error, drawn by the uncertainty engine when `sampling: true`.
+    public var sampling: SamplingModel?
 
     public init(
         code: String, name: String? = nil, kind: NodeKind, parent: String? = nil,
         direction: Double = 1, weight: Double = 1, denominator: String? = nil, scale: Double? = nil,
-        target: Double? = nil, goalposts: (lower: Double, upper: Double)? = nil, unit: String? = nil
+        target: Double? = nil, goalposts: (lower: Double, upper: Double)? = nil, unit: String? = nil,
+        sampling: SamplingModel? = nil
     ) {
         self.code = code
         self.name = name ?? code
@@ -50,12 +53,13 @@ public struct ModelNode: Sendable, Equatable {
         self.target = target
         self.goalposts = goalposts
         self.unit = unit
+        self.sampling = sampling
     }
 
     public static func == (a: ModelNode, b: ModelNode) -> Bool {
         a.code == b.code && a.name == b.name && a.kind == b.kind && a.parent == b.parent
             && a.direction == b.direction && a.weight == b.weight && a.denominator == b.denominator
-            && a.scale == b.scale && a.target == b.target && a.unit == b.unit
+            && a.scale == b.scale && a.target == b.target && a.unit == b.unit && a.sampling == b.sampling
             && a.goalposts?.lower == b.goalposts?.lower && a.goalposts?.upper == b.goalposts?.upper
     }
 }

@@ -97,11 +97,19 @@ public struct ModelFile: Sendable {
     /// - Throws: ``BuurtErrors`` with a `.noInput` problem when the file cannot be read, else
     ///   every `.data` problem found in it.
     public static func load(path: String) throws(BuurtErrors) -> ModelFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BuurtErrors([BuurtError(.noInput, "cannot read the model file '\(path)'", at: SourceLocation(file: path))])
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            let reason = !exists ? "model file not found"
+                : isDirectory.boolValue ? "this is a directory, not a model file" : "the model file cannot be read"
+            throw BuurtErrors([BuurtError(.noInput, reason, at: SourceLocation(file: path))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw BuurtErrors([BuurtError(.data, "the model file is not UTF-8 text", at: SourceLocation(file: path))])
+            // Locate the offending bytes the way the CSV reader does (line, character column).
+            let located = [UInt8](data).withUnsafeBufferPointer { CSVEncodingCheck.check($0, file: path).problems }
+            throw BuurtErrors(located.isEmpty
+                ? [BuurtError(.data, "the model file is not UTF-8 text (save it as UTF-8)", at: SourceLocation(file: path))]
+                : located.map { BuurtError(.data, "the model file is not UTF-8 text: \($0.message)", at: $0.location) })
         }
         let folder = (path as NSString).deletingLastPathComponent
         return try parse(text, file: path, baseDirectory: folder)

@@ -18,7 +18,7 @@ public struct IndexProject: Sendable {
         let file = try ModelFile.load(path: modelPath)
         var nodes = file.nodes
         if let metadataPath = file.metadataPath {
-            let table = try CSVReader.read(path: metadataPath)
+            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"))
             nodes = try MetadataLoader.load(table)
         }
         let model = try IndexModel(nodes: nodes, source: file.metadataPath ?? modelPath)
@@ -26,13 +26,34 @@ public struct IndexProject: Sendable {
         guard let data = dataPath ?? file.dataPath else {
             throw BuurtErrors([BuurtError(.usage, "no data file: give `data:` in the model or --data", at: SourceLocation(file: modelPath))])
         }
-        let table = try CSVReader.read(path: data, options: options)
+        let table = try read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options)
         let panel = try PanelLoader.load(table, model: model, columns: file.columns)
         return IndexProject(file: file, model: model, panel: panel, dataPath: data)
+    }
+
+    /// Reads a CSV the model refers to; a missing file is reported as which file (`role`) and
+    /// where its path came from (`origin`).
+    private static func read(_ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> CSVTable {
+        do {
+            return try CSVReader.read(path: path, options: options)
+        } catch {
+            throw BuurtErrors(error.problems.map { problem in
+                guard problem.kind == .noInput else { return problem }
+                return BuurtError(.noInput, "cannot read the \(role): \(problem.message) (\(origin))", at: problem.location)
+            })
+        }
     }
 
     /// Runs the pipeline on the loaded data with the model's spec.
     public func run(keepIntermediate: Bool = true) throws(BuurtError) -> PipelineResult {
         try Pipeline.run(panel, model: model, spec: file.spec, keepIntermediate: keepIntermediate)
+    }
+}
+
+extension ModelFile {
+    /// "named by 'data:' at model.yml:2:7; …" for messages about the file a key names.
+    func origin(of key: String) -> String {
+        let at = keyLocations[key].map { " at \($0)" } ?? " in \(path)"
+        return "named by '\(key):'\(at); a relative path is taken from the model file's folder"
     }
 }

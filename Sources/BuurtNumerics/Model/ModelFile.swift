@@ -86,6 +86,9 @@ public struct ModelFile: Sendable {
     /// `data:` and `metadata:` exactly as written, for ``canonicalForm()``.
     var declaredData: String?
     var declaredMetadata: String?
+    /// Where `data` and `metadata` are written, for problems found when the
+    /// files they name are read.
+    var keyLocations: [String: SourceLocation] = [:]
 
     static let topLevelKeys = [
         "title", "data", "metadata", "unit", "name", "period", "groups", "indicators", "columns",
@@ -156,6 +159,9 @@ public struct ModelFile: Sendable {
 
         model.weights = top["weights"].map { reader.weights($0, tree: tree) } ?? [:]
         model.spec = reader.pipelineSpec(top, tree: tree)
+        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"])] {
+            if let node { model.keyLocations[key] = reader.location(node) }
+        }
         model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }
         for key in extensionKeys {
             guard let value = top[key] else { continue }

@@ -16,13 +16,14 @@ public struct IndexProject: Sendable {
     /// - Throws: ``BuurtErrors`` with every problem found in the model, the metadata and the data.
     public static func load(modelPath: String, dataPath: String? = nil, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> IndexProject {
         let file = try ModelFile.load(path: modelPath)
-        var nodes = file.nodes
+        let tree: IndexModel
         if let metadataPath = file.metadataPath {
             let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"))
-            nodes = try MetadataLoader.load(table)
+            tree = try MetadataLoader.loadModel(table)
+        } else {
+            tree = try IndexModel(nodes: file.nodes, source: modelPath)
         }
-        let model = try IndexModel(nodes: nodes, source: file.metadataPath ?? modelPath)
-            .withWeights(file.weights, source: modelPath)
+        let model = try tree.withWeights(file.weights, source: modelPath)
         guard let data = dataPath ?? file.dataPath else {
             throw BuurtErrors([BuurtError(.usage, "no data file: give `data:` in the model or --data", at: SourceLocation(file: modelPath))])
         }

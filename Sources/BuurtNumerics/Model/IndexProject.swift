@@ -29,6 +29,7 @@ public struct IndexProject: Sendable {
         }
         let table = try read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options)
         let panel = try PanelLoader.load(table, model: model, columns: file.columns)
+        try checkReferenceUnit(file, panel: panel, dataPath: data)
         return IndexProject(file: file, model: model, panel: panel, dataPath: data)
     }
 
@@ -43,6 +44,17 @@ public struct IndexProject: Sendable {
                 return BuurtError(.noInput, "cannot read the \(role): \(problem.message) (\(origin))", at: problem.location)
             })
         }
+    }
+
+    /// `normalise: {method: dist2ref, unit: X}` needs unit X in the data.
+    private static func checkReferenceUnit(_ file: ModelFile, panel: Panel, dataPath: String) throws(BuurtErrors) {
+        guard case .dist2ref(let unit) = file.spec.normalise.method, !panel.unitCodes.contains(unit) else { return }
+        var seen = Set<String>()
+        let units = panel.unitCodes.filter { seen.insert($0).inserted }
+        let hint = ModelFileReader.suggestion(for: unit, among: units, listAll: false)
+        throw BuurtErrors([BuurtError(
+            .data, "reference unit '\(unit)' of normalise method dist2ref is not in the data file \(dataPath)\(hint)",
+            at: file.keyLocations["normalise.unit"] ?? SourceLocation(file: file.path))])
     }
 
     /// Runs the pipeline on the loaded data with the model's spec.

@@ -86,7 +86,7 @@ public struct ModelFile: Sendable {
     /// `data:` and `metadata:` exactly as written, for ``canonicalForm()``.
     var declaredData: String?
     var declaredMetadata: String?
-    /// Where `data` and `metadata` are written, for problems found when the
+    /// Where `data`, `metadata` and `normalise.unit` are written, for problems found when the
     /// files they name are read.
     var keyLocations: [String: SourceLocation] = [:]
 
@@ -159,7 +159,7 @@ public struct ModelFile: Sendable {
 
         model.weights = top["weights"].map { reader.weights($0, tree: tree) } ?? [:]
         model.spec = reader.pipelineSpec(top, tree: tree)
-        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"])] {
+        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("normalise.unit", top["normalise"]?["unit"])] {
             if let node { model.keyLocations[key] = reader.location(node) }
         }
         model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }

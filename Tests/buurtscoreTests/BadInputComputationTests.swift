@@ -11,11 +11,13 @@ import Testing
         BadInput(name: "zero variance under zscore",
                  files: ["data.csv": constantContact, "model.yml": V.model("method: minmax, range: [0, 100]", "method: zscore")],
                  exitCode: 65, location: nil,
-                 fragments: ["error: indicator contact, 2019: z-score normalisation needs variation, but every available value equals 40"]),
+                 fragments: ["error: indicator contact, 2019: z-score normalisation needs variation, but every available value equals 40",
+                             "a constant indicator cannot tell units apart: check the data, or leave the indicator out of the model"]),
         BadInput(name: "constant column under minmax",
                  files: ["data.csv": constantContact],
                  exitCode: 65, location: nil,
-                 fragments: ["error: indicator contact, 2019: min-max normalisation needs a range, but every available value equals 40"]),
+                 fragments: ["error: indicator contact, 2019: min-max normalisation needs a range, but every available value equals 40",
+                             "a constant indicator cannot tell units apart: check the data, or leave the indicator out of the model"]),
         // Crime per 1000 in 2019: 25, 27.5, 34, 18.95, 38.10, 20 (mean 27.257, sd 7.613);
         // direction −1, so z = −(x − mean)/sd: B1 +0.296, B2 −0.0319 is the first negative.
         BadInput(name: "negative value under geometric",

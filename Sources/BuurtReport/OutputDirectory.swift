@@ -31,6 +31,14 @@ public struct OutputDirectory: Sendable {
         if fm.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw BuurtError(.cannotCreate, "output path exists and is not a directory", at: SourceLocation(file: target.path))
         }
+        var ancestor = parent
+        while !fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), ancestor.path != "/" {
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        if !isDirectory.boolValue {
+            throw BuurtError(.cannotCreate, "this is a file, not a directory, so the output directory \(target.path) cannot be created inside it",
+                             at: SourceLocation(file: ancestor.path))
+        }
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {

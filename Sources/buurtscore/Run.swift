@@ -21,14 +21,15 @@ extension Buurtscore {
         @Flag(help: "Also write the data after every stage to stages/<stage>.csv.")
         var stages = false
 
-        @Option(help: "Rows of the summary table printed at the end (0 for none).")
+        // Unconditional, so that `--top -1` reaches validate() instead of reading as an option.
+        @Option(parsing: .unconditional, help: "Rows of the summary table printed at the end (0 for none).")
         var top: Int = 10
 
         @Flag(help: "Print nothing on success.")
         var quiet = false
 
         func validate() throws {
-            guard top >= 0 else { throw ValidationError("--top must be 0 or more") }
+            guard top >= 0 else { throw ValidationError("--top must be 0 or more, got \(top)") }
         }
 
         func run() throws {

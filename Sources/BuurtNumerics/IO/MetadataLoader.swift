@@ -43,9 +43,33 @@ public enum MetadataLoader {
         return nodes
     }
 
-    /// ``load(_:)`` followed by ``IndexModel/init(nodes:source:)``.
+    /// ``load(_:)`` followed by ``IndexModel/init(nodes:source:)``; a `Parent` that names no
+    /// row is reported at its cell (with a suggestion when a code is close).
     public static func loadModel(_ table: CSVTable) throws(BuurtErrors) -> IndexModel {
-        try IndexModel(nodes: load(table), source: table.file)
+        let nodes = try load(table)
+        do {
+            return try IndexModel(nodes: nodes, source: table.file)
+        } catch {
+            throw BuurtErrors(locatingUndefinedParents(error.problems, nodes: nodes, table: table))
+        }
+    }
+
+    /// `problems` with each "parent 'P' of 'C' is not defined" moved to the Parent cell of C's
+    /// row (rows and nodes correspond one to one once ``load(_:)`` succeeded).
+    private static func locatingUndefinedParents(_ problems: [BuurtError], nodes: [ModelNode], table: CSVTable) -> [BuurtError] {
+        guard nodes.count == table.rows.count,
+              let parentColumn = table.header.firstIndex(where: { $0.lowercased() == "parent" }) else { return problems }
+        let codes = nodes.map(\.code)
+        var located: [String: BuurtError] = [:]
+        for (row, node) in nodes.enumerated() {
+            guard let parent = node.parent, !parent.isEmpty, !codes.contains(parent) else { continue }
+            let message = "parent '\(parent)' of '\(node.code)' is not defined"
+            let aggregates = nodes.filter { $0.kind == .aggregate }.map(\.code)
+            located[message] = BuurtError(
+                .data, message + ModelFileReader.suggestion(for: parent, among: aggregates, listAll: false),
+                at: table.location(row: row, column: parentColumn))
+        }
+        return problems.map { located[$0.message] ?? $0 }
     }
 }
 

@@ -122,8 +122,11 @@ public enum PanelLoader {
         for (k, j) in numeric.enumerated() where !invalidRows[k].isEmpty {
             valid[k] = false
             for r in invalidRows[k].prefix(invalidCellsListedPerColumn) {
+                let cell = table.rows[r][j]
+                let grouping = cell.contains(".") && cell.contains(",")
+                    ? "; write it without a thousands separator, e.g. \(table.decimalComma ? "1000,5" : "1000.5")" : ""
                 problems.append(BuurtError(
-                    .data, "'\(table.rows[r][j])' in column '\(table.header[j])' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value",
+                    .data, "'\(cell)' in column '\(table.header[j])' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value\(grouping)",
                     at: table.location(row: r, column: j)))
             }
             if invalidRows[k].count > invalidCellsListedPerColumn {

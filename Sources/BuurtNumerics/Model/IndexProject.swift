@@ -16,23 +16,57 @@ public struct IndexProject: Sendable {
     /// - Throws: ``BuurtErrors`` with every problem found in the model, the metadata and the data.
     public static func load(modelPath: String, dataPath: String? = nil, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> IndexProject {
         let file = try ModelFile.load(path: modelPath)
-        var nodes = file.nodes
+        let tree: IndexModel
         if let metadataPath = file.metadataPath {
-            let table = try CSVReader.read(path: metadataPath)
-            nodes = try MetadataLoader.load(table)
+            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"))
+            tree = try MetadataLoader.loadModel(table)
+        } else {
+            tree = try IndexModel(nodes: file.nodes, source: modelPath)
         }
-        let model = try IndexModel(nodes: nodes, source: file.metadataPath ?? modelPath)
-            .withWeights(file.weights, source: modelPath)
+        let model = try tree.withWeights(file.weights, source: modelPath)
         guard let data = dataPath ?? file.dataPath else {
             throw BuurtErrors([BuurtError(.usage, "no data file: give `data:` in the model or --data", at: SourceLocation(file: modelPath))])
         }
-        let table = try CSVReader.read(path: data, options: options)
+        let table = try read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options)
         let panel = try PanelLoader.load(table, model: model, columns: file.columns)
+        try checkReferenceUnit(file, panel: panel, dataPath: data)
         return IndexProject(file: file, model: model, panel: panel, dataPath: data)
+    }
+
+    /// Reads a CSV the model refers to; a missing file is reported as which file (`role`) and
+    /// where its path came from (`origin`).
+    private static func read(_ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> CSVTable {
+        do {
+            return try CSVReader.read(path: path, options: options)
+        } catch {
+            throw BuurtErrors(error.problems.map { problem in
+                guard problem.kind == .noInput else { return problem }
+                return BuurtError(.noInput, "cannot read the \(role): \(problem.message) (\(origin))", at: problem.location)
+            })
+        }
+    }
+
+    /// `normalise: {method: dist2ref, unit: X}` needs unit X in the data.
+    private static func checkReferenceUnit(_ file: ModelFile, panel: Panel, dataPath: String) throws(BuurtErrors) {
+        guard case .dist2ref(let unit) = file.spec.normalise.method, !panel.unitCodes.contains(unit) else { return }
+        var seen = Set<String>()
+        let units = panel.unitCodes.filter { seen.insert($0).inserted }
+        let hint = ModelFileReader.suggestion(for: unit, among: units, listAll: false)
+        throw BuurtErrors([BuurtError(
+            .data, "reference unit '\(unit)' of normalise method dist2ref is not in the data file \(dataPath)\(hint)",
+            at: file.keyLocations["normalise.unit"] ?? SourceLocation(file: file.path))])
     }
 
     /// Runs the pipeline on the loaded data with the model's spec.
     public func run(keepIntermediate: Bool = true) throws(BuurtError) -> PipelineResult {
         try Pipeline.run(panel, model: model, spec: file.spec, keepIntermediate: keepIntermediate)
+    }
+}
+
+extension ModelFile {
+    /// "named by 'data:' at model.yml:2:7; …" for messages about the file a key names.
+    func origin(of key: String) -> String {
+        let at = keyLocations[key].map { " at \($0)" } ?? " in \(path)"
+        return "named by '\(key):'\(at); a relative path is taken from the model file's folder"
     }
 }

@@ -86,6 +86,9 @@ public struct ModelFile: Sendable {
     /// `data:` and `metadata:` exactly as written, for ``canonicalForm()``.
     var declaredData: String?
     var declaredMetadata: String?
+    /// Where `data`, `metadata` and `normalise.unit` are written, for problems found when the
+    /// files they name are read.
+    var keyLocations: [String: SourceLocation] = [:]
 
     static let topLevelKeys = [
         "title", "data", "metadata", "unit", "name", "period", "groups", "indicators", "columns",
@@ -97,11 +100,19 @@ public struct ModelFile: Sendable {
     /// - Throws: ``BuurtErrors`` with a `.noInput` problem when the file cannot be read, else
     ///   every `.data` problem found in it.
     public static func load(path: String) throws(BuurtErrors) -> ModelFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw BuurtErrors([BuurtError(.noInput, "cannot read the model file '\(path)'", at: SourceLocation(file: path))])
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            let reason = !exists ? "model file not found"
+                : isDirectory.boolValue ? "this is a directory, not a model file" : "the model file cannot be read"
+            throw BuurtErrors([BuurtError(.noInput, reason, at: SourceLocation(file: path))])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw BuurtErrors([BuurtError(.data, "the model file is not UTF-8 text", at: SourceLocation(file: path))])
+            // Locate the offending bytes the way the CSV reader does (line, character column).
+            let located = [UInt8](data).withUnsafeBufferPointer { CSVEncodingCheck.check($0, file: path).problems }
+            throw BuurtErrors(located.isEmpty
+                ? [BuurtError(.data, "the model file is not UTF-8 text (save it as UTF-8)", at: SourceLocation(file: path))]
+                : located.map { BuurtError(.data, "the model file is not UTF-8 text: \($0.message)", at: $0.location) })
         }
         let folder = (path as NSString).deletingLastPathComponent
         return try parse(text, file: path, baseDirectory: folder)
@@ -148,6 +159,9 @@ public struct ModelFile: Sendable {
 
         model.weights = top["weights"].map { reader.weights($0, tree: tree) } ?? [:]
         model.spec = reader.pipelineSpec(top, tree: tree)
+        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("normalise.unit", top["normalise"]?["unit"])] {
+            if let node { model.keyLocations[key] = reader.location(node) }
+        }
         model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }
         for key in extensionKeys {
             guard let value = top[key] else { continue }

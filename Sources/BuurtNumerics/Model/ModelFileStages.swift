@@ -48,7 +48,11 @@ extension ModelFileReader {
             default:
                 p.scope = .group(by)
                 if let groupColumns = tree?.codes(of: [.group]), !groupColumns.contains(by) {
-                    let hint = Self.suggestion(for: by, among: ["period", "all"] + groupColumns, listAll: false)
+                    var hint = Self.suggestion(for: by, among: ["period", "all"] + groupColumns, listAll: false)
+                    if hint.isEmpty {
+                        hint = groupColumns.isEmpty ? " (no column is declared with type: group)"
+                            : " (declared: \(groupColumns.map { "'\($0)'" }.joined(separator: ", ")))"
+                    }
                     fail("impute by '\(by)': expected period, all, or a column declared with type: group\(hint)", at: b)
                 }
             }

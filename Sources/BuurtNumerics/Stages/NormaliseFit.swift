@@ -60,6 +60,7 @@ extension Normalise {
         goalposts: (lower: Double, upper: Double)? = nil, context: String = "the values"
     ) throws(BuurtError) -> NormaliseFit {
         func fail(_ message: String) -> BuurtError { BuurtError(.data, "\(context): \(message)") }
+        let constantHint = "; a constant indicator cannot tell units apart: check the data, or leave the indicator out of the model"
         var count = 0, lo = Double.infinity, hi = -Double.infinity, sum = 0.0
         for x in basis where !x.isNaN {
             count += 1
@@ -74,7 +75,7 @@ extension Normalise {
         }
         func requireRange(_ name: String) throws(BuurtError) {
             if hi == lo {
-                throw fail("\(name) needs a range, but every available value equals \(formatNumber(lo))")
+                throw fail("\(name) needs a range, but every available value equals \(formatNumber(lo))\(constantHint)")
             }
         }
 
@@ -97,7 +98,7 @@ extension Normalise {
             for x in basis where !x.isNaN { squares += (x - mean) * (x - mean) }
             let sd = (squares / Double(count - 1)).squareRoot()
             if sd == 0 {
-                throw fail("z-score normalisation needs variation, but every available value equals \(formatNumber(lo))")
+                throw fail("z-score normalisation needs variation, but every available value equals \(formatNumber(lo))\(constantHint)")
             }
             return NormaliseFit(count: count, mean: mean, sd: sd)
         case .rank, .borda:

@@ -87,7 +87,7 @@ struct PanelLoaderTests {
             W,2021,12abc,NA,1
             """)
         #expect(problems.map(\.description) == [
-            "t.csv:1: unknown group 'G': the data has no column G",
+            "t.csv:1: group 'G' of the model has no column in the data",
             "t.csv:3:1: unit 'X' appears twice for period 2020: lines 2 and 3",
             "t.csv:4:1: empty unit code in column 'unit'",
             "t.csv:5:3: period '20x0' is not a whole number for unit 'Z' in column 'year' (expected a year such as 2024)",
@@ -112,9 +112,9 @@ struct PanelLoaderTests {
     @Test func modelColumnsMissingFromTheData() throws {
         let problems = try PanelFixture.problems("unit,G,B\nX,g,1\n", model: PanelFixture.model(denominatorOfA: "Area"))
         #expect(problems.map(\.message) == [
-            "unknown indicator 'A': the data has no column A",
-            "unknown denominator 'Pop': the data has no column Pop",
-            "unknown denominator 'Area' of indicator 'A': the data has no column Area",
+            "indicator 'A' of the model has no column in the data",
+            "denominator 'Pop' of the model has no column in the data",
+            "denominator 'Area' of indicator 'A' of the model has no column in the data",
         ])
         #expect(problems.allSatisfy { $0.location == CSVText.at(1, nil) })
     }

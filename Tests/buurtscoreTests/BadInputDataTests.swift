@@ -16,7 +16,7 @@ import Testing
                  exitCode: 65, location: "data.csv:9:1", fragments: ["unit 'B2' appears twice for period 2020: lines 8 and 9"]),
         BadInput(name: "model indicator absent from the data",
                  files: ["data.csv": .text(V.data { $0[0][V.column("contact")] = "neighbour_contact" })],
-                 exitCode: 65, location: "data.csv:1", fragments: ["unknown indicator 'contact': the data has no column contact"]),
+                 exitCode: 65, location: "data.csv:1", fragments: ["indicator 'contact' of the model has no column in the data"]),
         BadInput(name: "all values of an indicator missing",
                  files: ["data.csv": V.data(column: "green", allSetTo: "")],
                  exitCode: 65, location: "data.csv:1:46", fragments: ["indicator 'green' has no values: all 12 rows are missing"]),

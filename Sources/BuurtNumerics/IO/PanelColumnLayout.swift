@@ -34,7 +34,8 @@ struct PanelColumnLayout {
         let required = Self.requiredColumns(model)
         for column in required where table.columnIndex(column.code) == nil {
             problems.append(BuurtError(
-                .data, "unknown \(column.role) '\(column.code)'\(column.detail): the data has no column \(column.code)",
+                .data, "\(column.role) '\(column.code)'\(column.detail) of the model has no column in the data"
+                    + ModelFileReader.suggestion(for: column.code, among: table.header, listAll: false),
                 at: table.headerLocation()))
         }
         let numericCodes = Set(required.filter { $0.role != "group" }.map(\.code))

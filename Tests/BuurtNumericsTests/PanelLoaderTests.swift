@@ -210,3 +210,22 @@ struct PanelLoaderASEMTests {
         #expect(panel.column("LPI")?.first == Double(table.rows[0][j]))
     }
 }
+
+@Suite("Panel loader suggestions")
+struct PanelLoaderSuggestionTests {
+    @Test func aMisspelledIndicatorColumnGetsASuggestion() throws {
+        let model = try IndexModel(nodes: [
+            ModelNode(code: "index", kind: .aggregate),
+            ModelNode(code: "burglary", kind: .indicator, parent: "index"),
+        ])
+        let table = try CSVReader.parse(Array("unit,burglery\nA,1\nB,2\n".utf8), file: "d.csv")
+        #expect(throws: BuurtErrors.self) { try PanelLoader.load(table, model: model, columns: DataColumns()) }
+        do {
+            _ = try PanelLoader.load(table, model: model, columns: DataColumns())
+        } catch {
+            #expect(error.problems.map(\.description) == [
+                "d.csv:1: indicator 'burglary' of the model has no column in the data; did you mean 'burglery'?",
+            ])
+        }
+    }
+}

@@ -35,7 +35,7 @@ struct PanelColumnLayout {
         for column in required where table.columnIndex(column.code) == nil {
             problems.append(BuurtError(
                 .data, "\(column.role) '\(column.code)'\(column.detail) of the model has no column in the data"
-                    + ModelFileReader.suggestion(for: column.code, among: table.header, listAll: false),
+                    + (column.code.count >= 4 ? ModelFileReader.suggestion(for: column.code, among: table.header, listAll: false) : ""),
                 at: table.headerLocation()))
         }
         let numericCodes = Set(required.filter { $0.role != "group" }.map(\.code))

@@ -37,6 +37,8 @@ public struct BuurtError: Error, Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind
     public var message: String
     public var location: SourceLocation?
+    /// The pipeline stage that failed, for errors found while computing.
+    public var stage: StageName?
 
     public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil) {
         self.kind = kind
@@ -44,10 +46,12 @@ public struct BuurtError: Error, Sendable, Equatable, CustomStringConvertible {
         self.location = location
     }
 
-    /// `file:line:column: message`, or just the message when there is no location.
+    /// `file:line:column: message`, or just the message when there is no location; errors of a
+    /// pipeline stage end with `(stage <name>)`.
     public var description: String {
-        if let location { return "\(location): \(message)" }
-        return message
+        let text = stage.map { "\(message) (\($0.modelKey) stage)" } ?? message
+        if let location { return "\(location): \(text)" }
+        return text
     }
 
     /// The sysexits code for this error.

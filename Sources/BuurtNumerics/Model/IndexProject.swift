@@ -58,8 +58,18 @@ public struct IndexProject: Sendable {
     }
 
     /// Runs the pipeline on the loaded data with the model's spec.
+    /// - Throws: the failing stage's ``BuurtError``, located at that stage's key in the model file
+    ///   (the stage's settings are what the user can change).
     public func run(keepIntermediate: Bool = true) throws(BuurtError) -> PipelineResult {
-        try Pipeline.run(panel, model: model, spec: file.spec, keepIntermediate: keepIntermediate)
+        do {
+            return try Pipeline.run(panel, model: model, spec: file.spec, keepIntermediate: keepIntermediate)
+        } catch {
+            var located = error
+            if located.location == nil, let stage = error.stage {
+                located.location = file.keyLocations[stage.modelKey] ?? SourceLocation(file: file.path)
+            }
+            throw located
+        }
     }
 }
 

@@ -159,7 +159,8 @@ public struct ModelFile: Sendable {
 
         model.weights = top["weights"].map { reader.weights($0, tree: tree) } ?? [:]
         model.spec = reader.pipelineSpec(top, tree: tree)
-        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("normalise.unit", top["normalise"]?["unit"])] {
+        let stageKeys = ["denominate", "impute", "screen", "treat", "normalise", "aggregate"].map { ($0, top.keyNodes[$0]) }
+        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("normalise.unit", top["normalise"]?["unit"])] + stageKeys {
             if let node { model.keyLocations[key] = reader.location(node) }
         }
         model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }

@@ -42,10 +42,26 @@ public enum Pipeline {
     ///   - input: the raw panel, or the output of stage `resumingAfter`.
     ///   - keepIntermediate: keep every stage's panel in the result (for `--stages` and the report);
     ///     when false only the input and the final panel are kept.
-    /// - Throws: the first stage's ``BuurtError``, naming unit, period and indicator.
+    /// - Throws: the first stage's ``BuurtError``, naming unit, period and indicator, with
+    ///   ``BuurtError/stage`` set to the stage that failed.
     public static func run(
         _ input: Panel, model: IndexModel, spec: PipelineSpec,
         resumingAfter start: StageName = .raw, keepIntermediate: Bool = true
+    ) throws(BuurtError) -> PipelineResult {
+        var current = start
+        do {
+            return try runStages(input, model: model, spec: spec, start: start, keepIntermediate: keepIntermediate, current: &current)
+        } catch {
+            var failure = error
+            if failure.stage == nil { failure.stage = current }
+            throw failure
+        }
+    }
+
+    /// The stages in order; `current` names the stage being computed, for error reports.
+    private static func runStages(
+        _ input: Panel, model: IndexModel, spec: PipelineSpec, start: StageName, keepIntermediate: Bool,
+        current: inout StageName
     ) throws(BuurtError) -> PipelineResult {
         var record = PipelineRecord()
         var stages: [(name: StageName, panel: Panel)] = [(start, input)]
@@ -54,26 +70,32 @@ public enum Pipeline {
             if keepIntermediate || name == .aggregated { stages.append((name, panel)) }
         }
         if start < .denominated, let p = spec.denominate {
+            current = .denominated
             let out = try Denominate.apply(panel, model: model, parameters: p)
             panel = out.panel; record.denominate = out.record; keep(.denominated)
         }
         let beforeImputation = panel
         if start < .imputed, let p = spec.impute {
+            current = .imputed
             let out = try Impute.apply(panel, model: model, parameters: p)
             panel = out.panel; record.impute = out.record; keep(.imputed)
         }
         if start < .screened, let p = spec.screen {
+            current = .screened
             let out = try Screen.apply(panel, model: model, parameters: p, observed: beforeImputation)
             panel = out.panel; record.screen = out.record; keep(.screened)
         }
         if start < .treated, let p = spec.treat {
+            current = .treated
             let out = try Treat.apply(panel, model: model, parameters: p)
             panel = out.panel; record.treat = out.record; keep(.treated)
         }
         if start < .normalised {
+            current = .normalised
             let out = try Normalise.apply(panel, model: model, parameters: spec.normalise)
             panel = out.panel; record.normalise = out.record; keep(.normalised)
         }
+        current = .aggregated
         let out = try Aggregate.apply(panel, model: model, parameters: spec.aggregate)
         panel = out.panel; record.aggregate = out.record; keep(.aggregated)
         return PipelineResult(stages: stages, record: record)

@@ -5,6 +5,19 @@ public enum StageName: String, Sendable, CaseIterable, Comparable {
     public static func < (a: StageName, b: StageName) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The model-file key that configures this stage (`normalise` for `normalised`, …).
+    public var modelKey: String {
+        switch self {
+        case .raw: "data"
+        case .denominated: "denominate"
+        case .imputed: "impute"
+        case .screened: "screen"
+        case .treated: "treat"
+        case .normalised: "normalise"
+        case .aggregated: "aggregate"
+        }
+    }
 }
 
 /// A stage's output: the transformed panel and a record of what the stage did.

@@ -23,12 +23,6 @@ extension Panel {
     /// Ranks of the column `code` within each period (rank 1 = highest score), in row order.
     /// - Complexity: O(n log n) per period.
     public func ranksWithinPeriods(of code: String) -> [Double]? {
-        guard let values = column(code) else { return nil }
-        var ranks = [Double](repeating: .nan, count: rowCount)
-        for period in periodList {
-            let rows = rows(in: period)
-            for (k, r) in competitionRanks(rows.map { values[$0] }).enumerated() { ranks[rows[k]] = r }
-        }
-        return ranks
+        column(code).map { PeriodPartition(self).ranks($0) }
     }
 }

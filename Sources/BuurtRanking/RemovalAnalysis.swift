@@ -64,7 +64,7 @@ public enum RemovalAnalysis {
         guard let normalised = nominal.panel(after: .normalised) else {
             throw BuurtError(.software, "removal analysis needs the nominal run's normalised panel (run the pipeline with keepIntermediate)")
         }
-        let periods = PeriodRows(nominal.aggregated)
+        let periods = PeriodPartition(nominal.aggregated)
         let nominalRanks = periods.ranks(try indexScores(nominal.aggregated, model))
 
         var rows: [RemovalRow] = []

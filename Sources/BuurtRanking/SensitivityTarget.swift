@@ -2,18 +2,16 @@ import BuurtNumerics
 
 /// The rows of each period of a panel (unit × period rows), grouped once so that ranking a
 /// replication within periods needs no regrouping.
-public struct PeriodRows: Sendable, Equatable {
-    /// Row numbers of each period (in row order), periods ascending, a missing period first.
+public struct PeriodPartition: Sendable, Equatable {
+    /// Row numbers of each period (in row order), periods ascending, rows without a period last.
     public let groups: [[Int]]
     /// The number of rows.
     public let rowCount: Int
 
-    /// Groups rows by their period (`nil` is one period of its own).
+    /// Groups rows by their period (``PeriodRows/grouping(_:)``).
     /// - Complexity: O(rows + periods log periods).
     public init(periods: [Int?]) {
-        var byPeriod: [Int?: [Int]] = [:]
-        for (row, p) in periods.enumerated() { byPeriod[p, default: []].append(row) }
-        self.groups = byPeriod.keys.sorted { ($0 ?? .min) < ($1 ?? .min) }.map { byPeriod[$0]! }
+        self.groups = PeriodRows.grouping(periods).map(\.rows)
         self.rowCount = periods.count
     }
 
@@ -49,14 +47,14 @@ public struct PeriodRows: Sendable, Equatable {
 ///   - replication: the replication's scores for the same rows.
 ///   - periods: the rows of each period.
 /// - Complexity: O(n log n).
-public func meanAbsoluteRankShift(nominal: [Double], replication: [Double], periods: PeriodRows) -> Double {
+public func meanAbsoluteRankShift(nominal: [Double], replication: [Double], periods: PeriodPartition) -> Double {
     meanAbsoluteRankShift(nominalRanks: periods.ranks(nominal), replicationRanks: periods.ranks(replication), periods: periods)
 }
 
 /// ``meanAbsoluteRankShift(nominal:replication:periods:)`` on ranks already taken within periods
 /// (NaN = unranked), so the nominal ranks are computed once for all replications.
 /// - Complexity: O(n).
-public func meanAbsoluteRankShift(nominalRanks: [Double], replicationRanks: [Double], periods: PeriodRows) -> Double {
+public func meanAbsoluteRankShift(nominalRanks: [Double], replicationRanks: [Double], periods: PeriodPartition) -> Double {
     var total = 0.0
     var periodCount = 0
     for rows in periods.groups {

@@ -24,21 +24,19 @@ extension Panel {
 }
 
 /// The rows of one period of a panel.
-struct PeriodRows: Sendable {
+public struct PeriodRows: Sendable, Equatable {
     /// The period (`nil` for rows without one).
-    var period: Int?
+    public var period: Int?
     /// Row indices in row order.
-    var rows: [Int]
+    public var rows: [Int]
 
     /// "2018", or "" for rows without a period — for messages.
     var label: String { period.map(String.init) ?? "" }
-}
 
-extension Panel {
     /// Rows grouped by period: ascending periods, rows without a period last, row order kept
-    /// within each group. Used by every stage that works within periods.
-    /// - Complexity: O(rows).
-    var periodGroups: [PeriodRows] {
+    /// within each group.
+    /// - Complexity: O(rows + periods log periods).
+    public static func grouping(_ periods: [Int?]) -> [PeriodRows] {
         var index: [Int: Int] = [:]
         var groups: [PeriodRows] = []
         var undated: [Int] = []
@@ -55,4 +53,11 @@ extension Panel {
         if !undated.isEmpty { groups.append(PeriodRows(period: nil, rows: undated)) }
         return groups
     }
+}
+
+extension Panel {
+    /// Rows grouped by period: ascending periods, rows without a period last, row order kept
+    /// within each group. Used by every stage that works within periods.
+    /// - Complexity: O(rows).
+    public var periodGroups: [PeriodRows] { PeriodRows.grouping(periods) }
 }

@@ -133,6 +133,10 @@ import Testing
         Self.expect(Self.u("{normalise: [zscore], aggregate: [{method: generalised, p: -1}]}"),
                     "aggregate alternative generalised with p < 0 needs normalised values > 0, but normalise alternative 1 (zscore with mean 0)",
                     at: "{method: generalised")
+        // Without aggregate alternatives the model's own aggregation is kept, and checked the same way.
+        Self.expect(Self.base + "aggregate: {method: arithmetic, levels: {2: {method: geometric}}}\nuncertainty: {normalise: [rank, {method: minmax}]}\n",
+                    "the model's aggregate (geometric) needs normalised values > 0, but this normalise alternative (minmax to [0, …]) gives 0 to the lowest value",
+                    at: "{method: minmax}")
         // Positive p and ranks (≥ 1) are fine.
         #expect(ModelFileErrorTests.problems(Self.u("{normalise: [zscore], aggregate: [{method: generalised, p: 2}]}")).isEmpty)
         #expect(ModelFileErrorTests.problems(Self.u("{normalise: [rank, {range: [1, 100]}, {method: zscore, mean: 10}], aggregate: [geometric]}")).isEmpty)

@@ -88,8 +88,9 @@ import Yams
 ///     0 ≤ noise < 1, then renormalised among its siblings.
 ///   - `normalise`: a list of normalisations, each written as the `normalise` stage (scope
 ///     included). `aggregate`: a list of methods (`arithmetic`, or `{method: generalised, p: 2}`);
-///     a geometric or harmonic alternative needs every normalisation in play (the listed ones,
-///     else the model's own) to give values > 0, so e.g. minmax `[0, 100]` is refused.
+///     a geometric or harmonic mean (an alternative, or the model's own aggregation when no
+///     alternatives are listed) needs every normalisation in play (the listed ones, else the
+///     model's own) to give values > 0, so e.g. minmax `[0, 100]` is refused with it.
 ///   - `treat: {max_points: [...]}`: alternatives for the treat stage's `max_points` (whole
 ///     numbers ≥ 0). `impute`: a list of impute methods.
 ///   - `sampling: true` draws each indicator's own sampling error, for the indicators that
@@ -99,14 +100,16 @@ import Yams
 ///     default 1000). The column must be declared under `columns` with type other or
 ///     denominator; a metadata file cannot declare sampling models.
 ///   - `replications` (default 1000; 2 to 1,000,000), `seed` (a whole number ≥ 0, default 1;
-///     replication r draws only from the stream (seed, r)), `sensitivity` (default false: also
-///     run the variance-based sensitivity analysis).
+///     replication r draws only from the stream (seed, r)), `sensitivity: true` to also run the
+///     variance-based sensitivity analysis (default false).
 /// - `priorities` (optional, ``PrioritySpec``): `top` (default 5, ≥ 1): p_top is the chance of
 ///   being among the `top` units with the lowest score of the period; `themes_of`: the group
 ///   whose children are the problems of the per-unit list (default the index); `reference`:
 ///   what gaps are measured against, `mean` (the mean of the same period, default) or a year;
 ///   `categories`: score bands `{label, below}` with strictly ascending `below` (the last may be
 ///   `.inf`; a score at or above the last bound gets no category).
+/// - With `metadata:`, the weight levels and `themes_of` are checked by
+///   ``validate(against:)`` once the metadata's tree is loaded.
 ///
 /// Every problem in the file is reported at once, each with `file:line:column`.
 public struct ModelFile: Sendable {

@@ -15,26 +15,23 @@ extension ModelFileReader {
         guard let f = fields(node, "'uncertainty'", known: Self.uncertaintyKeys) else { return nil }
         var u = UncertaintySpec()
         if let w = f["weights"] { u.weights = weightNoise(w, tree: tree) }
+        var normaliseItems: [(value: NormaliseParameters, node: Node)] = []
         if let n = f["normalise"] {
-            u.normalise = alternatives(n, "normalise", example: "[{method: minmax, range: [1, 100]}, {method: zscore, mean: 10, sd: 2}]") { r, item in
+            normaliseItems = alternatives(n, "normalise", example: "[{method: minmax, range: [1, 100]}, {method: zscore, mean: 10, sd: 2}]") { r, item in
                 r.normalise(item, tree: tree, stage: "uncertainty normalise")
-            }.map(\.value)
+            }
+            u.normalise = normaliseItems.map(\.value)
         }
         if let a = f["aggregate"] {
             let methods = alternatives(a, "aggregate", example: "[arithmetic, geometric]") { r, item in r.aggregateAlternative(item) }
             u.aggregate = methods.map(\.value)
-            checkPositiveNormalisation(methods, options: u.normalise.isEmpty ? [nominal.normalise] : u.normalise, listed: !u.normalise.isEmpty)
+            checkPositiveNormalisation(aggregateAlternatives: methods, nominal: nominal.normalise, alternatives: u.normalise)
+        } else {
+            checkPositiveNormalisation(nominal: nominal.aggregate, alternatives: normaliseItems)
         }
         if let t = f["treat"] { u.treatMaxPoints = treatAlternatives(t) }
         if let i = f["impute"] {
-            u.impute = alternatives(i, "impute", example: "[mean, median]") { r, item in
-                guard let g = r.stageFields(item, "uncertainty impute", known: ["method"]) else { return nil }
-                guard let m = g["method"] else {
-                    r.fail("an impute alternative needs a 'method' (none, mean, median or interpolate)", at: item)
-                    return nil
-                }
-                return r.choice(m, "uncertainty impute method", Self.imputeMethods)
-            }.map(\.value)
+            u.impute = alternatives(i, "impute", example: "[mean, median]") { r, item in r.imputeAlternative(item) }.map(\.value)
         }
         var sampling: Bool?
         if let s = f["sampling"] {
@@ -138,6 +135,16 @@ extension ModelFileReader {
         return problems.count == before ? rule.method : nil
     }
 
+    /// `mean` or `{method: mean}`.
+    private mutating func imputeAlternative(_ node: Node) -> ImputeMethod? {
+        guard let f = stageFields(node, "uncertainty impute", known: ["method"]) else { return nil }
+        guard let m = f["method"] else {
+            fail("an impute alternative needs a 'method' (none, mean, median or interpolate)", at: node)
+            return nil
+        }
+        return choice(m, "uncertainty impute method", Self.imputeMethods)
+    }
+
     /// `{max_points: [1, 2, 3, 4, 5]}`.
     private mutating func treatAlternatives(_ node: Node) -> [Int] {
         guard let f = fields(node, "'treat' of uncertainty", known: ["max_points"]) else { return [] }
@@ -173,23 +180,40 @@ extension ModelFileReader {
         }
     }
 
-    /// Geometric and harmonic means (and generalised means with p < 0) need every normalised
-    /// value > 0: reports each such alternative with each normalisation (`options`: the listed
-    /// alternatives, else the model's own) that certainly gives some unit a value ≤ 0.
-    private mutating func checkPositiveNormalisation(_ methods: [(value: AggregateMethod, node: Node)], options: [NormaliseParameters], listed: Bool) {
+    /// The name of a mean that needs every value > 0 (geometric, harmonic, generalised with p < 0).
+    static func positiveMeanName(_ method: AggregateMethod) -> String? {
+        switch method {
+        case .geometric: "geometric"
+        case .harmonic: "harmonic"
+        case .generalised(let p) where p < 0: "generalised with p < 0"
+        default: nil
+        }
+    }
+
+    /// Each aggregate alternative that needs values > 0, against each normalisation in play (the
+    /// listed alternatives, else the model's own) that certainly gives some unit a value ≤ 0.
+    private mutating func checkPositiveNormalisation(
+        aggregateAlternatives methods: [(value: AggregateMethod, node: Node)], nominal: NormaliseParameters, alternatives: [NormaliseParameters]
+    ) {
+        let options = alternatives.isEmpty ? [(nominal, "the model's normalise")]
+            : alternatives.enumerated().map { ($0.element, "normalise alternative \($0.offset + 1)") }
         for (method, node) in methods {
-            let name: String? = switch method {
-            case .geometric: "geometric"
-            case .harmonic: "harmonic"
-            case .generalised(let p) where p < 0: "generalised with p < 0"
-            default: nil
-            }
-            guard let name else { continue }
-            for (k, normalise) in options.enumerated() {
+            guard let name = Self.positiveMeanName(method) else { continue }
+            for (normalise, label) in options {
                 guard let reason = Self.nonPositiveReason(normalise.method) else { continue }
-                let label = listed ? "normalise alternative \(k + 1)" : "the model's normalise"
                 fail("aggregate alternative \(name) needs normalised values > 0, but \(label) \(reason)", at: node)
             }
+        }
+    }
+
+    /// Without aggregate alternatives, replications keep the model's own aggregation: when it
+    /// needs values > 0, so does every normalise alternative.
+    private mutating func checkPositiveNormalisation(nominal: AggregateParameters, alternatives: [(value: NormaliseParameters, node: Node)]) {
+        let rules = [nominal.rule] + nominal.levelRules.keys.sorted().map { nominal.levelRules[$0]! }
+        guard let name = rules.lazy.compactMap({ Self.positiveMeanName($0.method) }).first else { return }
+        for (normalise, node) in alternatives {
+            guard let reason = Self.nonPositiveReason(normalise.method) else { continue }
+            fail("the model's aggregate (\(name)) needs normalised values > 0, but this normalise alternative \(reason)", at: node)
         }
     }
 

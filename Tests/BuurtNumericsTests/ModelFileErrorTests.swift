@@ -178,9 +178,4 @@ import Testing
         #expect(found[0].message == "unknown key 'dat' in the model file; did you mean 'data'?")
         #expect(found.contains { $0.message.hasPrefix("missing key 'data'") })
     }
-
-    @Test func reservedKeysAreAccepted() throws {
-        let m = try ModelFile.parse(Self.base + "uncertainty:\n  runs: 500\n  seed: 7\npriorities: [{code: crime, weight: 2}]\n", file: "m.yml", baseDirectory: "")
-        #expect(m.extensions == ["uncertainty": "runs: 500\nseed: 7\n", "priorities": "- code: crime\n  weight: 2\n"])
-    }
 }

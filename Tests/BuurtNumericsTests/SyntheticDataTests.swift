@@ -49,6 +49,48 @@ import Testing
             #expect(n.denominator == nil || (n.denominator == "population" && n.scale == 1000))
         }
         #expect(m.nodes.filter { $0.denominator != nil }.count == 6)
+        // Survey shares carry a binomial sampling model over survey_n, counts a Poisson one over the population.
+        for n in m.nodes where n.kind == .indicator {
+            #expect(n.sampling == (n.denominator == nil ? .binomial(sizeColumn: "survey_n", per: 100) : .poisson(exposureColumn: "population", per: 1000)), "\(n.code)")
+        }
+        #expect(m.uncertainty == UncertaintySpec(
+            weights: WeightNoise(noise: 0.25, levels: [1, 2]),
+            normalise: [NormaliseParameters(method: .minmax(lower: 1, upper: 100), scope: .period),
+                        NormaliseParameters(method: .zscore(mean: 10, sd: 2), scope: .period)],
+            aggregate: [.arithmetic, .geometric], treatMaxPoints: [1, 2, 3, 4, 5], impute: [.mean, .median],
+            sampling: true, replications: 1000, seed: 2017, sensitivity: true))
+        #expect(m.priorities == PrioritySpec(top: 5, themesOf: nil, reference: .periodMean, categories: [
+            PriorityCategory(label: "zeer onveilig", below: 40), PriorityCategory(label: "onveilig", below: 55),
+            PriorityCategory(label: "gemiddeld", below: 70), PriorityCategory(label: "veilig", below: .infinity),
+        ]))
+    }
+
+    /// Every combination of the demo's normalise, treat and impute alternatives keeps all
+    /// normalised values above 0, so its geometric-mean alternative always runs. For the z-scores
+    /// this holds for any data: with the sample sd, |z| ≤ (n − 1)/√n, and a year has n ≤ 19
+    /// buurten, so 10 + 2z ≥ 10 − 2 · 18/√19 ≈ 1.74.
+    @Test func demoAlternativesKeepTheGeometricMeanDefined() throws {
+        let project = try IndexProject.load(modelPath: Self.demoFolder.appendingPathComponent("model.yml").path)
+        let u = try #require(project.file.uncertainty)
+        let zFloor = 10 - 2 * 18 / Double(19).squareRoot()
+        for normalise in u.normalise {
+            for points in u.treatMaxPoints {
+                for impute in u.impute {
+                    var spec = project.file.spec
+                    spec.normalise = normalise
+                    spec.treat?.maxPoints = points
+                    spec.impute?.method = impute
+                    spec.aggregate = AggregateParameters(rule: AggregateRule(method: .geometric))
+                    let result = try Pipeline.run(project.panel, model: project.model, spec: spec)
+                    let normalised = try #require(result.panel(after: .normalised))
+                    let values = project.model.indicators.flatMap { normalised.column($0)!.filter { !$0.isNaN } }
+                    let floor: Double = if case .zscore = normalise.method { zFloor } else { 1 }
+                    #expect(values.min()! >= floor - 1e-12, "\(normalise) \(points) \(impute)")
+                    let index = try #require(result.aggregated.column("index"))
+                    #expect(index.allSatisfy { $0.isFinite && $0 > 0 }, "\(normalise) \(points) \(impute)")
+                }
+            }
+        }
     }
 
     @Test func demoCardSaysSyntheticAndHowItWasMade() {
@@ -56,6 +98,9 @@ import Testing
         #expect(Self.demo.card.contains("buurtscore synth --units 19 --years 2017-2020 --seed 2017 --out DIR"))
         #expect(Self.demo.card.contains("76 rows"))
         #expect(Self.demo.modelYAML.contains("reference: 2017"))
+        #expect(Self.demo.card.contains("## Uncertainty and priorities"))
+        #expect(Self.demo.card.contains("recomputed 1000 times (seed 2017"))
+        #expect(Self.demo.card.contains("| zeer onveilig | below 40 |\n| onveilig | 40 to 55 |\n| gemiddeld | 55 to 70 |\n| veilig | 70 or more |"))
     }
 
     @Test func outputDependsOnlyOnTheArguments() {

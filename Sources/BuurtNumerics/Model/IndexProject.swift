@@ -24,6 +24,7 @@ public struct IndexProject: Sendable {
             tree = try IndexModel(nodes: file.nodes, source: modelPath)
         }
         let model = try tree.withWeights(file.weights, source: modelPath)
+        try file.validate(against: model)
         guard let data = dataPath ?? file.dataPath else {
             throw BuurtErrors([BuurtError(.usage, "no data file: give `data:` in the model or --data", at: SourceLocation(file: modelPath))])
         }

@@ -17,10 +17,11 @@ import Yams
 ///   - {code: cohesion, name: Sociale cohesie, parent: index, weight: 1}
 ///   - {code: crime, name: Criminaliteit, parent: index, weight: 1}
 /// indicators:
-///   - {code: know_each_other, name: Mensen kennen elkaar (%), parent: cohesion, direction: 1}
+///   - {code: know_each_other, name: Mensen kennen elkaar (%), parent: cohesion, direction: 1,
+///      uncertainty: {binomial: survey_n, per: 100}}
 ///   - {code: burglary, name: Woninginbraak per 1000 inwoners, parent: crime, direction: -1,
 ///      weight: 1, denominator: population, scale: 1000, target: 2, goalposts: [0, 20],
-///      unit: "per 1000"}
+///      unit: "per 1000", uncertainty: {poisson: population, per: 1000}}
 /// columns:                  # data columns that are not aggregated
 ///   - {code: population, type: denominator}
 ///   - {code: survey_n, type: other}
@@ -33,6 +34,22 @@ import Yams
 /// aggregate: {method: arithmetic, min_coverage: 0.75, levels: {3: {method: geometric}}}
 /// weights: {crime: 2}
 /// language: nl
+/// uncertainty:
+///   weights: {noise: 0.25, levels: [1, 2]}
+///   normalise: [{method: minmax, range: [1, 100]}, {method: zscore, mean: 10, sd: 2}]
+///   aggregate: [arithmetic, geometric]
+///   treat: {max_points: [1, 2, 3, 4, 5]}
+///   impute: [mean, median]
+///   sampling: true
+///   replications: 1000
+///   seed: 2017
+///   sensitivity: false
+/// priorities:
+///   top: 5
+///   themes_of: index
+///   reference: mean
+///   categories: [{label: zeer onveilig, below: 40}, {label: onveilig, below: 55},
+///                {label: gemiddeld, below: 70}, {label: veilig, below: .inf}]
 /// ```
 ///
 /// - `data` (required): the indicator data CSV. `metadata`: a COINr-layout iMeta CSV
@@ -43,8 +60,8 @@ import Yams
 ///   `parent` (both required), `name`, `direction` (1 when higher is better, -1 when lower is
 ///   better; default 1), `weight` (default 1), `denominator` (a column of type denominator),
 ///   `scale` (multiplier after dividing, e.g. 1000), `target`, `goalposts: [lower, upper]`,
-///   `unit` (documentation only). `columns`: `code`, `name`, `type` (`denominator`, `group`
-///   or `other`; default other).
+///   `unit` (documentation only), `uncertainty` (the indicator's sampling error, see below).
+///   `columns`: `code`, `name`, `type` (`denominator`, `group` or `other`; default other).
 /// - A stage key that is left out skips the stage, except `normalise` (default minmax to
 ///   [0, 100] per period) and `aggregate` (default arithmetic mean). A bare word is short for
 ///   `{method: word}`. Defaults of the written stages: `denominate` scale 1; `impute` method
@@ -61,8 +78,38 @@ import Yams
 ///   override per level (height 2 = aggregates of indicators, 3 = the level above, …); a level
 ///   rule inherits what it does not set.
 /// - `weights: {code: weight}` replaces weights of groups or indicators.
-/// - `language: nl | en` for the report. `uncertainty` and `priorities` are kept as YAML text
-///   in ``extensions``.
+/// - `language: nl | en` for the report.
+/// - `uncertainty` (optional) turns on the Monte Carlo analysis (``UncertaintySpec``): each
+///   replication draws every uncertain input below and re-runs the pipeline. Alternatives are
+///   lists; a replication picks one of them with equal probability, and the model's own
+///   stage setting is not among them unless listed. At least one input is required.
+///   - `weights: {noise, levels}`: each weight of a node at the listed heights (1 = indicators,
+///     2 = their groups, …, up to one below the index) is multiplied by U(1 − noise, 1 + noise),
+///     0 ≤ noise < 1, then renormalised among its siblings.
+///   - `normalise`: a list of normalisations, each written as the `normalise` stage (scope
+///     included). `aggregate`: a list of methods (`arithmetic`, or `{method: generalised, p: 2}`);
+///     a geometric or harmonic mean (an alternative, or the model's own aggregation when no
+///     alternatives are listed) needs every normalisation in play (the listed ones, else the
+///     model's own) to give values > 0, so e.g. minmax `[0, 100]` is refused with it.
+///   - `treat: {max_points: [...]}`: alternatives for the treat stage's `max_points` (whole
+///     numbers ≥ 0). `impute`: a list of impute methods.
+///   - `sampling: true` draws each indicator's own sampling error, for the indicators that
+///     declare it (at least one must): `uncertainty: {binomial: <respondents column>, per: 100}`
+///     on a survey share (value = share × per; `per` default 100), `uncertainty: {poisson:
+///     <population column>, per: 1000}` on a count or a rate per `per` inhabitants (`per`
+///     default 1000). The column must be declared under `columns` with type other or
+///     denominator; a metadata file cannot declare sampling models.
+///   - `replications` (default 1000; 2 to 1,000,000), `seed` (a whole number ≥ 0, default 1;
+///     replication r draws only from the stream (seed, r)), `sensitivity: true` to also run the
+///     variance-based sensitivity analysis (default false).
+/// - `priorities` (optional, ``PrioritySpec``): `top` (default 5, ≥ 1): p_top is the chance of
+///   being among the `top` units with the lowest score of the period; `themes_of`: the group
+///   whose children are the problems of the per-unit list (default the index); `reference`:
+///   what gaps are measured against, `mean` (the mean of the same period, default) or a year;
+///   `categories`: score bands `{label, below}` with strictly ascending `below` (the last may be
+///   `.inf`; a score at or above the last bound gets no category).
+/// - With `metadata:`, the weight levels and `themes_of` are checked by
+///   ``validate(against:)`` once the metadata's tree is loaded.
 ///
 /// Every problem in the file is reported at once, each with `file:line:column`.
 public struct ModelFile: Sendable {
@@ -81,20 +128,24 @@ public struct ModelFile: Sendable {
     public var spec: PipelineSpec
     /// `nl` or `en`.
     public var language: String?
-    /// Reserved keys (`uncertainty`, `priorities`) with their values as YAML text (keys sorted).
-    public var extensions: [String: String]
+    /// `uncertainty:`: the uncertain inputs and Monte Carlo settings (`nil` = no uncertainty analysis).
+    public var uncertainty: UncertaintySpec?
+    /// `priorities:`: settings of the two priority lists (`nil` = their defaults).
+    public var priorities: PrioritySpec?
     /// `data:` and `metadata:` exactly as written, for ``canonicalForm()``.
     var declaredData: String?
     var declaredMetadata: String?
-    /// Where `data`, `metadata` and `normalise.unit` are written, for problems found when the
-    /// files they name are read.
+    /// Where `data`, `metadata`, `normalise.unit` and the stage keys are written, for problems
+    /// found when the files they name are read or a stage fails.
     var keyLocations: [String: SourceLocation] = [:]
+    /// Positions of settings that name parts of a tree loaded from `metadata:`.
+    var treeChecks = DeferredTreeChecks()
 
     static let topLevelKeys = [
         "title", "data", "metadata", "unit", "name", "period", "groups", "indicators", "columns",
         "denominate", "impute", "screen", "treat", "normalise", "aggregate", "weights", "language",
-    ] + extensionKeys
-    static let extensionKeys = ["uncertainty", "priorities"]
+        "uncertainty", "priorities",
+    ]
 
     /// Reads and parses a model file.
     /// - Throws: ``BuurtErrors`` with a `.noInput` problem when the file cannot be read, else
@@ -129,7 +180,7 @@ public struct ModelFile: Sendable {
               let top = reader.fields(root, "the model file", known: topLevelKeys) else {
             throw BuurtErrors(reader.problems)
         }
-        var model = ModelFile(path: file, nodes: [], columns: DataColumns(), weights: [:], spec: PipelineSpec(), extensions: [:])
+        var model = ModelFile(path: file, nodes: [], columns: DataColumns(), weights: [:], spec: PipelineSpec())
 
         model.title = top["title"].flatMap { reader.text($0, "title") }
         model.declaredData = top["data"].flatMap { reader.text($0, "data (the data file)") }
@@ -164,10 +215,11 @@ public struct ModelFile: Sendable {
             if let node { model.keyLocations[key] = reader.location(node) }
         }
         model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }
-        for key in extensionKeys {
-            guard let value = top[key] else { continue }
-            model.extensions[key] = (try? Yams.serialize(node: value, allowUnicode: true, sortKeys: true)) ?? ""
+        model.uncertainty = top["uncertainty"].flatMap {
+            reader.uncertainty($0, tree: tree, usesMetadata: top["metadata"] != nil, nominal: model.spec)
         }
+        model.priorities = top["priorities"].flatMap { reader.priorities($0, tree: tree) }
+        model.treeChecks = reader.treeChecks
 
         if !reader.problems.isEmpty {
             // File order; problems at the same place keep the order they were found in.

@@ -51,7 +51,6 @@ extension ModelFile {
             "normalise": Self.canonical(spec.normalise),
             "aggregate": Self.canonical(spec.aggregate),
             "weights": .map(weights.mapValues { .number($0) }),
-            "extensions": .map(extensions.mapValues { .text($0) }),
         ]
         var columnNames: [String: CanonicalValue] = [:]
         columnNames["unit"] = columns.unit.map { .text($0) }
@@ -71,14 +70,50 @@ extension ModelFile {
             }
             return .map(["method": .text(p.method.rawValue), "by": .text(by)])
         }
-        top["screen"] = spec.screen.map { .map(["min_coverage": .number($0.minCoverage)]) }
+        top["screen"] = spec.screen.map { .map(["min_coverage": .number($0.minCoverage), "basis": .text($0.basis.rawValue)]) }
         top["treat"] = spec.treat.map { p in
             .map([
                 "method": .text(p.method.rawValue), "max_points": .number(Double(p.maxPoints)),
                 "max_skew": .number(p.maxSkew), "max_kurtosis": .number(p.maxKurtosis),
             ])
         }
+        top["uncertainty"] = uncertainty.map(Self.canonical)
+        top["priorities"] = priorities.map(Self.canonical)
         return CanonicalValue.map(top).render() + "\n"
+    }
+
+    /// Lists of alternatives keep their order (a replication's draw picks by position);
+    /// weight levels are a set and appear sorted.
+    private static func canonical(_ u: UncertaintySpec) -> CanonicalValue {
+        var m: [String: CanonicalValue] = [
+            "normalise": .list(u.normalise.map(canonical)),
+            "aggregate": .list(u.aggregate.map { .map(canonical(AggregateRule(method: $0))) }),
+            "treat": .map(["max_points": .list(u.treatMaxPoints.map { .number(Double($0)) })]),
+            "impute": .list(u.impute.map { .text($0.rawValue) }),
+            "sampling": .text(String(u.sampling)),
+            "replications": .number(Double(u.replications)),
+            "seed": .text(String(u.seed)),
+            "sensitivity": .text(String(u.sensitivity)),
+        ]
+        m["weights"] = u.weights.map { w in
+            .map(["noise": .number(w.noise), "levels": .list(w.levels.sorted().map { .number(Double($0)) })])
+        }
+        return .map(m)
+    }
+
+    private static func canonical(_ p: PrioritySpec) -> CanonicalValue {
+        var m: [String: CanonicalValue] = [
+            "top": .number(Double(p.top)),
+            "categories": .list(p.categories.map { c in
+                .map(["label": .text(c.label), "below": c.below == .infinity ? .text(".inf") : .number(c.below)])
+            }),
+        ]
+        m["themes_of"] = p.themesOf.map { .text($0) }
+        m["reference"] = switch p.reference {
+        case .periodMean: .text("mean")
+        case .period(let year): .number(Double(year))
+        }
+        return .map(m)
     }
 
     private static func canonical(_ n: ModelNode) -> CanonicalValue {
@@ -93,6 +128,12 @@ extension ModelFile {
         m["target"] = n.target.map { .number($0) }
         m["goalposts"] = n.goalposts.map { .list([.number($0.lower), .number($0.upper)]) }
         m["unit"] = n.unit.map { .text($0) }
+        m["uncertainty"] = n.sampling.map { s in
+            switch s {
+            case .binomial(let column, let per): .map(["binomial": .text(column), "per": .number(per)])
+            case .poisson(let column, let per): .map(["poisson": .text(column), "per": .number(per)])
+            }
+        }
         return .map(m)
     }
 

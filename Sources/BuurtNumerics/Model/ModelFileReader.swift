@@ -28,6 +28,9 @@ struct YAMLFields {
 struct ModelFileReader {
     let file: String
     private(set) var problems: [BuurtError] = []
+    /// Settings that refer to the tree, kept for ``ModelFile/validate(against:)`` when the tree
+    /// comes from a metadata file.
+    var treeChecks = DeferredTreeChecks()
 
     init(file: String) {
         self.file = file

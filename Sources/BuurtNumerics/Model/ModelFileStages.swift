@@ -19,7 +19,7 @@ extension ModelFileReader {
     }
 
     /// A stage's mapping; a bare word `x` is read as `{method: x}`.
-    private mutating func stageFields(_ node: Node, _ stage: String, known: [String]) -> YAMLFields? {
+    mutating func stageFields(_ node: Node, _ stage: String, known: [String]) -> YAMLFields? {
         if case .scalar = node, node.null == nil, known.contains("method") {
             var f = YAMLFields(node: node)
             f.add(key: "method", keyNode: node, value: node)
@@ -80,25 +80,26 @@ extension ModelFileReader {
         return p
     }
 
-    private mutating func normalise(_ node: Node, tree: InlineTree?) -> NormaliseParameters? {
+    /// `normalise:` (or one alternative of it); `stage` names it in messages.
+    mutating func normalise(_ node: Node, tree: InlineTree?, stage: String = "normalise") -> NormaliseParameters? {
         let parameterKeys = ["range": "minmax", "mean": "zscore", "sd": "zscore", "unit": "dist2ref", "scale": "goalposts"]
-        guard let f = stageFields(node, "normalise", known: ["method", "scope", "reference"] + parameterKeys.keys.sorted()) else { return nil }
+        guard let f = stageFields(node, stage, known: ["method", "scope", "reference"] + parameterKeys.keys.sorted()) else { return nil }
         var p = NormaliseParameters()
         let methodName = f["method"].flatMap { m in
-            choice(m, "normalise method", names: Self.normaliseMethods)
+            choice(m, "\(stage) method", names: Self.normaliseMethods)
         } ?? (f["method"] == nil ? "minmax" : nil)
         for key in f.order where parameterKeys[key] != nil && methodName != nil && parameterKeys[key] != methodName {
-            fail("'\(key)' of normalise applies only to method \(parameterKeys[key]!), not \(methodName!)", at: f.keyNodes[key])
+            fail("'\(key)' of \(stage) applies only to method \(parameterKeys[key]!), not \(methodName!)", at: f.keyNodes[key])
         }
         switch methodName {
         case "minmax":
-            let r = f["range"].flatMap { range($0, "range of normalise") } ?? (0, 100)
+            let r = f["range"].flatMap { range($0, "range of \(stage)") } ?? (0, 100)
             p.method = .minmax(lower: r.lower, upper: r.upper)
         case "zscore":
-            let mean = f["mean"].flatMap { number($0, "mean of normalise") } ?? 0
-            var sd = f["sd"].flatMap { number($0, "sd of normalise") } ?? 1
+            let mean = f["mean"].flatMap { number($0, "mean of \(stage)") } ?? 0
+            var sd = f["sd"].flatMap { number($0, "sd of \(stage)") } ?? 1
             if let s = f["sd"], sd <= 0 {
-                fail("sd of normalise must be > 0, got \(formatNumber(sd))", at: s)
+                fail("sd of \(stage) must be > 0, got \(formatNumber(sd))", at: s)
                 sd = 1
             }
             p.method = .zscore(mean: mean, sd: sd)
@@ -109,45 +110,45 @@ extension ModelFileReader {
         case "dist2max": p.method = .dist2max
         case "dist2ref":
             if let u = f["unit"] {
-                if let unit = text(u, "unit of normalise") { p.method = .dist2ref(unit: unit) }
+                if let unit = text(u, "unit of \(stage)") { p.method = .dist2ref(unit: unit) }
             } else {
-                fail("normalise method dist2ref needs 'unit': the code of the reference unit", at: f["method"])
+                fail("\(stage) method dist2ref needs 'unit': the code of the reference unit", at: f["method"])
             }
         case "dist2targ":
             p.method = .dist2targ
-            requireOnIndicators(tree, f["method"], "dist2targ", "target") { $0.target != nil }
+            requireOnIndicators(tree, f["method"], stage, "dist2targ", "target") { $0.target != nil }
         case "goalposts":
-            let scale = f["scale"].flatMap { number($0, "scale of normalise") } ?? 1
+            let scale = f["scale"].flatMap { number($0, "scale of \(stage)") } ?? 1
             p.method = .goalposts(scale: scale)
-            requireOnIndicators(tree, f["method"], "goalposts", "goalposts") { $0.goalposts != nil }
+            requireOnIndicators(tree, f["method"], stage, "goalposts", "goalposts") { $0.goalposts != nil }
         default: break
         }
-        p.scope = normaliseScope(f) ?? p.scope
+        p.scope = normaliseScope(f, stage) ?? p.scope
         return p
     }
 
-    private mutating func requireOnIndicators(_ tree: InlineTree?, _ at: Node?, _ method: String, _ key: String, _ has: (ModelNode) -> Bool) {
+    private mutating func requireOnIndicators(_ tree: InlineTree?, _ at: Node?, _ stage: String, _ method: String, _ key: String, _ has: (ModelNode) -> Bool) {
         guard let tree else { return }
         let missing = tree.nodes.filter { $0.kind == .indicator && !has($0) }.map(\.code)
         if !missing.isEmpty {
-            fail("normalise method \(method) needs '\(key)' on every indicator; missing for \(missing.joined(separator: ", "))", at: at)
+            fail("\(stage) method \(method) needs '\(key)' on every indicator; missing for \(missing.joined(separator: ", "))", at: at)
         }
     }
 
-    private mutating func normaliseScope(_ f: YAMLFields) -> NormaliseScope? {
-        let scope = f["scope"].flatMap { choice($0, "normalise scope", names: ["period", "all", "reference"]) }
+    private mutating func normaliseScope(_ f: YAMLFields, _ stage: String) -> NormaliseScope? {
+        let scope = f["scope"].flatMap { choice($0, "\(stage) scope", names: ["period", "all", "reference"]) }
         if let referenceNode = f["reference"] {
             if let scope, scope != "reference" {
-                fail("'reference' of normalise applies only to scope: reference, not \(scope)", at: f.keyNodes["reference"])
+                fail("'reference' of \(stage) applies only to scope: reference, not \(scope)", at: f.keyNodes["reference"])
                 return nil
             }
-            return integer(referenceNode, "reference year of normalise").map { .reference($0) }
+            return integer(referenceNode, "reference year of \(stage)").map { .reference($0) }
         }
         switch scope {
         case "period": return .period
         case "all": return .all
         case "reference":
-            fail("normalise scope reference needs 'reference: <year>', the year whose parameters are used", at: f["scope"])
+            fail("\(stage) scope reference needs 'reference: <year>', the year whose parameters are used", at: f["scope"])
             return nil
         default: return nil
         }
@@ -177,7 +178,7 @@ extension ModelFileReader {
     }
 
     /// A rule from `method`, `p`, `min_coverage`; keys not given keep `inheriting`'s values.
-    private mutating func aggregateRule(_ f: YAMLFields, _ what: String, inheriting base: AggregateRule) -> AggregateRule {
+    mutating func aggregateRule(_ f: YAMLFields, _ what: String, inheriting base: AggregateRule) -> AggregateRule {
         var rule = base
         if let c = f["min_coverage"], let share = share(c, "min_coverage of \(what)") { rule.minCoverage = share }
         let methodName = f["method"].flatMap { m in choice(m, "\(what) method", names: Self.aggregateMethods) }

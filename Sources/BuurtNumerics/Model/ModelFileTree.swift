@@ -9,8 +9,11 @@ struct InlineTree {
     }
 
     var entries: [Entry] = []
+    /// The validated tree, when it is valid.
+    var model: IndexModel?
+
     /// Height of the root when the tree is valid (2 = the root aggregates indicators directly).
-    var rootHeight: Int?
+    var rootHeight: Int? { model.flatMap { $0.height[$0.root] } }
 
     var nodes: [ModelNode] { entries.map(\.node) }
 
@@ -25,7 +28,7 @@ struct InlineTree {
 
 extension ModelFileReader {
     static let groupKeys = ["code", "name", "parent", "weight"]
-    static let indicatorKeys = ["code", "name", "parent", "direction", "weight", "denominator", "scale", "target", "goalposts", "unit"]
+    static let indicatorKeys = ["code", "name", "parent", "direction", "weight", "denominator", "scale", "target", "goalposts", "unit", "uncertainty"]
     static let columnKeys = ["code", "name", "type"]
 
     /// Reads `groups`, `indicators` and `columns` and checks the tree: unique codes, known
@@ -49,12 +52,12 @@ extension ModelFileReader {
         checkTree(tree, groupsNode: top["groups"] ?? top.node)
         if problems.count == before {
             do throws(BuurtErrors) {
-                let model = try IndexModel(nodes: tree.nodes, source: file)
-                tree.rootHeight = model.height[model.root]
+                tree.model = try IndexModel(nodes: tree.nodes, source: file)
             } catch {
                 for p in error.problems { fail(p.message, at: top["groups"]) }
             }
         }
+        checkSamplingColumns(tree)
         return tree
     }
 
@@ -94,6 +97,7 @@ extension ModelFileReader {
         node.target = f["target"].flatMap { number($0, "target of \(what)") }
         node.goalposts = f["goalposts"].flatMap { range($0, "goalposts of \(what)") }
         node.unit = f["unit"].flatMap { text($0, "unit of \(what)") }
+        node.sampling = f["uncertainty"].flatMap { samplingModel($0, of: what) }
         return InlineTree.Entry(node: node, fields: f)
     }
 

@@ -28,9 +28,10 @@ enum SyntheticText {
             var fields = ["code: \(i.code)", "name: \(quoted(i.name))", "parent: \(i.dimension)",
                           "direction: \(formatNumber(i.direction))", "weight: 1"]
             if i.isSurvey {
-                fields.append("unit: \"%\"")
+                fields += ["unit: \"%\"", "uncertainty: {binomial: survey_n, per: 100}"]
             } else {
-                fields += ["denominator: population", "scale: 1000", "unit: \"per 1000 inwoners\""]
+                fields += ["denominator: population", "scale: 1000", "unit: \"per 1000 inwoners\"",
+                           "uncertainty: {poisson: population, per: 1000}"]
             }
             lines.append("  - {" + fields.joined(separator: ", ") + "}")
         }
@@ -52,8 +53,44 @@ enum SyntheticText {
             "normalise: {method: minmax, range: [0, 100], scope: reference, reference: \(s.years.lowerBound)}",
             "aggregate: {method: arithmetic}",
             "language: nl",
-        ]
+        ] + uncertaintyYAML + prioritiesYAML
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The score bands of the priority list, on the 0–100 index.
+    static let categories: [(label: String, below: String)] = [
+        ("zeer onveilig", "40"), ("onveilig", "55"), ("gemiddeld", "70"), ("veilig", ".inf"),
+    ]
+
+    static let uncertaintyYAML = [
+        "# Uncertainty: each of 1000 replications draws every input below and recomputes the index.",
+        "# Weights of indicators (level 1) and dimensions (level 2) vary by up to 25 %.",
+        "# The normalisation alternatives scale each year on its own (scope: period) and stay above 0,",
+        "# so the geometric mean is always defined: z-scores of at most 19 buurten lie within",
+        "# ±(n − 1)/√n = ±4.13 sd, and 10 − 2 × 4.13 > 0.",
+        "uncertainty:",
+        "  weights: {noise: 0.25, levels: [1, 2]}",
+        "  normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 10, sd: 2, scope: period}]",
+        "  aggregate: [arithmetic, geometric]",
+        "  treat: {max_points: [1, 2, 3, 4, 5]}",
+        "  impute: [mean, median]",
+        "  # Survey shares and registered counts are redrawn from their sampling error (see each",
+        "  # indicator's uncertainty: binomial over survey_n respondents, Poisson over the population).",
+        "  sampling: true",
+        "  replications: 1000",
+        "  seed: 2017",
+        "  sensitivity: true",
+    ]
+
+    static var prioritiesYAML: [String] {
+        [
+            "# Priority lists: p_top = chance of being among the 5 buurten with the lowest index of the",
+            "# year; a dimension's gap is measured against the mean of all buurten in the same year.",
+            "priorities:",
+            "  top: 5",
+            "  reference: mean",
+            "  categories:",
+        ] + categories.map { "    - {label: \($0.label), below: \($0.below)}" }
     }
 
     static func card(_ s: SyntheticSummary) -> String {
@@ -130,6 +167,43 @@ enum SyntheticText {
             missing survey leaves only \(indicators.count - surveyCount) of \(indicators.count)); outliers are winsorised
             (at most 5 points, until |skew| < 2 or kurtosis < 3.5); indicators are scaled to 0–100
             with the minimum and maximum of \(s.years.lowerBound), so adding a year never changes earlier scores.
+
+            ## Uncertainty and priorities
+
+            An index built from survey answers and small counts is never exact, and neither are the
+            choices behind it. The model therefore asks for an uncertainty analysis: the index is
+            recomputed 1000 times (seed 2017, so the result is always the same), each time with
+            other plausible choices and data:
+
+            - every indicator and dimension weight is multiplied by a random factor between 0.75
+              and 1.25;
+            - indicators are scaled either to 1–100 or as z-scores around 10 (spread 2), each year
+              on its own; both keep every value above 0, so the index can also be taken as a
+              geometric mean instead of the ordinary (arithmetic) mean. (The index itself uses
+              the range of \(s.years.lowerBound); because the alternatives scale each year on its own, the
+              score bands describe a neighbourhood's position within its year. Ranks and the
+              priority lists compare neighbourhoods within a year anyway.)
+            - outliers are trimmed at 1 to 5 points at most, and gaps are filled with the wijk mean
+              or median;
+            - the data's own chance variation is redrawn: each of the \(surveyCount) survey shares is only
+              as exact as its number of respondents (`survey_n`) allows (binomial), and each of the
+              \(indicators.count - surveyCount) registered counts only as exact as a count of that size can be (Poisson).
+              Small neighbourhoods and small surveys therefore get wide bands, as they should.
+
+            From these runs each neighbourhood gets a band (5–95 %) for its score and rank, and the
+            chance of being among the 5 neighbourhoods with the lowest index of the year. The
+            priority list orders neighbourhoods by need (lowest index first) and labels the index:
+
+            | label | index |
+            | --- | --- |
+            \(categories.enumerated().map { k, c in
+                let band = k == 0 ? "below \(c.below)" : c.below == ".inf" ? "\(categories[k - 1].below) or more" : "\(categories[k - 1].below) to \(c.below)"
+                return "| \(c.label) | \(band) |"
+            }.joined(separator: "\n"))
+
+            Per neighbourhood, the dimensions are ordered by how far they fall behind the mean of
+            all neighbourhoods in the same year, with the chance that each is the neighbourhood's
+            worst. A sensitivity analysis also reports which of these choices moves the ranking most.
 
             """
         return text

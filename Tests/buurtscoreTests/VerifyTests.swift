@@ -93,6 +93,26 @@ import Testing
         #expect(edited.stderr.contains("1 of 6 recorded outputs in out do not verify"))
     }
 
+    @Test func anOutputTheRerunCannotReproduceIsNamedWithTheRecordedLineAsExpected() throws {
+        let cli = try Self.demoProject()
+        #expect(try cli.run(["run", "project/model.yml", "--out", "out", "--quiet"]).status == 0)
+        // Make the directory and the manifest agree on a scores.csv the model cannot produce.
+        let scores = try cli.read("out/scores.csv")
+        let forged = scores.replacingOccurrences(of: "Kerkdonk", with: "Kerkdonck")
+        try cli.write("out/scores.csv", forged)
+        let sums = try Self.sha256sum([cli.path("out/scores.csv")])
+        let manifest = try cli.read("out/manifest.json")
+        let recorded = try Manifest.parse(Data(manifest.utf8), file: "manifest.json").outputs.first { $0.path == "scores.csv" }!.sha256
+        try cli.write("out/manifest.json", manifest.replacingOccurrences(of: recorded, with: sums[cli.path("out/scores.csv")]!))
+        let outcome = try cli.run(["verify", "out"])
+        #expect(outcome.status == 65)
+        let line = scores.components(separatedBy: "\n").firstIndex { $0.contains("Kerkdonk") }! + 1
+        let original = scores.components(separatedBy: "\n")[line - 1]
+        #expect(outcome.stdout.contains("scores.csv: not reproduced (the re-run gives different bytes than recorded)\n"
+            + "  first difference at line \(line)\n    expected: \(original.replacingOccurrences(of: "Kerkdonk", with: "Kerkdonck"))\n"
+            + "    actual:   \(original)"), "\(outcome.stdout)")
+    }
+
     @Test func verifyNamesAChangedInputAndAMissingOne() throws {
         let cli = try Self.demoProject()
         #expect(try cli.run(["run", "project/model.yml", "--out", "out", "--quiet"]).status == 0)

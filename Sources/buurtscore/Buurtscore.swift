@@ -8,7 +8,7 @@ struct Buurtscore: ParsableCommand {
         commandName: "buurtscore",
         abstract: "Composite safety and liveability indices for neighbourhoods (buurten).",
         discussion: """
-            Exit codes: 0 ok, 64 usage, 65 data error (verify: an input changed or an output
+            Exit codes: 0 ok, 64 usage, 65 data error (verify: an input changed or an output \
             differs), 66 missing input (verify: no manifest.json), 73 cannot create output.
             """,
         version: BuurtscoreVersion.string,

@@ -8,9 +8,9 @@ extension Buurtscore {
         static let configuration = CommandConfiguration(
             abstract: "Compute the index: scores, ranks and multivariate analysis.",
             discussion: """
-                Writes scores.csv, ranks.csv and analysis/*.csv (with --stages also stages/*.csv,
-                with --xlsx also results.xlsx) and manifest.json into the output directory, all at
-                once: on any error nothing is written and an existing directory is left as it was.
+                Writes scores.csv, ranks.csv and analysis/*.csv (with --stages also stages/*.csv, \
+                with --xlsx also results.xlsx) and manifest.json into the output directory, all at \
+                once: on any error nothing is written and an existing directory is left as it was. \
                 `buurtscore verify DIR` checks the outputs against manifest.json.
                 """)
 

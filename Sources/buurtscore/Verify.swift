@@ -8,12 +8,12 @@ extension Buurtscore {
         static let configuration = CommandConfiguration(
             abstract: "Re-run a recorded run and check that every output is reproduced byte for byte.",
             discussion: """
-                Reads DIR/manifest.json, checks that the model, data and metadata files still have
-                their recorded SHA-256, repeats the run with the recorded options (in memory; DIR
-                is not changed) and compares every output with the manifest and with DIR.
+                Reads DIR/manifest.json, checks that the model, data and metadata files still have \
+                their recorded SHA-256, repeats the run with the recorded options (in memory; DIR \
+                is not changed) and compares every output with the manifest and with DIR. \
                 Each differing file is listed with its first differing line.
 
-                Exit codes: 0 every input and output matches; 65 an input changed or an output
+                Exit codes: 0 every input and output matches; 65 an input changed or an output \
                 differs; 66 DIR has no manifest.json or a recorded input is missing.
                 """)
 

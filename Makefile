@@ -3,25 +3,34 @@
 #   make test  installs what is missing, runs the test suite
 SHELL := /bin/bash
 APT_PACKAGES := liblapack-dev libopenblas-dev pkg-config
+# Only the tests need these: LibreOffice (headless) reads back results.xlsx.
+TEST_APT_PACKAGES := libreoffice-calc-nogui
 SWIFT ?= swift
 DEMO_OUT ?= out/demo
 
 .PHONY: run test build deps demo bench clean
 
+# Installs what is missing, quietly (apt's output is shown only when it fails); does nothing
+# when everything is installed. `make test` adds TEST_APT_PACKAGES.
+DEPS := $(APT_PACKAGES)
+test: DEPS := $(APT_PACKAGES) $(TEST_APT_PACKAGES)
+
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@missing=""; for p in $(DEPS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing system packages:$$missing"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	  elif command -v sudo >/dev/null; then \
-	    echo "Installing system packages with sudo:$$missing"; \
-	    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	  elif command -v sudo >/dev/null; then sudo="sudo"; \
 	  else \
 	    echo "Missing system packages:$$missing — not root and no sudo; install them with: apt-get install$$missing" >&2; exit 1; \
 	  fi; \
+	  echo "Installing system packages:$$missing"; \
+	  log=$$(mktemp); \
+	  if ! { $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; } >"$$log" 2>&1; then \
+	    cat "$$log" >&2; rm -f "$$log"; echo "Installing$$missing failed (output above)" >&2; exit 1; \
+	  fi; \
+	  rm -f "$$log"; \
 	fi
 
 build: deps

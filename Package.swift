@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +30,14 @@ let package = Package(
             dependencies: ["CLAPACK", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "BuurtRanking", dependencies: ["BuurtNumerics"]),
-        .target(name: "BuurtReport", dependencies: ["BuurtNumerics", "BuurtRanking"]),
+        .target(
+            name: "BuurtReport",
+            dependencies: [
+                "BuurtNumerics", "BuurtRanking",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .executableTarget(
             name: "buurtscore",
             dependencies: [
@@ -50,11 +59,18 @@ let package = Package(
         ),
         .testTarget(
             name: "BuurtReportTests",
-            dependencies: ["BuurtReport", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: [
+                "BuurtReport", "BuurtNumerics",
+                .product(name: "Numerics", package: "swift-numerics"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "buurtscoreTests",
-            dependencies: ["buurtscore", "BuurtNumerics", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: [
+                "buurtscore", "BuurtNumerics", "BuurtReport",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
         ),
     ]
 )

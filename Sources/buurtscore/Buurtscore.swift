@@ -8,10 +8,11 @@ struct Buurtscore: ParsableCommand {
         commandName: "buurtscore",
         abstract: "Composite safety and liveability indices for neighbourhoods (buurten).",
         discussion: """
-            Exit codes: 0 ok, 64 usage, 65 data error, 66 missing input, 73 cannot create output.
+            Exit codes: 0 ok, 64 usage, 65 data error (verify: an input changed or an output \
+            differs), 66 missing input (verify: no manifest.json), 73 cannot create output.
             """,
         version: BuurtscoreVersion.string,
-        subcommands: [Run.self, Check.self, Synth.self]
+        subcommands: [Run.self, Check.self, Verify.self, Synth.self]
     )
 
     /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and

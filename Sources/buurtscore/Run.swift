@@ -8,9 +8,10 @@ extension Buurtscore {
         static let configuration = CommandConfiguration(
             abstract: "Compute the index: scores, ranks and multivariate analysis.",
             discussion: """
-                Writes scores.csv, ranks.csv and analysis/*.csv (with --stages also stages/*.csv)
-                into the output directory, all at once: on any error nothing is written and an
-                existing directory is left as it was.
+                Writes scores.csv, ranks.csv and analysis/*.csv (with --stages also stages/*.csv, \
+                with --xlsx also results.xlsx) and manifest.json into the output directory, all at \
+                once: on any error nothing is written and an existing directory is left as it was. \
+                `buurtscore verify DIR` checks the outputs against manifest.json.
                 """)
 
         @OptionGroup var options: ModelOptions
@@ -20,6 +21,9 @@ extension Buurtscore {
 
         @Flag(help: "Also write the data after every stage to stages/<stage>.csv.")
         var stages = false
+
+        @Flag(help: "Also write the result tables and the model tree to results.xlsx.")
+        var xlsx = false
 
         // Unconditional, so that `--top -1` reaches validate() instead of reading as an option.
         @Option(parsing: .unconditional, help: "Rows of the summary table printed at the end (0 for none).")
@@ -35,14 +39,30 @@ extension Buurtscore {
         func run() throws {
             let project = try options.loadProject()
             try reportingFailures {
-                let result = try project.run(keepIntermediate: stages)
-                let output = try RunOutput.files(result: result, project: project, includeStages: stages)
+                let (result, output) = try outputs(of: project)
                 try output.write(to: out)
                 if !quiet {
                     print("Results written to \(out)/: \(output.files.map(\.path).joined(separator: ", "))")
                     if top > 0 { print(SummaryTable.text(result.aggregated, model: project.model, top: top), terminator: "") }
                 }
             }
+        }
+
+        /// Every file of the run, `manifest.json` last (it hashes the others). `verify` calls
+        /// this to repeat a recorded run.
+        func outputs(of project: IndexProject) throws(BuurtError) -> (result: PipelineResult, files: OutputDirectory) {
+            let result = try project.run(keepIntermediate: stages)
+            var output = try RunOutput.files(result: result, project: project, includeStages: stages)
+            if xlsx { try output.addWorkbook(model: project.model) }
+            try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out)
+            return (result, output)
+        }
+
+        /// The options recorded in the manifest. The pipeline runs on one worker thread (and
+        /// BLAS is pinned to one thread in `main`).
+        var settings: RunSettings {
+            RunSettings(stages: stages, xlsx: xlsx, data: options.data.map { ManifestPath.recorded($0, modelFile: options.model) },
+                        decimal: options.decimal.rawValue, workerThreads: 1)
         }
     }
 }

@@ -1,0 +1,59 @@
+import BuurtNumerics
+import Foundation
+
+extension Manifest {
+    /// The manifest of a run of `project` whose files are `outputs`.
+    ///
+    /// - Parameters:
+    ///   - outputDirectory: where the outputs are (to be) written; only used to record the
+    ///     model's location relative to it.
+    ///   - outputs: every file of the run except the manifest itself; each is hashed.
+    /// - Throws: ``BuurtError`` `.noInput` when an input file can no longer be read.
+    public static func make(
+        project: IndexProject, settings: RunSettings, tool: Tool, blas: BLAS, outputDirectory: String,
+        outputs: OutputDirectory
+    ) throws(BuurtError) -> Manifest {
+        let modelPath = project.file.path
+        var inputs = [Input(role: "model", path: ManifestPath.recorded(modelPath, modelFile: modelPath),
+                            sha256: try hashFile(modelPath))]
+        inputs.append(Input(role: "data", path: ManifestPath.recorded(project.dataPath, modelFile: modelPath),
+                            sha256: try hashFile(project.dataPath)))
+        if let metadata = project.file.metadataPath {
+            inputs.append(Input(role: "metadata", path: ManifestPath.recorded(metadata, modelFile: modelPath),
+                                sha256: try hashFile(metadata)))
+        }
+        return Manifest(
+            tool: tool,
+            modelLocation: ManifestPath.relative(to: modelPath, from: outputDirectory),
+            canonicalModelSHA256: SHA256Hex.digest(project.file.canonicalForm()),
+            inputs: inputs, settings: settings, uncertainty: uncertainty(of: project.file), blas: blas,
+            outputs: outputs.files.filter { $0.path != fileName }.map { Output(path: $0.path, sha256: SHA256Hex.digest($0.contents)) })
+    }
+
+    /// SHA-256 of a file's bytes.
+    /// - Throws: ``BuurtError`` `.noInput` naming the file when it cannot be read.
+    public static func hashFile(_ path: String) throws(BuurtError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuurtError(.noInput, "cannot read this input file to record its SHA-256", at: SourceLocation(file: path))
+        }
+        return SHA256Hex.digest(data)
+    }
+
+    /// Seed and replications of the model's `uncertainty:` key, `nil` without that key.
+    static func uncertainty(of file: ModelFile) -> Uncertainty? {
+        file.uncertainty.map { Uncertainty(seed: $0.seed, replications: $0.replications) }
+    }
+}
+
+extension OutputDirectory {
+    /// Adds `manifest.json` describing every file added so far; add it last.
+    /// - Throws: as ``Manifest/make(project:settings:tool:blas:outputDirectory:outputs:)``.
+    public mutating func addManifest(
+        project: IndexProject, settings: RunSettings, tool: Manifest.Tool, blas: Manifest.BLAS, outputDirectory: String
+    ) throws(BuurtError) {
+        let manifest = try Manifest.make(project: project, settings: settings, tool: tool, blas: blas,
+                                         outputDirectory: outputDirectory, outputs: self)
+        files.removeAll { $0.path == Manifest.fileName }
+        add(Manifest.fileName, text: manifest.text)
+    }
+}

@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+
+/// SHA-256 digests as lowercase hexadecimal text.
+public enum SHA256Hex {
+    public static func digest(_ data: Data) -> String {
+        hex(SHA256.hash(data: data))
+    }
+
+    public static func digest(_ text: String) -> String {
+        hex(SHA256.hash(data: Data(text.utf8)))
+    }
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Paths written into the manifest: relative between two places, so they do not change when a
+/// project folder is moved or run from another working directory.
+public enum ManifestPath {
+    /// `path` made absolute against the current directory, with `.` and `..` resolved textually.
+    public static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// The path of `target` as seen from the folder `directory` (`../data/x.csv`). Both are
+    /// taken relative to the current directory when not absolute.
+    public static func relative(to target: String, from directory: String) -> String {
+        let to = components(absolute(target)), from = components(absolute(directory))
+        var common = 0
+        while common < to.count, common < from.count, to[common] == from[common] { common += 1 }
+        let parts = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
+        return parts.isEmpty ? "." : parts.joined(separator: "/")
+    }
+
+    /// How an input given as `path` is recorded: relative to the model file's folder, also
+    /// when either was given absolute, so that moving the project folder as a whole keeps
+    /// the record valid.
+    public static func recorded(_ path: String, modelFile: String) -> String {
+        relative(to: path, from: folder(of: modelFile))
+    }
+
+    /// A recorded path back as a usable path: absolute ones unchanged, others joined to the
+    /// model file's folder.
+    public static func resolve(_ recorded: String, modelFile: String) -> String {
+        if recorded.hasPrefix("/") { return recorded }
+        let folder = folder(of: modelFile)
+        return folder == "." ? recorded : join(folder, recorded)
+    }
+
+    /// A path given relative to `directory`, joined to it (absolute paths unchanged).
+    public static func join(_ directory: String, _ path: String) -> String {
+        path.hasPrefix("/") ? path : (directory.hasSuffix("/") ? directory + path : directory + "/" + path)
+    }
+
+    /// The folder of a file path; `.` for a bare file name.
+    static func folder(of file: String) -> String {
+        let folder = (file as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    private static func components(_ absolutePath: String) -> [Substring] {
+        absolutePath.split(separator: "/", omittingEmptySubsequences: true)
+    }
+}

@@ -1,0 +1,39 @@
+/// The options of `buurtscore run` that change what it writes, recorded in the manifest so
+/// that `buurtscore verify` repeats the run exactly. Options that only change what is printed
+/// (`--top`, `--quiet`) and the output directory itself are not recorded.
+public struct RunSettings: Sendable, Equatable, Codable {
+    /// `--stages`: also `stages/<stage>.csv`.
+    public var stages: Bool
+    /// `--xlsx`: also `results.xlsx`.
+    public var xlsx: Bool
+    /// `--data`, relative to the model file's folder; `nil` when the model's own `data:` was used.
+    public var data: String?
+    /// `--decimal`: `point`, `comma` or `detect`.
+    public var decimal: String
+    /// The report language option (`--lang nl|en`), `nil` when not given.
+    public var language: String?
+    /// Worker threads of the run. Outputs do not depend on it; it is recorded to describe the run.
+    public var workerThreads: Int
+
+    public init(stages: Bool = false, xlsx: Bool = false, data: String? = nil, decimal: String = "detect",
+                language: String? = nil, workerThreads: Int = 1) {
+        self.stages = stages
+        self.xlsx = xlsx
+        self.data = data
+        self.decimal = decimal
+        self.language = language
+        self.workerThreads = workerThreads
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case stages, xlsx, data, decimal, language
+        case workerThreads = "worker_threads"
+    }
+
+    var json: ManifestJSON {
+        .object([
+            "stages": .bool(stages), "xlsx": .bool(xlsx), "data": .optional(data), "decimal": .string(decimal),
+            "language": .optional(language), "worker_threads": .integer(workerThreads),
+        ])
+    }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import BuurtNumerics
+import BuurtReport
+import Foundation
+
+extension Buurtscore {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-run a recorded run and check that every output is reproduced byte for byte.",
+            discussion: """
+                Reads DIR/manifest.json, checks that the model, data and metadata files still have \
+                their recorded SHA-256, repeats the run with the recorded options (in memory; DIR \
+                is not changed) and compares every output with the manifest and with DIR. \
+                Each differing file is listed with its first differing line.
+
+                Exit codes: 0 every input and output matches; 65 an input changed or an output \
+                differs; 66 DIR has no manifest.json or a recorded input is missing.
+                """)
+
+        @Argument(help: "The output directory of `buurtscore run`.")
+        var directory: String
+
+        @Option(help: "The model file, when DIR was moved away from it (default: the location recorded in the manifest).")
+        var model: String?
+
+        func run() throws {
+            try reportingFailures {
+                let manifestPath = ManifestPath.join(directory, Manifest.fileName)
+                guard let data = FileManager.default.contents(atPath: manifestPath) else {
+                    throw BuurtError(.noInput, "no \(Manifest.fileName) in '\(directory)': only the output directory of `buurtscore run` can be verified",
+                                     at: SourceLocation(file: manifestPath))
+                }
+                let manifest = try Manifest.parse(data, file: manifestPath)
+                let modelPath = model ?? InputVerification.modelPath(manifest, outputDirectory: directory)
+                printNotes(manifest)
+                try checkInputs(manifest, modelPath: modelPath)
+
+                let recorded = try Run.parse(rerunArguments(manifest, modelPath: modelPath))
+                let project = try recorded.options.loadProject()
+                let rerun = try recorded.outputs(of: project).files
+                let rerunFiles = Dictionary(rerun.files.filter { $0.path != Manifest.fileName }.map { ($0.path, $0.contents) },
+                                            uniquingKeysWith: { _, last in last })
+                let found = OutputVerification.discrepancies(
+                    manifest: manifest, directory: try OutputVerification.files(in: directory), rerun: rerunFiles)
+                guard found.isEmpty else {
+                    for discrepancy in found { print(Self.describe(discrepancy)) }
+                    printError("\(found.count) of \(manifest.outputs.count) recorded outputs in \(directory) do not verify")
+                    throw ExitCode(BuurtError.Kind.data.rawValue)
+                }
+                print("verified: all \(manifest.outputs.count) outputs in \(directory) reproduced byte for byte from "
+                    + manifest.inputs.map(\.path).joined(separator: ", "))
+            }
+        }
+
+        /// The `run` arguments that repeat the recorded run; `--out` is DIR so that the re-run's
+        /// manifest records the same model location (nothing is written there).
+        func rerunArguments(_ manifest: Manifest, modelPath: String) -> [String] {
+            let settings = manifest.settings
+            var arguments = [modelPath, "--out", directory, "--decimal", settings.decimal, "--quiet"]
+            if settings.stages { arguments.append("--stages") }
+            if settings.xlsx { arguments.append("--xlsx") }
+            if let data = InputVerification.dataOption(manifest, modelPath: modelPath) { arguments += ["--data", data] }
+            return arguments
+        }
+
+        /// Missing or changed inputs: printed, then exit 66 (missing) or 65 (changed).
+        func checkInputs(_ manifest: Manifest, modelPath: String) throws {
+            let changed = InputVerification.discrepancies(manifest, modelPath: modelPath)
+            guard !changed.isEmpty else { return }
+            for input in changed {
+                if let actual = input.actualSHA256 {
+                    print("input changed: \(input.recordedPath) (\(input.role), \(input.path)): SHA-256 \(actual), recorded \(input.recordedSHA256)")
+                } else {
+                    print("input missing: \(input.recordedPath) (\(input.role)): cannot read \(input.path)")
+                }
+            }
+            let missing = changed.contains { $0.actualSHA256 == nil }
+            printError(missing ? "a recorded input is missing; nothing was re-run"
+                : "the inputs are not the ones \(directory) was computed from; nothing was re-run")
+            throw ExitCode((missing ? BuurtError.Kind.noInput : .data).rawValue)
+        }
+
+        /// Differences in the program or BLAS library: reported, not failures by themselves.
+        func printNotes(_ manifest: Manifest) {
+            let tool = Manifest.Tool.current, blas = Manifest.BLAS.current
+            if tool != manifest.tool {
+                print("note: recorded by \(manifest.tool.name) \(manifest.tool.version) (commit \(manifest.tool.commit)), "
+                    + "verifying with \(tool.version) (commit \(tool.commit))")
+            }
+            if blas != manifest.blas {
+                print("note: recorded with BLAS \(manifest.blas.configuration) (\(manifest.blas.core)), "
+                    + "verifying with \(blas.configuration) (\(blas.core))")
+            }
+        }
+
+        static func describe(_ d: OutputDiscrepancy) -> String {
+            let what = switch d.problem {
+            case .changedAfterRun: "changed after the run (the re-run reproduces the recorded file)"
+            case .notReproduced: "not reproduced (the re-run gives different bytes than recorded)"
+            case .neitherMatches: "neither the file nor the re-run has the recorded SHA-256"
+            case .missing: "missing from the directory"
+            case .notProducedByRerun: "recorded, but the re-run does not write it"
+            case .notInManifest: "not listed in the manifest"
+            }
+            var text = "\(d.path): \(what)"
+            switch d.difference {
+            case .line(let number, let expected, let actual):
+                text += "\n  first difference at line \(number)\n    expected: \(shown(expected))\n    actual:   \(shown(actual))"
+            case .byte(let offset):
+                text += "\n  first difference at byte \(offset)"
+            case nil:
+                break
+            }
+            return text
+        }
+
+        /// A line as printed: `(no such line)` past the end, long lines cut at 300 characters.
+        static func shown(_ line: String?) -> String {
+            guard let line else { return "(no such line)" }
+            return line.count > 300 ? String(line.prefix(300)) + "…" : line
+        }
+    }
+}
+
+extension Manifest.Tool {
+    /// This program: name, version and the commit of the repository it was built in (looked up once).
+    static let current: Manifest.Tool = {
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return Manifest.Tool(name: "buurtscore", version: BuurtscoreVersion.string, commit: ToolCommit.lookup(executable: executable))
+    }()
+}
+
+extension Manifest.BLAS {
+    /// The OpenBLAS library this process runs on.
+    static var current: Manifest.BLAS {
+        Manifest.BLAS(configuration: BLASRuntime.configuration, core: BLASRuntime.coreName)
+    }
+}

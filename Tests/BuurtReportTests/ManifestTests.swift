@@ -1,0 +1,214 @@
+import BuurtNumerics
+@testable import BuurtReport
+import Foundation
+import Testing
+
+/// SHA-256 by the system's `sha256sum`, independent of the library's own hashing.
+func systemSHA256(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", path]
+    let out = Pipe()
+    process.standardOutput = out
+    try process.run()
+    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return String(text.prefix(while: { $0 != " " }))
+}
+
+/// The repository's demo model.
+let demoModel = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("datasets/demo/model.yml").path
+
+/// A fresh scratch folder.
+func scratchFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("buurtreport-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite struct ManifestJSONTests {
+    @Test func objectsAreSortedIndentedAndNumbersExact() {
+        let value = ManifestJSON.object([
+            "b": .array([.integer(UInt64.max), .number(0.1), .number(1e-300), .number(.nan), .bool(true)]),
+            "a": .object([:]),
+            "Z": .string("quote \" backslash \\ tab \t bell \u{07} é"),
+            "c": .array([]),
+            "d": .null,
+        ])
+        // Keys by UTF-8 bytes: "Z" (0x5A) before lowercase; UInt64.max exactly, not via Double
+        // (which would print 18446744073709551616); NaN has no JSON form and becomes null.
+        let expected = """
+            {
+              "Z": "quote \\" backslash \\\\ tab \\t bell \\u0007 é",
+              "a": {},
+              "b": [
+                18446744073709551615,
+                0.1,
+                1e-300,
+                null,
+                true
+              ],
+              "c": [],
+              "d": null
+            }
+
+            """
+        #expect(value.text == expected)
+    }
+}
+
+@Suite struct ManifestTests {
+    static func sample(uncertainty: Manifest.Uncertainty? = Manifest.Uncertainty(seed: UInt64.max - 1, replications: 250)) -> Manifest {
+        Manifest(
+            tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
+            modelLocation: "../datasets/demo/model.yml", canonicalModelSHA256: String(repeating: "ab", count: 32),
+            inputs: [.init(role: "model", path: "model.yml", sha256: String(repeating: "01", count: 32)),
+                     .init(role: "data", path: "sub dir/data \"x\".csv", sha256: String(repeating: "02", count: 32))],
+            settings: RunSettings(stages: true, xlsx: false, data: "../other.csv", decimal: "comma", language: "en", workerThreads: 2),
+            uncertainty: uncertainty, blas: .init(configuration: "OpenBLAS 0.3.21", core: "Haswell"),
+            outputs: [.init(path: "scores.csv", sha256: String(repeating: "03", count: 32)),
+                      .init(path: "analysis/pca.csv", sha256: String(repeating: "04", count: 32))])
+    }
+
+    @Test(arguments: [true, false])
+    func textReadsBackAsTheSameManifest(withUncertainty: Bool) throws {
+        let manifest = Self.sample(uncertainty: withUncertainty ? .init(seed: UInt64.max - 1, replications: 250) : nil)
+        let parsed = try Manifest.parse(Data(manifest.text.utf8), file: "manifest.json")
+        #expect(parsed == manifest)
+        // Outputs are listed by path whatever order they were given in.
+        #expect(parsed.outputs.map(\.path) == ["analysis/pca.csv", "scores.csv"])
+        #expect(manifest.text.contains(withUncertainty ? "\"seed\": 18446744073709551614" : "\"uncertainty\": null"))
+    }
+
+    @Test func malformedOrForeignManifestsAreDataErrors() {
+        let cases: [(String, String)] = [
+            ("{\"format\": 1}", "missing key"),
+            ("not json", "not valid JSON"),
+            (Self.sample().text.replacingOccurrences(of: "\"format\": 1", with: "\"format\": 2"), "format 2 is not supported"),
+        ]
+        for (text, message) in cases {
+            #expect {
+                _ = try Manifest.parse(Data(text.utf8), file: "m.json")
+            } throws: { error in
+                guard let error = error as? BuurtError else { return false }
+                return error.kind == .data && error.message.contains(message) && error.location?.file == "m.json"
+            }
+        }
+    }
+
+    @Test func demoManifestHashesEqualSha256sumOfEveryFile() throws {
+        let project = try IndexProject.load(modelPath: demoModel)
+        let result = try project.run(keepIntermediate: false)
+        let output = try RunOutput.files(result: result, project: project, includeStages: false)
+        let folder = try scratchFolder()
+        let outDir = folder.appendingPathComponent("out").path
+        let manifest = try Manifest.make(
+            project: project, settings: RunSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
+            blas: .init(configuration: "c", core: "k"), outputDirectory: outDir, outputs: output)
+        try output.write(to: outDir)
+
+        #expect(manifest.inputs.map(\.role) == ["model", "data"])
+        #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv"])
+        let demoFolder = (demoModel as NSString).deletingLastPathComponent
+        #expect(manifest.inputs[0].sha256 == (try systemSHA256(demoModel)))
+        #expect(manifest.inputs[1].sha256 == (try systemSHA256(demoFolder + "/data.csv")))
+        let canonical = folder.appendingPathComponent("canonical.json")
+        try Data(project.file.canonicalForm().utf8).write(to: canonical)
+        #expect(manifest.canonicalModelSHA256 == (try systemSHA256(canonical.path)))
+
+        #expect(manifest.outputs.map(\.path) == ["analysis/pca.csv", "analysis/reliability.csv", "analysis/weights_pca.csv", "ranks.csv", "scores.csv"])
+        for file in manifest.outputs {
+            #expect(file.sha256 == (try systemSHA256(outDir + "/" + file.path)), "\(file.path)")
+        }
+        // The model's location is relative to the output directory and leads back to it.
+        #expect(ManifestPath.absolute(ManifestPath.join(outDir, manifest.modelLocation)) == ManifestPath.absolute(demoModel))
+        // The demo model's `uncertainty:` key: seed 2017, 1000 replications.
+        #expect(manifest.uncertainty == .init(seed: 2017, replications: 1000))
+    }
+
+    @Test func addManifestCoversEveryFileAddedBeforeAndReplacesAnOldManifest() throws {
+        let project = try IndexProject.load(modelPath: demoModel)
+        var output = OutputDirectory()
+        output.add("a.csv", text: "x\n1\n")
+        output.add(Manifest.fileName, text: "stale")
+        output.add("uncertainty.csv", text: "unit,p\nA,0.5\n")
+        let tool = Manifest.Tool(name: "buurtscore", version: "0.1.0", commit: "unknown")
+        try output.addManifest(project: project, settings: RunSettings(), tool: tool, blas: .init(configuration: "c", core: "k"), outputDirectory: "out")
+        #expect(output.files.map(\.path) == ["a.csv", "uncertainty.csv", "manifest.json"])
+        let manifest = try Manifest.parse(output.files[2].contents, file: "manifest.json")
+        // sha256("x\n1\n") and sha256("unit,p\nA,0.5\n") computed independently below.
+        let folder = try scratchFolder()
+        for (name, text) in [("a.csv", "x\n1\n"), ("uncertainty.csv", "unit,p\nA,0.5\n")] {
+            try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+            #expect(manifest.outputs.first { $0.path == name }?.sha256 == (try systemSHA256(folder.appendingPathComponent(name).path)))
+        }
+    }
+
+    @Test func uncertaintySeedAndReplicationsComeFromTheModelKey() throws {
+        let base = """
+            data: data.csv
+            groups: [{code: index}]
+            indicators: [{code: x, parent: index}]
+
+            """
+        let withKey = try ModelFile.parse(base + "uncertainty: {seed: 18446744073709551615, replications: 500, weights: {noise: 0.25, levels: [1]}}\n",
+                                          file: "m.yml", baseDirectory: "")
+        #expect(Manifest.uncertainty(of: withKey) == .init(seed: UInt64.max, replications: 500))
+        // Absent settings take UncertaintySpec's defaults (seed 1, 1000 replications).
+        let defaults = try ModelFile.parse(base + "uncertainty: {weights: {noise: 0.1, levels: [1]}}\n", file: "m.yml", baseDirectory: "")
+        #expect(Manifest.uncertainty(of: defaults) == .init(seed: 1, replications: 1000))
+        let none = try ModelFile.parse(base, file: "m.yml", baseDirectory: "")
+        #expect(Manifest.uncertainty(of: none) == nil)
+    }
+}
+
+@Suite struct ManifestPathTests {
+    @Test func relativePathsBetweenFolders() {
+        #expect(ManifestPath.relative(to: "/a/b/model.yml", from: "/a/out/demo") == "../../b/model.yml")
+        #expect(ManifestPath.relative(to: "/a/b/data.csv", from: "/a/b") == "data.csv")
+        #expect(ManifestPath.relative(to: "/a/b/./c/../data.csv", from: "/a/b/") == "data.csv")
+        #expect(ManifestPath.relative(to: "/x/data.csv", from: "/a/b") == "../../x/data.csv")
+        #expect(ManifestPath.relative(to: "/a", from: "/a") == ".")
+    }
+
+    @Test func recordedInputsAreRelativeToTheModel() {
+        #expect(ManifestPath.recorded("/abs/data.csv", modelFile: "/abs/proj/model.yml") == "../data.csv")
+        #expect(ManifestPath.recorded("/abs/proj/model.yml", modelFile: "/abs/proj/model.yml") == "model.yml")
+        #expect(ManifestPath.recorded("model.yml", modelFile: "model.yml") == "model.yml")
+        #expect(ManifestPath.recorded("proj/sub/data.csv", modelFile: "proj/model.yml") == "sub/data.csv")
+        #expect(ManifestPath.recorded("other/data.csv", modelFile: "proj/model.yml") == "../other/data.csv")
+        #expect(ManifestPath.resolve("../other/data.csv", modelFile: "proj/model.yml") == "proj/../other/data.csv")
+        #expect(ManifestPath.resolve("data.csv", modelFile: "model.yml") == "data.csv")
+        #expect(ManifestPath.resolve("/abs/data.csv", modelFile: "proj/model.yml") == "/abs/data.csv")
+    }
+
+    @Test func toolCommitIsHeadOfTheEnclosingRepositoryOrUnknown() throws {
+        let folder = try scratchFolder()
+        let executable = folder.appendingPathComponent("bin/tool")
+        // Outside any repository (the scratch folder is under the temporary directory).
+        #expect(ToolCommit.lookup(executable: executable) == "unknown")
+        @discardableResult
+        func git(_ args: [String]) throws -> String {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["git", "-C", folder.path, "-c", "user.name=t", "-c", "user.email=t@e"] + args
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        try git(["init", "-q"])
+        try Data("a\n".utf8).write(to: folder.appendingPathComponent("f.txt"))
+        try git(["add", "f.txt"])
+        try git(["commit", "-q", "-m", "one"])
+        let head = try git(["log", "-1", "--format=%H"])
+        #expect(head.count == 40)
+        #expect(ToolCommit.lookup(executable: executable) == head)
+        try Data("b\n".utf8).write(to: folder.appendingPathComponent("f.txt"))
+        #expect(ToolCommit.lookup(executable: executable) == head + "-dirty")
+    }
+}

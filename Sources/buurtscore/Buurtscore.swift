@@ -11,7 +11,7 @@ struct Buurtscore: ParsableCommand {
             Exit codes: 0 ok, 64 usage, 65 data error, 66 missing input, 73 cannot create output.
             """,
         version: BuurtscoreVersion.string,
-        subcommands: [Run.self, Check.self, Synth.self]
+        subcommands: [Run.self, Check.self, Synth.self, WhatIfCommand.self]
     )
 
     /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and

@@ -3,13 +3,19 @@
 #   make test  installs what is missing, runs the test suite
 SHELL := /bin/bash
 APT_PACKAGES := liblapack-dev libopenblas-dev pkg-config
+# Only the tests need these: Chromium (headless) runs the report's weight explorer.
+TEST_APT_PACKAGES := chromium
 SWIFT ?= swift
 DEMO_OUT ?= out/demo
 
 .PHONY: run test build deps demo bench clean
 
+# `make test` also installs TEST_APT_PACKAGES.
+DEPS := $(APT_PACKAGES)
+test: DEPS := $(APT_PACKAGES) $(TEST_APT_PACKAGES)
+
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@missing=""; for p in $(DEPS); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \

@@ -30,9 +30,17 @@ public enum WeightExplorer {
     ///   - model: the model with the published weights.
     ///   - aggregate: the aggregation parameters (the root's method and `min_coverage`).
     ///   - language: `nl` (default) or `en`.
+    ///   - periods: the periods to embed (default every period). Ranks are taken within a
+    ///     period, so leaving periods out changes no rank; it keeps the page small for many
+    ///     units (about 150 bytes per unit and period with six dimensions).
     /// - Complexity: O(rows · dimensions) text.
-    public static func html(aggregated: Panel, model: IndexModel, aggregate: AggregateParameters, language: String = "nl") -> String {
-        let data = WeightExplorerData(aggregated: aggregated, model: model, aggregate: aggregate)
+    public static func html(aggregated: Panel, model: IndexModel, aggregate: AggregateParameters, language: String = "nl",
+                            periods: [Int]? = nil) -> String {
+        var panel = aggregated
+        if let periods, aggregated.hasPeriods {
+            panel = aggregated.selecting(rows: aggregated.periods.indices.filter { aggregated.periods[$0].map(periods.contains) ?? false })
+        }
+        let data = WeightExplorerData(aggregated: panel, model: model, aggregate: aggregate)
         let text = WeightExplorerText.forLanguage(language)
         let lang = language == "en" ? "en" : "nl"
         var out = "<section class=\"bs-explorer\" id=\"weight-explorer\" lang=\"\(lang)\">\n"
@@ -62,15 +70,16 @@ public enum WeightExplorer {
         return out
     }
 
-    /// ``html(aggregated:model:aggregate:language:)`` for a run of `project`, in the model's
-    /// `language` (default `nl`).
-    public static func html(result: PipelineResult, project: IndexProject, language: String? = nil) -> String {
+    /// ``html(aggregated:model:aggregate:language:periods:)`` for a run of `project`, in the
+    /// model's `language` (default `nl`).
+    public static func html(result: PipelineResult, project: IndexProject, language: String? = nil, periods: [Int]? = nil) -> String {
         html(aggregated: result.aggregated, model: project.model, aggregate: project.file.spec.aggregate,
-             language: language ?? project.file.language ?? "nl")
+             language: language ?? project.file.language ?? "nl", periods: periods)
     }
 
     /// A minimal complete HTML document holding only the explorer, for standalone use and tests.
-    public static func page(aggregated: Panel, model: IndexModel, aggregate: AggregateParameters, language: String = "nl") -> String {
+    public static func page(aggregated: Panel, model: IndexModel, aggregate: AggregateParameters, language: String = "nl",
+                            periods: [Int]? = nil) -> String {
         let title = (model.node(model.root)?.name ?? model.root) + " — " + WeightExplorerText.forLanguage(language).title
         return """
             <!DOCTYPE html>
@@ -82,16 +91,16 @@ public enum WeightExplorer {
             <style>body{margin:0 auto;max-width:72rem;padding:1rem 1.5rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff}</style>
             </head>
             <body>
-            \(html(aggregated: aggregated, model: model, aggregate: aggregate, language: language))</body>
+            \(html(aggregated: aggregated, model: model, aggregate: aggregate, language: language, periods: periods))</body>
             </html>
 
             """
     }
 
-    /// ``page(aggregated:model:aggregate:language:)`` for a run of `project`.
-    public static func page(result: PipelineResult, project: IndexProject, language: String? = nil) -> String {
+    /// ``page(aggregated:model:aggregate:language:periods:)`` for a run of `project`.
+    public static func page(result: PipelineResult, project: IndexProject, language: String? = nil, periods: [Int]? = nil) -> String {
         page(aggregated: result.aggregated, model: project.model, aggregate: project.file.spec.aggregate,
-             language: language ?? project.file.language ?? "nl")
+             language: language ?? project.file.language ?? "nl", periods: periods)
     }
 
     // MARK: - Markup

@@ -77,15 +77,17 @@ enum WeightExplorerScript {
           function decimal(x, digits) {
             return x === x ? x.toFixed(digits).replace(".", T.decimal) : T.unranked;
           }
-          function rankText(r) { return r === r ? String(r) : T.unranked; }
+          function rankText(r) { return r === r ? count(r) : T.unranked; }
           function shiftCell(before, after) {
             if (before !== before || after !== after) return '<td class="bs-x-num bs-x-same">' + T.unranked + "</td>";
             var d = before - after;
-            if (d > 0) return '<td class="bs-x-num bs-x-up" aria-label="+' + d + '">▲ ' + d + "</td>";
-            if (d < 0) return '<td class="bs-x-num bs-x-down" aria-label="' + d + '">▼ ' + (-d) + "</td>";
+            if (d > 0) return '<td class="bs-x-num bs-x-up" aria-label="+' + d + '">▲ ' + count(d) + "</td>";
+            if (d < 0) return '<td class="bs-x-num bs-x-down" aria-label="' + d + '">▼ ' + count(-d) + "</td>";
             return '<td class="bs-x-num bs-x-same">=</td>';
           }
-          function shiftText(d) { return d > 0 ? "▲ " + d : "▼ " + (-d); }
+          function shiftText(d) { return d > 0 ? "▲\u00a0" + count(d) : "▼\u00a0" + count(-d); }
+          /// Whole numbers with thousands grouped (13.905 in Dutch, 13,905 in English).
+          function count(x) { return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, T.thousands); }
 
           function recompute() {
             if (D.recomputable) {
@@ -113,9 +115,9 @@ enum WeightExplorerScript {
               if (d < 0 && (fall === null || d < publishedRank[fall] - ranks[fall])) fall = r;
             });
             var label = D.periods[period] === null ? "" : String(D.periods[period]);
-            var summary = D.recomputable && total === 0 ? T.allZero
+            var summary = !D.recomputable ? "" : total === 0 ? T.allZero
               : moved === 0 ? fill(T.unchanged, { period: label })
-              : fill(T.summary, { moved: moved, total: rows.length, period: label });
+              : fill(T.summary, { moved: count(moved), total: count(rows.length), period: label });
             if (rise !== null) summary += " " + fill(T.biggestRise, { name: D.units[D.rows[rise][0]][1], shift: shiftText(publishedRank[rise] - ranks[rise]) });
             if (fall !== null) summary += " " + fill(T.biggestFall, { name: D.units[D.rows[fall][0]][1], shift: shiftText(publishedRank[fall] - ranks[fall]) });
             root.querySelector(".bs-x-summary").textContent = summary;
@@ -144,7 +146,7 @@ enum WeightExplorerScript {
             });
             root.querySelector(".bs-x-table tbody").innerHTML = html;
             root.querySelector(".bs-x-showing").textContent =
-              shown.length > limit ? fill(T.showing, { shown: limit, total: shown.length }) : "";
+              shown.length > limit ? fill(T.showing, { shown: count(limit), total: count(shown.length) }) : "";
             writeState();
           }
 

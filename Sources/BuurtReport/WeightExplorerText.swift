@@ -30,8 +30,9 @@ struct WeightExplorerText: Sendable {
     var missingColumns: String
     var cliHint: String
     var methods: [String: String]
-    /// Decimal separator for displayed numbers.
+    /// Decimal and thousands separators for displayed numbers.
     var decimal: String
+    var thousands: String
 
     static func forLanguage(_ language: String) -> WeightExplorerText {
         language == "en" ? english : dutch
@@ -74,7 +75,7 @@ struct WeightExplorerText: Sendable {
             "mpi": "de Mazziotta–Pareto-index",
             "arithmetic": "het rekenkundig gemiddelde",
         ],
-        decimal: ",")
+        decimal: ",", thousands: ".")
 
     static let english = WeightExplorerText(
         title: "Explore the weights",
@@ -113,13 +114,13 @@ struct WeightExplorerText: Sendable {
             "mpi": "the Mazziotta–Pareto index",
             "arithmetic": "the arithmetic mean",
         ],
-        decimal: ".")
+        decimal: ".", thousands: ",")
 
     /// The strings the script needs, as a JSON object.
     var scriptJSON: String {
         let pairs: [(String, String)] = [
             ("summary", summary), ("unchanged", unchanged), ("biggestRise", biggestRise), ("biggestFall", biggestFall),
-            ("allZero", allZero), ("invalid", invalid), ("showing", showing), ("unranked", unranked), ("decimal", decimal),
+            ("allZero", allZero), ("invalid", invalid), ("showing", showing), ("unranked", unranked), ("decimal", decimal), ("thousands", thousands),
         ]
         return "{" + pairs.map { "\(WeightExplorerJSON.string($0.0)):\(WeightExplorerJSON.string($0.1))" }.joined(separator: ",") + "}"
     }

@@ -3,8 +3,9 @@
 #   make test  installs what is missing, runs the test suite
 SHELL := /bin/bash
 APT_PACKAGES := liblapack-dev libopenblas-dev pkg-config
-# Only the tests need these: LibreOffice (headless) reads back results.xlsx.
-TEST_APT_PACKAGES := libreoffice-calc-nogui
+# Only the tests need these: LibreOffice (headless) reads back results.xlsx, Chromium
+# (headless) runs the report's weight explorer.
+TEST_APT_PACKAGES := libreoffice-calc-nogui chromium
 SWIFT ?= swift
 DEMO_OUT ?= out/demo
 

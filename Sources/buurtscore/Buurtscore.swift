@@ -12,7 +12,7 @@ struct Buurtscore: ParsableCommand {
             differs), 66 missing input (verify: no manifest.json), 73 cannot create output.
             """,
         version: BuurtscoreVersion.string,
-        subcommands: [Run.self, Check.self, Verify.self, Synth.self]
+        subcommands: [Run.self, Check.self, Verify.self, WhatIfCommand.self, Synth.self]
     )
 
     /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and

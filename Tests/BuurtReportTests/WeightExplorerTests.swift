@@ -1,0 +1,164 @@
+import BuurtNumerics
+@testable import BuurtReport
+import Foundation
+import Testing
+
+/// The explorer's markup and embedded data. What the script computes from them is checked in a
+/// real browser (buurtscoreTests/WeightExplorerBrowserTests).
+@Suite struct WeightExplorerTests {
+    /// index ← {a (weight 1) ← x, b (weight 3) ← y}; two units, two years. The index column is
+    /// the arithmetic mean: U1 2017 (1·10 + 3·20)/4 = 17.5; U2 2017 has only a: 30;
+    /// U1 2018 (1·0.1 + 3·(1/3))/4; U2 2018 ties at 5.
+    static func fixture(method: AggregateMethod = .arithmetic, names: [String] = ["Noord", "Zuid"]) throws -> (Panel, IndexModel, AggregateParameters) {
+        let model = try IndexModel(nodes: [
+            ModelNode(code: "index", name: "Veiligheid", kind: .aggregate),
+            ModelNode(code: "a", name: "Cohesie", kind: .aggregate, parent: "index", weight: 1),
+            ModelNode(code: "b", name: "Overlast", kind: .aggregate, parent: "index", weight: 3),
+            ModelNode(code: "x", kind: .indicator, parent: "a"),
+            ModelNode(code: "y", kind: .indicator, parent: "b"),
+        ])
+        let third = 1.0 / 3.0
+        let u1018 = (1 * 0.1 + 3 * third) / 4
+        let panel = Panel(
+            unitCodes: ["U1", "U2", "U1", "U2"], unitNames: names + names,
+            periods: [2017, 2017, 2018, 2018], columnCodes: ["x", "y", "a", "b", "index"],
+            values: Matrix(rowMajor: [
+                [10, 20, 10, 20, 17.5],
+                [30, .nan, 30, .nan, 30],
+                [0.1, third, 0.1, third, u1018],
+                [5, 5, 5, 5, 5],
+            ]))
+        let levels = method == .arithmetic ? [:] : [3: AggregateRule(method: method)]
+        return (panel, model, AggregateParameters(rule: AggregateRule(), levelRules: levels))
+    }
+
+    static func dataJSON(_ html: String) throws -> String {
+        let open = try #require(html.range(of: "<script type=\"application/json\" class=\"bs-x-data\">"))
+        let close = try #require(html.range(of: "</script>", range: open.upperBound..<html.endIndex))
+        return String(html[open.upperBound..<close.lowerBound])
+    }
+
+    /// The `rows` lines of the data JSON, each parsed with `Double(String)` (NaN for null).
+    static func rows(_ json: String) throws -> [[Double]] {
+        let start = try #require(json.range(of: "\"rows\":[\n")).upperBound
+        return json[start...].dropLast(2).components(separatedBy: ",\n").map { line in
+            line.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: ",").map { $0 == "null" ? .nan : Double($0)! }
+        }
+    }
+
+    @Test func sectionIsSelfContainedWithScopedStyle() throws {
+        let (panel, model, aggregate) = try Self.fixture()
+        let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate)
+        #expect(html.hasPrefix("<section class=\"bs-explorer\" id=\"weight-explorer\" lang=\"nl\">"))
+        #expect(html.hasSuffix("</section>\n"))
+        for external in ["http:", "https:", "//cdn", " src=", "<link", "@import", "url("] {
+            #expect(!html.contains(external), "external reference \(external)")
+        }
+        // Every style rule is scoped by .bs-explorer (inside @media blocks too).
+        let css = WeightExplorerStyle.css.replacingOccurrences(of: "\n", with: "")
+        let selectors = css.components(separatedBy: "}").map { $0.components(separatedBy: "{") }
+            .compactMap { parts in parts.count >= 2 ? parts[parts.count - 2] : nil }
+        #expect(selectors.count > 20)
+        for selector in selectors {
+            for part in selector.split(separator: ",") {
+                #expect(part.trimmingCharacters(in: .whitespaces).hasPrefix(".bs-explorer"), "unscoped selector \(part)")
+            }
+        }
+        #expect(html == WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate), "not deterministic")
+    }
+
+    @Test func embeddedDataHoldsTheExactDoublesWeightsAndPublishedRanks() throws {
+        let (panel, model, aggregate) = try Self.fixture()
+        let json = try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate))
+        #expect(json.hasPrefix(#"{"index":"index","indexName":"Veiligheid","method":"arithmetic","recomputable":true,"minCoverage":null,"#))
+        #expect(json.contains(#""dims":[{"code":"a","name":"Cohesie","weight":1},{"code":"b","name":"Overlast","weight":3}]"#))
+        #expect(json.contains(#""periods":[2017,2018],"units":[["U1","Noord"],["U2","Zuid"]]"#))
+        let rows = try Self.rows(json)
+        // [unit, period, published index, published rank, a, b]; 2017: U2 (30) ranks above U1
+        // (17.5); 2018: U1 ≈ 0.275 below U2 = 5.
+        let third = 1.0 / 3.0
+        let expected: [[Double]] = [
+            [0, 0, 17.5, 2, 10, 20],
+            [1, 0, 30, 1, 30, .nan],
+            [0, 1, (1 * 0.1 + 3 * third) / 4, 2, 0.1, third],
+            [1, 1, 5, 1, 5, 5],
+        ]
+        try #require(rows.count == expected.count)
+        for (got, want) in zip(rows, expected) {
+            // Bit-identical, not approximately equal: the page must start from the same doubles.
+            #expect(got.count == want.count && zip(got, want).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) },
+                    "\(got) vs \(want)")
+        }
+    }
+
+    @Test func namesCannotBreakOutOfTheScriptOrTheMarkup() throws {
+        let evil = "</script><script>alert(1)</script> & \"x\" 'y'\u{2028}"
+        let (panel, model, aggregate) = try Self.fixture(names: [evil, "Zuid"])
+        let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate)
+        #expect(!html.contains("<script>alert"))
+        let json = try Self.dataJSON(html)
+        #expect(json.contains(#"["U1","\u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \"x\" 'y'\u2028"]"#))
+        // The JSON still parses, and gives back the name.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let units = try #require(object["units"] as? [[String]])
+        #expect(units[0][1] == evil)
+        #expect(WeightExplorerHTML.escape(evil) == "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;\u{2028}")
+    }
+
+    @Test(arguments: [
+        (AggregateMethod.geometric, "meetkundig gemiddelde"), (.harmonic, "harmonisch gemiddelde"),
+        (.generalised(p: 2), "gegeneraliseerde gemiddelde (p = 2)"), (.copeland, "Copeland"), (.mazziottaPareto, "Mazziotta–Pareto"),
+    ])
+    func nonLinearIndexDisablesTheSlidersWithANote(method: AggregateMethod, words: String) throws {
+        let (panel, model, aggregate) = try Self.fixture(method: method)
+        let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate)
+        #expect(html.contains("\"recomputable\":false"))
+        #expect(html.contains("<fieldset class=\"bs-x-weights\" disabled>"))
+        #expect(html.components(separatedBy: "\" disabled>").count - 1 == 2 * 2 + 2, "each range and number field, the fieldset and the reset button")
+        #expect(html.contains("<button type=\"button\" class=\"bs-x-reset\" disabled>"))
+        let note = try #require(html.components(separatedBy: "<p class=\"bs-x-note\" role=\"note\">").dropFirst().first)
+        #expect(note.contains(words) && note.contains("buurtscore whatif"))
+        #expect(!html.contains("bs-x-formula\">"))
+    }
+
+    @Test func rootRuleDecidesMethodAndCoverage() throws {
+        let (panel, model, _) = try Self.fixture()
+        // A geometric lower level does not matter; the root's (height 3) min_coverage is embedded.
+        let lower = AggregateParameters(rule: AggregateRule(), levelRules: [2: AggregateRule(method: .geometric), 3: AggregateRule(minCoverage: 0.5)])
+        let json = try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: lower))
+        #expect(json.contains(#""method":"arithmetic","recomputable":true,"minCoverage":0.5,"#))
+        // Without a column for a dimension the page cannot recompute and says which.
+        let missing = panel.selecting(columns: ["x", "y", "a", "index"])
+        let html = WeightExplorer.html(aggregated: missing, model: model, aggregate: AggregateParameters())
+        #expect(html.contains("\"recomputable\":false") && html.contains("missen de scores van b"))
+    }
+
+    @Test func languagePeriodsAndPage() throws {
+        let (panel, model, aggregate) = try Self.fixture()
+        let dutch = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate)
+        #expect(dutch.contains("<h2>Gewichten verkennen</h2>") && dutch.contains(#""decimal":",""#))
+        // The latest year is chosen first.
+        #expect(dutch.contains("<option value=\"0\">2017</option><option value=\"1\" selected>2018</option>"))
+        let english = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate, language: "en")
+        #expect(english.contains("lang=\"en\"") && english.contains("<h2>Explore the weights</h2>") && english.contains(#""decimal":".""#))
+
+        let only2018 = try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate, periods: [2018]))
+        #expect(only2018.contains(#""periods":[2018],"#))
+        #expect(try Self.rows(only2018).map { Array($0.prefix(2)) } == [[0, 0], [1, 0]])
+
+        let page = WeightExplorer.page(aggregated: panel, model: model, aggregate: aggregate)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">"))
+        #expect(page.contains("<title>Veiligheid — Gewichten verkennen</title>"))
+        #expect(page.contains(dutch) && page.hasSuffix("</body>\n</html>\n"))
+    }
+
+    @Test func sliderRangeAllowsFourTimesTheLargestWeight() {
+        // Smallest of 1, 2, 5 × 10^k that is ≥ 4 × max weight.
+        #expect(WeightExplorer.sliderMaximum([1, 1, 1]) == 5)      // 4 → 5
+        #expect(WeightExplorer.sliderMaximum([2, 1]) == 10)        // 8 → 10
+        #expect(WeightExplorer.sliderMaximum([0.1667]) == 1)       // 0.6668 → 1
+        #expect(WeightExplorer.sliderMaximum([30]) == 200)         // 120 → 200
+        #expect(WeightExplorer.sliderMaximum([0.5]) == 2)          // 2 → 2
+        #expect(WeightExplorer.sliderMaximum([0, 0]) == 5)
+    }
+}

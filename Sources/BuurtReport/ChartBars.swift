@@ -32,10 +32,18 @@ struct ChartBars: Sendable {
         var svg = SVG(width: width, height: height, label: axisTitle)
         let data = series.flatMap { s in s.values + (s.low ?? []) + (s.high ?? []) }
         let nice = ChartScale.nice(data, count: 5, includeZero: true)
-        // A fixed domain is widened to the data (an estimate or its whisker may fall outside it).
+        // A fixed domain is kept when the data fits in it, else widened to round ticks around
+        // both (an estimate or its whisker may fall outside, e.g. a negative Sᵢ).
         let finite = data.filter(\.isFinite)
-        let d = domain.map { (min($0.0, finite.min() ?? $0.0), max($0.1, finite.max() ?? $0.1)) } ?? nice.domain
-        let ticks = domain == nil ? nice.ticks : ChartScale.nice([d.0, d.1], count: 5).ticks.filter { $0 >= d.0 && $0 <= d.1 }
+        var d = nice.domain, ticks = nice.ticks
+        if let fixed = domain {
+            if finite.allSatisfy({ $0 >= fixed.0 && $0 <= fixed.1 }) {
+                d = fixed
+                ticks = ChartScale.nice([fixed.0, fixed.1], count: 5).ticks.filter { $0 >= fixed.0 && $0 <= fixed.1 }
+            } else {
+                (d, ticks) = ChartScale.nice(finite + [fixed.0, fixed.1], count: 5)
+            }
+        }
         let x = ChartScale(domain: d, range: (left, right))
         svg.horizontalAxis(x, ticks: ticks, top: top - 2, bottom: bottom, labelY: bottom + 14) { ReportNumber.short($0, 2, language) }
         svg.line(x1: x(0), y1: top - 2, x2: x(0), y2: bottom, stroke: ChartColor.axis)

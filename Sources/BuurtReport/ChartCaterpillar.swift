@@ -30,10 +30,12 @@ struct ChartCaterpillar: Sendable {
         let height = top + Double(rows.count) * Self.rowHeight + 34
         var svg = SVG(width: Self.width, height: height, label: axisTitle)
         let values = rows.flatMap { [$0.rank, $0.low, $0.high] } + [Double(rankCount)]
-        // From the best rank shown (at least 1) to the number of buurten; round ticks inside.
+        // From the best rank shown (at least 1) to the number of buurten: both ends labelled,
+        // round ticks between them where they do not crowd the ends.
         let finite = values.filter(\.isFinite)
-        let lowest = max(1, finite.min() ?? 1), highest = max(lowest + 1, finite.max() ?? Double(rankCount))
-        let ticks = [lowest] + ChartScale.nice([lowest, highest], count: 6).ticks.filter { $0 > lowest + (highest - lowest) * 0.04 && $0 <= highest }
+        let lowest = max(1, (finite.min() ?? 1).rounded(.down)), highest = max(lowest + 1, (finite.max() ?? Double(rankCount)).rounded(.up))
+        let margin = (highest - lowest) * 0.06
+        let ticks = [lowest] + ChartScale.nice([lowest, highest], count: 6).ticks.filter { $0 > lowest + margin && $0 < highest - margin } + [highest]
         let x = ChartScale(domain: (lowest, highest), range: (left, right))
         let bottom = top + Double(rows.count) * Self.rowHeight
         svg.horizontalAxis(x, ticks: ticks, top: top - 4, bottom: bottom,

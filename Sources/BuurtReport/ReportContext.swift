@@ -77,4 +77,7 @@ struct ReportContext {
     func n(_ x: Double, _ decimals: Int = 1) -> String { ReportNumber.fixed(x, decimals, language) }
     func rank(_ x: Double) -> String { ReportNumber.rank(x, language) }
     func pct(_ p: Double) -> String { ReportNumber.percent(p, language) }
+    /// A rank band in whole places, "17–18": quantiles of ranks fall between places, and a
+    /// tenth of a place means nothing to a reader.
+    func rankBand(_ low: Double, _ high: Double) -> String { n(low, 0) + "–" + n(high, 0) }
 }

@@ -1,10 +1,12 @@
 /// Renders a ``ReportDocument`` as one self-contained HTML file: inline CSS, inline SVG, no
 /// script, no external reference of any kind (it opens from disk and prints without a network).
-/// Every section starts on a new printed page, and so does every buurt profile.
+/// Every section starts on a new printed page, and so does every buurt profile. The markup is
+/// also well-formed XML (void elements self-closed, only XML's predefined entities), so it can
+/// be checked with any XML parser.
 enum ReportHTML {
     static func render(_ document: ReportDocument, numbersLabel: String) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"\(document.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        var out = "<!DOCTYPE html>\n<html lang=\"\(document.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<title>" + escape(document.title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<main>\n"
         out += "<h1>" + escape(document.title) + "</h1>\n"
         for block in document.lead { out += render(block, numbersLabel: numbersLabel) }

@@ -23,7 +23,7 @@ enum ReportSectionPriorities {
 
         let rows = shown.map { p in
             ChartCaterpillar.Row(
-                label: String(p.priority) + ". " + p.name + " (" + p.unit + ")", rank: p.rank, low: p.rankP05, high: p.rankP95,
+                label: String(p.priority) + ". " + p.name, rank: p.rank, low: p.rankP05, high: p.rankP95,
                 note: c.prioritiesHaveBands ? c.pct(p.pTop) : c.n(p.score, 1), emphasised: c.prioritiesHaveBands && p.pTop >= 0.5)
         }
         let chart = ChartCaterpillar(
@@ -79,7 +79,7 @@ enum ReportSectionPriorities {
         if hasCategories { header.append(t(.category)) }
         let rows = list.map { p -> [String] in
             var row = [String(p.priority), p.unit, p.name, c.n(p.score, 1), c.rank(p.rank)]
-            if c.prioritiesHaveBands { row += [c.rank(p.rankP05) + "–" + c.rank(p.rankP95), c.pct(p.pTop)] }
+            if c.prioritiesHaveBands { row += [c.rankBand(p.rankP05, p.rankP95), c.pct(p.pTop)] }
             if hasCategories { row.append(p.category ?? "–") }
             return row
         }

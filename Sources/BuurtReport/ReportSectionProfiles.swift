@@ -30,7 +30,7 @@ enum ReportSectionProfiles {
             .heading(level: 3, text: String(p.priority) + ". " + p.name + " (" + p.unit + ")", anchor: ReportAnchor.make("buurt", p.unit))]
         var facts = t(.profileFacts, c.n(p.score, 1), c.n(data.cityMean[c.model.root]?.last ?? .nan, 1),
                       c.rank(p.rank), String(c.latestList.count))
-        if p.rankP05.isFinite { facts += " " + t(.profileBand, c.rank(p.rankP05), c.rank(p.rankP95), c.pct(p.pTop)) }
+        if p.rankP05.isFinite { facts += " " + t(.profileBand, c.rankBand(p.rankP05, p.rankP95), c.pct(p.pTop)) }
         if let category = p.category { facts += " " + t(.profileCategory, category) }
         blocks.append(.paragraph(facts))
 

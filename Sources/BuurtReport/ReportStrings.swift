@@ -206,7 +206,7 @@ enum ReportText: Sendable {
                                   "Without uncertainty bands, a change from {1} to {2} is marked (▲ better, ▼ worse) when it is among the {3} largest changes of all buurten for that dimension. That makes it a large change, not a tested one.")
         case .trendOnePeriod: ("De data heeft één jaar; er is geen ontwikkeling te tonen.", "The data has one period; there is no trend to show.")
         case .profileFacts: ("Indexscore {1} (stadsgemiddelde {2}), rang {3} van {4}.", "Index score {1} (city mean {2}), rank {3} of {4}.")
-        case .profileBand: ("Rang 5–95%: {1}–{2}; kans op de toplijst: {3}.", "Rank 5–95%: {1}–{2}; chance of being on the top list: {3}.")
+        case .profileBand: ("Rang 5–95%: {1}; kans op de toplijst: {2}.", "Rank 5–95%: {1}; chance of being on the top list: {2}.")
         case .profileCategory: ("Categorie: {1}.", "Category: {1}.")
         case .profileAxis: ("score per dimensie, {1}", "score per dimension, {1}")
         case .profileCaption: ("Punt: de buurt met zijn 5–95%-band; streep: stadsgemiddelde; grijs: middelste 90% van de buurten. Rood: duidelijk achter (band geheel onder het gemiddelde); oranje: achter; blauw: gemiddeld of beter.",

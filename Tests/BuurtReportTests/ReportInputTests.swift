@@ -13,11 +13,12 @@ enum ReportFixture {
     /// The demo as `buurtscore run` computes it: nominal run, multivariate analysis, removal analysis.
     static func demo(language: ReportLanguage? = nil, withBands: Bool = false) throws -> ReportInput {
         let project = try IndexProject.load(modelPath: projectRoot.appendingPathComponent("datasets/demo/model.yml").path)
-        return try input(project, language: language, withBands: withBands)
+        return try input(project, language: language, bands: withBands ? (200, 128) : nil)
     }
 
-    /// Synthetic data of `units` buurten (2017–2020, seed 99) through the same steps.
-    static func synthetic(units: Int, withBands: Bool = false) throws -> ReportInput {
+    /// Synthetic data of `units` buurten (2017–2020, seed 99) through the same steps; `bands`:
+    /// replications and sensitivity samples (0: no sensitivity) of ``WeightNoiseBands``.
+    static func synthetic(units: Int, bands: (replications: Int, samples: Int)? = nil) throws -> ReportInput {
         let set = SyntheticData.generate(units: units, years: 2017...2020, seed: 99)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurt-report-\(units)-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -25,22 +26,24 @@ enum ReportFixture {
         try set.dataCSV.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
         try set.modelYAML.write(to: folder.appendingPathComponent("model.yml"), atomically: true, encoding: .utf8)
         let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
-        return try input(project, language: nil, withBands: withBands)
+        return try input(project, language: nil, bands: bands)
     }
 
-    static func input(_ project: IndexProject, language: ReportLanguage?, withBands: Bool) throws -> ReportInput {
+    static func input(_ project: IndexProject, language: ReportLanguage?, bands: (replications: Int, samples: Int)?) throws -> ReportInput {
         let result = try project.run(keepIntermediate: true)
         let normalised = try #require(result.panel(after: .normalised))
         let analysis = try GroupAnalysis.run(normalised, model: project.model, period: normalised.periodList.last ?? nil)
         let removal = try RemovalAnalysis.run(nominal: result, model: project.model, spec: project.file.spec)
         var input = ReportInput(language: language, model: project.model, file: project.file, result: result,
                                 analysis: analysis, removal: removal, dataPath: project.dataPath)
-        if withBands {
-            let bands = try WeightNoiseBands(project: project, nominal: result, replications: 200)
-            input.priorities = bands.priorities
-            input.themes = bands.themes
-            input.replications = 200
-            input.sensitivity = try WeightNoiseBands.sensitivity(project: project, nominal: result)
+        if let bands {
+            let noise = try WeightNoiseBands(project: project, nominal: result, replications: bands.replications)
+            input.priorities = noise.priorities
+            input.themes = noise.themes
+            input.replications = bands.replications
+            if bands.samples > 0 {
+                input.sensitivity = try WeightNoiseBands.sensitivity(project: project, nominal: result, samples: bands.samples)
+            }
         }
         return input
     }
@@ -99,16 +102,21 @@ struct WeightNoiseBands {
         let nominalThemes = ReportLists.themes(aggregated, model: model, spec: project.file.priorities ?? PrioritySpec())
         var gaps = [[Double]](repeating: [], count: nominalThemes.count)
         var worst = [Int](repeating: 0, count: nominalThemes.count)
-        var themeIndex: [String: Int] = [:]
-        for (k, th) in nominalThemes.enumerated() { themeIndex[th.unit + "|" + String(th.period ?? 0) + "|" + th.group] = k }
+        let dimensionIndex = Dictionary(uniqueKeysWithValues: dimensions.enumerated().map { ($1, $0) })
+        var themeOf = [Int](repeating: -1, count: n * dimensions.count)  // row-major (row, dimension)
+        for (k, th) in nominalThemes.enumerated() {
+            let r = rowOf[th.unit + "|" + String(th.period ?? 0)]!
+            themeOf[r * dimensions.count + dimensionIndex[th.group]!] = k
+        }
         for rep in dimensionScores {
             for rows in periods.groups {
                 let means = rep.map { column in Descriptive.mean(rows.map { column[$0] }.filter(\.isFinite)) }
                 for r in rows {
                     let g = dimensions.indices.map { means[$0] - rep[$0][r] }
                     let largest = g.filter(\.isFinite).max()
-                    for (d, code) in dimensions.enumerated() {
-                        guard let k = themeIndex[aggregated.unitCodes[r] + "|" + String(aggregated.periods[r] ?? 0) + "|" + code] else { continue }
+                    for d in dimensions.indices {
+                        let k = themeOf[r * dimensions.count + d]
+                        guard k >= 0 else { continue }
                         gaps[k].append(g[d])
                         if g[d] == largest { worst[k] += 1 }
                     }
@@ -125,14 +133,14 @@ struct WeightNoiseBands {
         }
     }
 
-    /// Sensitivity of the mean rank shift to each dimension weight (U(0.75, 1.25) × weight), N = 128.
-    static func sensitivity(project: IndexProject, nominal: PipelineResult) throws -> [ReportSensitivity] {
+    /// Sensitivity of the mean rank shift to each dimension weight (U(0.75, 1.25) × weight), N = `samples`.
+    static func sensitivity(project: IndexProject, nominal: PipelineResult, samples: Int) throws -> [ReportSensitivity] {
         let model = project.model
         let normalised = try #require(nominal.panel(after: .normalised))
         let dimensions = model.children(of: model.root)
         let periods = PeriodPartition(nominal.aggregated)
         let nominalScores = try #require(nominal.aggregated.column(model.root))
-        let indices = try SensitivityAnalysis.run(inputs: dimensions.count, samples: 128, seed: 11, bootstrap: 100) { points in
+        let indices = try SensitivityAnalysis.run(inputs: dimensions.count, samples: samples, seed: 11, bootstrap: 100) { points in
             try points.map { u in
                 var weights: [String: Double] = [:]
                 for (i, d) in dimensions.enumerated() { weights[d] = (model.node(d)?.weight ?? 1) * (0.75 + 0.5 * u[i]) }

@@ -7,7 +7,7 @@ import Testing
 /// What the report says, on a small hand-made model and on the demo.
 @Suite struct ReportContentTests {
     /// index ← {A ← a1 a2 a3 (coherent), B ← b1 b2 b3 (unrelated)}; 10 buurten × 2019, 2020.
-    static func small(language: ReportLanguage = .nl) throws -> ReportInput {
+    static func small(language: ReportLanguage = .nl, periods withPeriods: Bool = true) throws -> ReportInput {
         let yaml = """
             title: Kleine test
             data: data.csv
@@ -39,11 +39,11 @@ import Testing
         let earlier = latest.map { column in column.enumerated().map { $0.offset % 2 == 1 ? $0.element + 1 : $0.element } }
         var rows: [[Double]] = []
         var units: [String] = [], names: [String] = [], periods: [Int?] = []
-        for (period, columns) in [(2019, earlier), (2020, latest)] {
+        for (period, columns) in withPeriods ? [(2019, earlier), (2020, latest)] : [(2020, latest)] {
             for u in 0..<10 {
                 units.append("U\(u + 1)")
                 names.append("Buurt \(u + 1)")
-                periods.append(period)
+                periods.append(withPeriods ? period : nil)
                 rows.append(columns.map { $0[u] })
             }
         }
@@ -51,7 +51,7 @@ import Testing
                           values: Matrix(rowMajor: rows))
         let result = try Pipeline.run(panel, model: model, spec: file.spec)
         let normalised = try #require(result.panel(after: .normalised))
-        let analysis = try GroupAnalysis.run(normalised, model: model, period: 2020)
+        let analysis = try GroupAnalysis.run(normalised, model: model, period: withPeriods ? 2020 : nil)
         return ReportInput(language: language, model: model, file: file, result: result, analysis: analysis)
     }
 
@@ -122,6 +122,14 @@ import Testing
         // The lead counts the warnings.
         input.analysis = Self.analysis(alpha: 0.59, kmo: 0.49, p: 0.2, loading: 0.5)
         #expect(Report.markdown(input).contains("The statistical checks give 3 warning(s)"))
+    }
+
+    @Test func dataWithoutPeriodsHasOneListAndNoTrend() throws {
+        let files = Report.files(try Self.small(language: .en, periods: false))
+        #expect(files.markdown.contains("The data has one period; there is no trend to show."))
+        #expect(!files.markdown.contains("#### Trend"))
+        #expect(files.html.components(separatedBy: "<div class=\"profile\">").count - 1 == 10)
+        #expect(XMLCheck.parse(files.html).error == nil)
     }
 
     @Test func withoutUncertaintyTheListsComeFromTheNominalRunAndSaySo() throws {

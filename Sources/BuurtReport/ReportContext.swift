@@ -1,0 +1,83 @@
+import BuurtNumerics
+
+/// What every section needs, worked out once from a ``ReportInput``: the lists (given or
+/// derived), the latest period, the dimensions and the city statistics per period.
+struct ReportContext {
+    let input: ReportInput
+    let t: ReportStrings
+    let language: ReportLanguage
+    let model: IndexModel
+    let aggregated: Panel
+    /// Periods of the aggregated panel, ascending (nil for data without periods).
+    let periods: [Int?]
+    let latest: Int?
+    let priorities: [ReportPriority]
+    let themes: [ReportTheme]
+    /// Whether the lists carry uncertainty bands.
+    let prioritiesHaveBands: Bool
+    let themesHaveBands: Bool
+    /// The problem dimensions (children of `priorities.themes_of`, else of the index).
+    let dimensions: [String]
+    /// List 1 of the latest period, priority order.
+    let latestList: [ReportPriority]
+    /// The buurten that get a profile: the whole latest list, or its first `listLimit`.
+    let profiled: [ReportPriority]
+    /// Themes by "unit␟period␟group".
+    private let themeIndex: [String: Int]
+    /// Priority rows by "unit␟period".
+    private let priorityIndex: [String: Int]
+
+    init(_ input: ReportInput) {
+        self.input = input
+        language = input.language
+        t = ReportStrings(language: input.language)
+        model = input.model
+        aggregated = input.result.aggregated
+        periods = aggregated.periodList
+        latest = periods.last ?? nil
+        let spec = input.file.priorities ?? PrioritySpec()
+        priorities = input.priorities ?? ReportLists.priorities(aggregated, model: model, spec: spec)
+        themes = input.themes ?? ReportLists.themes(aggregated, model: model, spec: spec)
+        prioritiesHaveBands = input.priorities != nil && priorities.contains { $0.rankP05.isFinite }
+        themesHaveBands = input.themes != nil && themes.contains { $0.gapP05.isFinite }
+        dimensions = model.children(of: spec.themesOf ?? model.root)
+        let latest = self.latest
+        latestList = priorities.filter { $0.period == latest }.sorted { ($0.priority, $0.unit) < ($1.priority, $1.unit) }
+        profiled = Array(latestList.prefix(input.listLimit))
+        var themeIndex: [String: Int] = [:]
+        for (k, th) in themes.enumerated() { themeIndex[Self.key(th.unit, th.period, th.group)] = k }
+        self.themeIndex = themeIndex
+        var priorityIndex: [String: Int] = [:]
+        for (k, p) in priorities.enumerated() { priorityIndex[Self.key(p.unit, p.period, "")] = k }
+        self.priorityIndex = priorityIndex
+    }
+
+    static func key(_ unit: String, _ period: Int?, _ group: String) -> String {
+        unit + "\u{1F}" + (period.map(String.init) ?? "") + "\u{1F}" + group
+    }
+
+    func theme(_ unit: String, _ period: Int?, _ group: String) -> ReportTheme? {
+        themeIndex[Self.key(unit, period, group)].map { themes[$0] }
+    }
+
+    func priority(_ unit: String, _ period: Int?) -> ReportPriority? {
+        priorityIndex[Self.key(unit, period, "")].map { priorities[$0] }
+    }
+
+    /// The display name of a node: "Name" (or the code when it has no name).
+    func name(_ code: String) -> String { model.node(code)?.name ?? code }
+
+    /// "2020", or "–" for data without periods.
+    func periodText(_ period: Int?) -> String { period.map(String.init) ?? "–" }
+
+    /// Whether the latest list is longer than what the report shows buurt by buurt.
+    var truncated: Bool { latestList.count > input.listLimit }
+
+    // Number formatting in the report's language.
+    func n(_ x: Double, _ decimals: Int = 1) -> String { ReportNumber.fixed(x, decimals, language) }
+    func rank(_ x: Double) -> String { ReportNumber.rank(x, language) }
+    func pct(_ p: Double) -> String { ReportNumber.percent(p, language) }
+    /// A rank band in whole places, "17–18": quantiles of ranks fall between places, and a
+    /// tenth of a place means nothing to a reader.
+    func rankBand(_ low: Double, _ high: Double) -> String { n(low, 0) + "–" + n(high, 0) }
+}

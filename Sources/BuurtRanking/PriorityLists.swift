@@ -52,8 +52,12 @@ enum PriorityLists {
                 (d: d, score: columns[d][row], reference: means[period][d], gap: means[period][d] - columns[d][row])
             }
             let ranked = entries.sorted { a, b in
-                if a.gap.isNaN != b.gap.isNaN { return !a.gap.isNaN }
-                return a.gap > b.gap || (a.gap == b.gap && a.d < b.d) || (a.gap.isNaN && a.d < b.d)
+                switch (a.gap.isNaN, b.gap.isNaN) {
+                case (false, true): return true
+                case (true, false): return false
+                case (true, true): return a.d < b.d
+                case (false, false): return a.gap > b.gap || (a.gap == b.gap && a.d < b.d)
+                }
             }
             for (k, e) in ranked.enumerated() {
                 let s = stats[e.d]

@@ -45,12 +45,15 @@ public struct UncertaintyEngine: Sendable {
     /// - Parameters:
     ///   - panel: the raw data (as loaded, before any stage).
     ///   - scoreCodes: aggregates whose scores are needed (the root and the problem dimensions).
+    ///   - path: `.general` forces a pipeline run per replication even where the linear path
+    ///     applies (to cross-check the two).
     /// - Throws: ``BuurtNumerics/BuurtError`` (`.data`) for invalid settings (noise outside
     ///   [0, 1), a height the model does not have, fewer than one replication, a negative
     ///   max_points, sampling without any indicator that declares a sampling model or with a
     ///   missing size column, an unknown score code), or the nominal pipeline's error.
     public init(
-        panel: Panel, model: IndexModel, spec: PipelineSpec, uncertainty: UncertaintySpec, scoreCodes: [String]
+        panel: Panel, model: IndexModel, spec: PipelineSpec, uncertainty: UncertaintySpec, scoreCodes: [String],
+        path: EvaluationPath = .automatic
     ) throws(BuurtError) {
         try Self.validate(uncertainty, model: model, panel: panel, scoreCodes: scoreCodes)
         self.model = model
@@ -60,7 +63,7 @@ public struct UncertaintyEngine: Sendable {
         nominal = try Pipeline.run(panel, model: model, spec: spec, keepIntermediate: true)
         plan = DrawPlan(model: model, uncertainty: uncertainty)
         layout = RowLayout(nominal.aggregated)
-        if LinearScorer.applies(model: model, spec: spec, uncertainty: uncertainty) {
+        if path == .automatic && LinearScorer.applies(model: model, spec: spec, uncertainty: uncertainty) {
             evaluator = .linear(try LinearScorer(
                 nominal: nominal, model: model, spec: spec, uncertainty: uncertainty, plan: plan,
                 layout: layout, scoreCodes: scoreCodes))
@@ -191,6 +194,14 @@ public struct UncertaintyEngine: Sendable {
         try checkIndex(d.imputeIndex, plan.imputeCount, "impute")
         if d.samplingStream != nil && !plan.sampling { throw fail("sampling is not an uncertain input of this model") }
     }
+}
+
+/// How replications are evaluated.
+public enum EvaluationPath: Sendable, Equatable {
+    /// The linear path where it applies (see ``UncertaintyEngine``), else the general path.
+    case automatic
+    /// A pipeline run per replication.
+    case general
 }
 
 /// Per-worker scratch memory, reused across blocks.

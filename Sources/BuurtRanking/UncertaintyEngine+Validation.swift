@@ -24,8 +24,8 @@ extension UncertaintyEngine {
             throw fail("treat max_points must be 0 or more, got \(k)")
         }
         if scoreCodes.isEmpty { throw fail("no aggregate to score") }
-        for code in scoreCodes where model.node(code)?.kind != .aggregate {
-            throw fail("'\(code)' is not an aggregate of the model")
+        for code in scoreCodes where ![.aggregate, .indicator].contains(model.node(code)?.kind) {
+            throw fail("'\(code)' is not an aggregate or indicator of the model")
         }
         if u.sampling { try validateSampling(model: model, panel: panel) }
     }

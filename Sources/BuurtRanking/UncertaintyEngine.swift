@@ -27,7 +27,8 @@ public struct UncertaintyEngine: Sendable {
     public let model: IndexModel
     public let spec: PipelineSpec
     public let uncertainty: UncertaintySpec
-    /// Aggregates whose scores ``evaluate(_:threads:progress:)`` returns, in this order.
+    /// Aggregates (or indicators: their normalised values) whose scores
+    /// ``evaluate(_:threads:progress:)`` returns, in this order.
     public let scoreCodes: [String]
     /// The run with the model's own settings (all stages kept).
     public let nominal: PipelineResult

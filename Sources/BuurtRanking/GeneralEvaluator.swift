@@ -152,16 +152,16 @@ struct GeneralEvaluator: Sendable {
 
     /// Scores a block of draws one by one into `output`; a failing draw leaves NaN.
     func score(
-        _ draws: ArraySlice<ReplicationDraw>, positions: Range<Int>, into output: ScoreOutput
+        _ draws: ArraySlice<ReplicationDraw>, positions: Range<Int>, codes: [Int], into output: ScoreOutput
     ) -> [ReplicationFailure] {
         var failures: [ReplicationFailure] = []
         for (k, d) in draws.enumerated() {
             do {
                 let panel = try aggregated(d)
-                write(panel, positions: positions, into: output, draw: k)
+                write(panel, positions: positions, codes: codes, into: output, draw: k)
             } catch {
                 failures.append(ReplicationFailure(draw: k, message: error.description))
-                for c in 0..<scoreCodes.count {
+                for c in codes.indices {
                     output.column(code: c, draw: k).update(repeating: .nan, count: output.rowCount)
                 }
             }
@@ -170,7 +170,7 @@ struct GeneralEvaluator: Sendable {
     }
 
     /// Copies the score codes of a replication's panel to the layout positions.
-    private func write(_ panel: Panel, positions: Range<Int>, into output: ScoreOutput, draw k: Int) {
+    private func write(_ panel: Panel, positions: Range<Int>, codes: [Int], into output: ScoreOutput, draw k: Int) {
         let sameRows = panel.rowCount == nominalUnits.count && panel.unitCodes == nominalUnits && panel.periods == nominalPeriods
         var source = [Int](repeating: -1, count: nominalUnits.count)
         if sameRows {
@@ -181,7 +181,7 @@ struct GeneralEvaluator: Sendable {
             }
         }
         let n = panel.rowCount
-        for (c, code) in scoreCodes.enumerated() {
+        for (c, code) in codes.map({ scoreCodes[$0] }).enumerated() {
             let column = output.column(code: c, draw: k)
             guard let j = panel.columnIndex(code) else {
                 column.update(repeating: .nan, count: output.rowCount)

@@ -40,37 +40,38 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
         let periods = engine.layout.periods.enumerated().filter { group.contains($0.element.positions.lowerBound) }
             .map { (index: $0.offset, offset: $0.element.positions.lowerBound - group.lowerBound, count: $0.element.positions.count) }
         let dims = plan.dimensions, top = plan.priorities.top
+        let paired = plan.indexCodes.count - 1 == dims
 
         let workers = ParallelWork.run(items: blocks, threads: threads, makeState: {
-            Worker(codes: engine.scoreCodes.count, blockSize: size, rows: t)
+            Worker(codes: plan.indexCodes.count, blockSize: size, rows: t)
         }, body: { w, b in
             let range = (b * size)..<Swift.min(r, (b + 1) * size)
             let output = ScoreOutput(base: w.output.pointer, codeStride: size * t, rowCount: t)
-            let failed = engine.evaluateBlock(draws[range], positions: group, into: output, workspace: &w.workspace)
+            let failed = engine.evaluateBlock(draws[range], positions: group, codes: plan.indexCodes, into: output, workspace: &w.workspace)
             w.failures += failed.map { ReplicationFailure(draw: range.lowerBound + $0.draw, message: $0.message) }
             for j in 0..<range.count {
                 let replication = range.lowerBound + j
                 for p in periods {
-                    let root = UnsafeBufferPointer(start: output.column(code: plan.rootCode, draw: j) + p.offset, count: p.count)
+                    let root = UnsafeBufferPointer(start: output.column(code: 0, draw: j) + p.offset, count: p.count)
                     let ranks = UnsafeMutableBufferPointer(start: w.ranks.pointer + j * t + p.offset, count: p.count)
                     _ = w.ranker.rank(root, into: ranks, lowest: top) { i in w.lowest[p.offset + i] += 1 }
-                    for (d, code) in plan.themeCodes.enumerated() {
-                        let column = output.column(code: code, draw: j) + p.offset
+                    for d in 0..<(plan.indexCodes.count - 1) {
+                        let column = output.column(code: 1 + d, draw: j) + p.offset
                         var sum = 0.0, n = 0
                         for i in 0..<p.count where !column[i].isNaN { sum += column[i]; n += 1 }
-                        references.pointer[(p.index * dims + d) * r + replication] = n > 0 ? sum / Double(n) : .nan
+                        if paired { references.pointer[(p.index * dims + d) * r + replication] = n > 0 ? sum / Double(n) : .nan }
                     }
                 }
             }
             store.store(
                 firstDraw: range.lowerBound, count: range.count,
                 blockRanks: UnsafeBufferPointer(start: w.ranks.pointer, count: range.count * t),
-                output: output, rootCode: plan.rootCode, themeCodes: plan.themeCodes)
+                output: output, rootSlot: 0, themeSlots: Array(1..<plan.indexCodes.count))
             progress.finished(range.count)
         })
         var lowest = [Int](repeating: 0, count: t)
         for w in workers { for i in 0..<t { lowest[i] += w.lowest[i] } }
-        return (workers.flatMap(\.failures), lowest)
+        return (workers.flatMap { $0.failures }, lowest)
     }
 
     /// The numeric part of a row's summary.

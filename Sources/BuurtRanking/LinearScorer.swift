@@ -144,7 +144,7 @@ struct LinearScorer: Sendable {
 
     /// Scores positions `range` for a block of draws (see the type's description).
     func score(
-        _ draws: ArraySlice<ReplicationDraw>, positions range: Range<Int>, into output: ScoreOutput,
+        _ draws: ArraySlice<ReplicationDraw>, positions range: Range<Int>, codes: [Int], into output: ScoreOutput,
         workspace w: inout Workspace
     ) -> [ReplicationFailure] {
         var failures: [ReplicationFailure] = []
@@ -156,11 +156,11 @@ struct LinearScorer: Sendable {
             if let failure = alternative.failure {
                 for j in w.members {
                     failures.append(ReplicationFailure(draw: j, message: failure))
-                    for c in outputSlots.indices { output.column(code: c, draw: j).update(repeating: .nan, count: range.count) }
+                    for c in codes.indices { output.column(code: c, draw: j).update(repeating: .nan, count: range.count) }
                 }
                 continue
             }
-            score(alternative, draws, positions: range, into: output, workspace: &w)
+            score(alternative, draws, positions: range, codes: codes, into: output, workspace: &w)
         }
         return failures.sorted { $0.draw < $1.draw }
     }
@@ -168,7 +168,7 @@ struct LinearScorer: Sendable {
     /// Scores the draws listed in `w.members` (offsets into `draws`), which share `alternative`.
     private func score(
         _ alternative: Alternative, _ draws: ArraySlice<ReplicationDraw>, positions range: Range<Int>,
-        into output: ScoreOutput, workspace w: inout Workspace
+        codes: [Int], into output: ScoreOutput, workspace w: inout Workspace
     ) {
         let t = range.count, b = w.members.count, first = draws.startIndex
         guard t > 0 else { return }
@@ -178,7 +178,8 @@ struct LinearScorer: Sendable {
         if w.weights.count < maxChildren * b { w.weights = [Double](repeating: 0, count: maxChildren * b) }
         if w.denominator.count < t { w.denominator = [Double](repeating: 0, count: t) }
 
-        for node in nodes {
+        let needed = neededBy(codes)
+        for node in nodes where needed[node.buffer] {
             let cc = node.children.count
             for (j, m) in w.members.enumerated() {
                 let multipliers = draws[first + m].weightMultipliers
@@ -189,7 +190,7 @@ struct LinearScorer: Sendable {
             numerator(node, alternative, positions: range, width: b, workspace: &w)
             divide(node, alternative, positions: range, width: b, workspace: &w)
         }
-        write(alternative, draws: w.members, positions: range, into: output, workspace: w)
+        write(alternative, draws: w.members, positions: range, codes: codes, into: output, workspace: w)
     }
 
     /// num (t × b) of a variable node into its buffer.
@@ -258,9 +259,10 @@ struct LinearScorer: Sendable {
     }
 
     /// Copies the score codes to the output, NaN where unavailable.
-    private func write(_ alt: Alternative, draws members: [Int], positions range: Range<Int>, into output: ScoreOutput, workspace w: Workspace) {
+    private func write(_ alt: Alternative, draws members: [Int], positions range: Range<Int>, codes: [Int], into output: ScoreOutput, workspace w: Workspace) {
         let t = range.count, a = range.lowerBound
-        for (c, slot) in outputSlots.enumerated() {
+        for (c, code) in codes.enumerated() {
+            let slot = outputSlots[code]
             alt.available[slot].withUnsafeBufferPointer { available in
                 if let buffer = bufferOfSlot[slot] {
                     w.buffers[buffer].withUnsafeBufferPointer { scores in
@@ -278,6 +280,26 @@ struct LinearScorer: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Which variable nodes the given output codes depend on (themselves and their variable
+    /// descendants).
+    private func neededBy(_ codes: [Int]) -> [Bool] {
+        var needed = [Bool](repeating: false, count: nodes.count)
+        for code in codes { if let b = bufferOfSlot[outputSlots[code]] { needed[b] = true } }
+        for node in nodes.reversed() where needed[node.buffer] {
+            for child in node.children { if let b = child.buffer { needed[b] = true } }
+        }
+        return needed
+    }
+
+    /// The scores of output `code` per alternative when it does not depend on the weights.
+    func fixedScores(output code: Int) -> [[Double]?]? {
+        let slot = outputSlots[code]
+        guard bufferOfSlot[slot] == nil else { return nil }
+        return alternatives.map { alt in
+            alt.failure == nil ? zip(alt.values[slot], alt.available[slot]).map { $1 != 0 ? $0 : .nan } : nil
         }
     }
 

@@ -53,12 +53,12 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
     /// - Complexity: O(T · count · (1 + dims)), written row by row so each row's run is contiguous.
     func store(
         firstDraw r0: Int, count: Int, blockRanks: UnsafeBufferPointer<Rank>?, output: ScoreOutput,
-        rootCode: Int, themeCodes: [Int]
+        rootSlot: Int, themeSlots: [Int]
     ) {
         let t = positions.count
         let rr = replications
         if let ranks, let scores, let blockRanks {
-            let root = output.column(code: rootCode, draw: 0)
+            let root = output.column(code: rootSlot, draw: 0)
             for i in 0..<t {
                 let rankRun = ranks.pointer + i * rr + r0
                 let scoreRun = scores.pointer + i * rr + r0
@@ -69,8 +69,8 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
             }
         }
         if let themes {
-            for (d, code) in themeCodes.enumerated() {
-                let column = output.column(code: code, draw: 0)
+            for (d, slot) in themeSlots.enumerated() {
+                let column = output.column(code: slot, draw: 0)
                 for i in 0..<t {
                     let run = themes.pointer + (i * dimensions + d) * rr + r0
                     for j in 0..<count { run[j] = Score(column[j * t + i]) }

@@ -23,13 +23,13 @@ enum ThemePass {
         let r = plan.replications
         let blocks = (r + size - 1) / size
         _ = ParallelWork.run(items: blocks, threads: threads, makeState: {
-            (output: SharedBuffer<Double>(count: engine.scoreCodes.count * size * t, repeating: .nan), workspace: EvaluationWorkspace())
+            (output: SharedBuffer<Double>(count: plan.dimensions * size * t, repeating: .nan), workspace: EvaluationWorkspace())
         }, body: { w, b in
             let range = (b * size)..<Swift.min(r, (b + 1) * size)
             let output = ScoreOutput(base: w.output.pointer, codeStride: size * t, rowCount: t)
-            _ = engine.evaluateBlock(draws[range], positions: rows, into: output, workspace: &w.workspace)
+            _ = engine.evaluateBlock(draws[range], positions: rows, codes: plan.themeCodes, into: output, workspace: &w.workspace)
             store.store(firstDraw: range.lowerBound, count: range.count, blockRanks: nil, output: output,
-                        rootCode: plan.rootCode, themeCodes: plan.themeCodes)
+                        rootSlot: 0, themeSlots: Array(0..<plan.dimensions))
             progress.finished(range.count)
         })
     }

@@ -153,8 +153,8 @@ public struct UncertaintyEngine: Sendable {
             (workspace: EvaluationWorkspace(), failures: [ReplicationFailure]())
         }, body: { state, b in
             let range = (b * size)..<Swift.min(draws.count, (b + 1) * size)
-            let failed = evaluateBlock(draws[range], positions: positions, into: output.fromDraw(range.lowerBound),
-                                       workspace: &state.workspace)
+            let failed = evaluateBlock(draws[range], positions: positions, codes: Array(scoreCodes.indices),
+                                       into: output.fromDraw(range.lowerBound), workspace: &state.workspace)
             state.failures += failed.map { ReplicationFailure(draw: range.lowerBound + $0.draw, message: $0.message) }
             progress.finished(range.count)
         })
@@ -162,16 +162,28 @@ public struct UncertaintyEngine: Sendable {
     }
 
     /// One block of draws on the calling thread; failures carry positions within the block.
+    /// Output code slot s holds score code `codes[s]`.
     func evaluateBlock(
-        _ draws: ArraySlice<ReplicationDraw>, positions: Range<Int>, into output: ScoreOutput,
+        _ draws: ArraySlice<ReplicationDraw>, positions: Range<Int>, codes: [Int], into output: ScoreOutput,
         workspace: inout EvaluationWorkspace
     ) -> [ReplicationFailure] {
         switch evaluator {
         case .linear(let scorer):
-            return scorer.score(draws, positions: positions, into: output, workspace: &workspace.linear)
+            return scorer.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.linear)
         case .general(let general):
-            return general.score(draws, positions: positions, into: output)
+            return general.score(draws, positions: positions, codes: codes, into: output)
         }
+    }
+
+    /// The alternative a draw's scores depend on besides its weights (linear path).
+    func alternative(of draw: ReplicationDraw) -> Int { draw.normaliseIndex ?? 0 }
+
+    /// On the linear path, when score code `c` does not depend on the weights: its scores per
+    /// alternative (layout order, NaN = missing; `nil` for an alternative that failed). `nil`
+    /// when the code varies with the weights or the path is general.
+    func fixedScores(code c: Int) -> [[Double]?]? {
+        guard case .linear(let scorer) = evaluator else { return nil }
+        return scorer.fixedScores(output: c)
     }
 
     private func check(_ d: ReplicationDraw, position k: Int) throws(BuurtError) {

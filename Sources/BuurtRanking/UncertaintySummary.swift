@@ -71,18 +71,21 @@ public enum UncertaintySummary {
         var themeStats: [Int: [ThemeStatistics]] = [:]
         var failures: [Int: ReplicationFailure] = [:]
 
+        let stored = plan.fixedThemes == nil ? plan.dimensions : 0
         for group in plan.indexGroups {
             let store = ReplicationStore<Rank, Score>(
-                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? plan.dimensions : 0)
+                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? stored : 0)
             let pass = IndexPass(plan: plan, draws: draws, store: store, references: references)
             let result = pass.run(threads: threads, progress: reporter)
             for f in result.failures { failures[f.draw] = f }
             units += pass.statistics(lowest: result.lowest, threads: threads)
-            if plan.themesInIndexPass {
+            if plan.themesInIndexPass && stored > 0 {
                 themeStats.merge(ThemePass.statistics(plan: plan, store: store, references: references, threads: threads)) { a, _ in a }
             }
         }
-        if !plan.themesInIndexPass && plan.dimensions > 0 {
+        if let fixed = plan.fixedThemes {
+            themeStats = FixedThemes.statistics(plan: plan, scores: fixed, draws: draws, failures: Set(failures.keys))
+        } else if !plan.themesInIndexPass && plan.dimensions > 0 {
             for chunk in plan.themeChunks {
                 let store = ReplicationStore<Rank, Score>(positions: chunk, replications: r, index: false, dimensions: plan.dimensions)
                 ThemePass.fill(plan: plan, draws: draws, store: store, threads: threads, progress: reporter)
@@ -107,6 +110,11 @@ struct SummaryPlan: Sendable {
     /// Score-code indices of the problem dimensions.
     let themeCodes: [Int]
     var dimensions: Int { themeCodes.count }
+    /// When no dimension depends on the weights (linear path): each dimension's scores per
+    /// alternative, so the theme statistics need no per-replication samples.
+    let fixedThemes: [[[Double]?]]?
+    /// The codes an index pass evaluates: the root, then the dimensions unless fixed.
+    var indexCodes: [Int] { [rootCode] + (fixedThemes == nil ? themeCodes : []) }
     /// For each layout period, the layout period whose mean is the reference.
     let referencePeriod: [Int]
     /// Position ranges of the index passes (whole periods).
@@ -137,6 +145,8 @@ struct SummaryPlan: Sendable {
             themeCodes.append(c)
         }
         self.themeCodes = themeCodes
+        let fixed = themeCodes.map { engine.fixedScores(code: $0) }
+        fixedThemes = fixed.allSatisfy { $0 != nil } ? fixed.map { $0! } : nil
         let periods = engine.layout.periods
         switch priorities.reference {
         case .periodMean:
@@ -151,7 +161,7 @@ struct SummaryPlan: Sendable {
 
         let rows = engine.layout.count
         let r = replications
-        let dims = themeCodes.count
+        let dims = fixedThemes == nil ? themeCodes.count : 0
         func bytes(_ rows: Int, index: Bool, dims: Int, score: Int) -> Int {
             rows * r * ((index ? 2 + score : 0) + dims * score)
         }
@@ -190,10 +200,10 @@ struct SummaryPlan: Sendable {
         engine.layout.periods.firstIndex { $0.positions.contains(position) }!
     }
 
-    /// Draws per block for `positions` rows: the engine's block size, capped so a worker's
-    /// block of all score codes stays within 64 MiB.
+    /// Draws per block for `rows` rows: the engine's block size, capped so a worker's block of
+    /// the evaluated codes stays within 64 MiB.
     func blockSize(rows: Int) -> Int {
-        let perDraw = Swift.max(1, engine.scoreCodes.count * rows * 8)
+        let perDraw = Swift.max(1, indexCodes.count * rows * 8)
         return Swift.max(1, Swift.min(engine.blockSize, (64 << 20) / perDraw))
     }
 }

@@ -118,3 +118,29 @@ import Testing
         }
     }
 }
+
+@Suite struct FixedThemeTests {
+    /// Noise on the dimensions' weights only: dimension scores depend on the normalisation
+    /// alone, and the linear path summarises gaps from per-alternative atoms. The general path
+    /// keeps every replication's gaps: both must agree.
+    @Test func atomsEqualPerReplicationSamples() throws {
+        let model = try TestPanels.model(dims: 3, perDim: 3)
+        let panel = TestPanels.panel(model: model, units: 20, periods: [2019, 2020], missing: 0.05, seed: 13)
+        let u = UncertaintySpec(weights: WeightNoise(noise: 0.3, levels: [2]),
+                                normalise: [NormaliseParameters(), NormaliseParameters(method: .zscore(mean: 10, sd: 2)),
+                                            NormaliseParameters(method: .rank)], replications: 90)
+        func run(_ path: EvaluationPath) throws -> UncertaintyResult {
+            let e = try UncertaintyEngine(panel: panel, model: model, spec: TestPanels.spec, uncertainty: u,
+                                          scoreCodes: ["index", "d1", "d2", "d3"], path: path)
+            return try UncertaintySummary.compute(engine: e, priorities: PrioritySpec(reference: .period(2019)), threads: 2)
+        }
+        let fast = try run(.automatic), slow = try run(.general)
+        #expect(fast.themes.count == slow.themes.count && fast.themes.count == 120)
+        for (a, b) in zip(fast.themes, slow.themes) {
+            #expect(a.row == b.row && a.group == b.group && a.priority == b.priority)
+            for (x, y) in [(a.gapP05, b.gapP05), (a.gapP95, b.gapP95), (a.pWorst, b.pWorst)] {
+                #expect((x.isNaN && y.isNaN) || abs(x - y) < 1e-12, "\(a.unit) \(a.group): \(x) vs \(y)")
+            }
+        }
+    }
+}

@@ -8,16 +8,16 @@
 ///
 /// Floating-point samples: one pass finds the minimum and maximum, a second counts the values
 /// per bucket of a value-linear grid b(x) = min(⌊(x − min)·B/(max − min)⌋, B − 1) (monotone in
-/// x, so buckets are ordered), the buckets holding the wanted positions are gathered in a third
-/// pass and selected recursively (or sorted when small). Integer samples (ranks) are counted
-/// over their range [min, max]. NaN (floating) or 0 (ranks: "no rank") values are skipped.
+/// x, so buckets are ordered), a third gathers the few buckets holding wanted positions, which
+/// are then sorted (or, when large, selected again the same way). Integer samples (ranks) are
+/// counted over their range [min, max]. NaN (floating) or 0 (ranks: "no rank") values are skipped.
 ///
-/// Scratch buffers are kept between calls; not for concurrent use.
+/// Scratch buffers are kept between calls (no allocation once warm); not for concurrent use.
 /// - Complexity: O(n) expected per call (O(n + range) for ranks).
 public struct QuantileSelector: Sendable {
     private var counts: [Int] = []
-    private var gathered: [Double] = []
     private var slotOfBucket: [Int] = []
+    private var gathered: [Double] = []
 
     public init() {}
 
@@ -35,14 +35,12 @@ public struct QuantileSelector: Sendable {
         }
         guard n > 0 else { return probabilities.map { _ in .nan } }
         let positions = Self.positions(count: n, probabilities)
-        let wanted = Array(Set(positions.flatMap { [$0.lower, $0.upper] })).sorted()
-        var found = [Int: Double]()
-        if lo == hi {
-            for p in wanted { found[p] = lo }
-        } else {
-            select(values, count: n, lo: lo, hi: hi, positions: wanted, into: &found)
+        var wanted = Self.wanted(positions)
+        var found = [Double](repeating: lo, count: wanted.count)
+        if lo < hi {
+            select(values, count: n, lo: lo, hi: hi, positions: &wanted, found: &found)
         }
-        return positions.map { found[$0.lower]! + $0.fraction * (found[$0.upper]! - found[$0.lower]!) }
+        return Self.interpolate(positions, wanted, found)
     }
 
     /// The type-7 quantiles of ranks (0 = no rank, skipped), and their mean.
@@ -61,21 +59,19 @@ public struct QuantileSelector: Sendable {
         guard n > 0 else { return (probabilities.map { _ in .nan }, .nan) }
         let width = hi - lo + 1
         if counts.count < width { counts = [Int](repeating: 0, count: width) }
+        let positions = Self.positions(count: n, probabilities)
+        let wanted = Self.wanted(positions)
+        var found = [Double](repeating: 0, count: wanted.count)
         counts.withUnsafeMutableBufferPointer { c in
             for j in 0..<width { c[j] = 0 }
             for r in ranks where r != 0 { c[Int(r) - lo] += 1 }
+            var below = 0, v = 0
+            for (w, p) in wanted.enumerated() {
+                while below + c[v] <= p { below += c[v]; v += 1 }
+                found[w] = Double(lo + v)
+            }
         }
-        let positions = Self.positions(count: n, probabilities)
-        let wanted = Array(Set(positions.flatMap { [$0.lower, $0.upper] })).sorted()
-        var found = [Int: Double]()
-        var below = 0, v = 0, w = 0
-        while w < wanted.count {
-            while below + counts[v] <= wanted[w] { below += counts[v]; v += 1 }
-            found[wanted[w]] = Double(lo + v)
-            w += 1
-        }
-        let q = positions.map { found[$0.lower]! + $0.fraction * (found[$0.upper]! - found[$0.lower]!) }
-        return (q, Double(sum) / Double(n))
+        return (Self.interpolate(positions, wanted, found), Double(sum) / Double(n))
     }
 
     /// Order-statistic positions l, u and the fraction h − l of type 7.
@@ -87,62 +83,81 @@ public struct QuantileSelector: Sendable {
         }
     }
 
-    /// Finds the values at the ascending `positions` (0-based among the n non-NaN values, which
-    /// all lie in [lo, hi], lo < hi).
+    /// The distinct positions needed, ascending.
+    private static func wanted(_ positions: [(lower: Int, upper: Int, fraction: Double)]) -> [Int] {
+        var w: [Int] = []
+        w.reserveCapacity(2 * positions.count)
+        for p in positions { w.append(p.lower); w.append(p.upper) }
+        w.sort()
+        var out: [Int] = []
+        out.reserveCapacity(w.count)
+        for p in w where out.last != p { out.append(p) }
+        return out
+    }
+
+    private static func interpolate(_ positions: [(lower: Int, upper: Int, fraction: Double)], _ wanted: [Int], _ found: [Double]) -> [Double] {
+        func value(_ p: Int) -> Double { found[wanted.firstIndex(of: p)!] }
+        return positions.map { value($0.lower) + $0.fraction * (value($0.upper) - value($0.lower)) }
+    }
+
+    /// Fills `found[w]` with the value at ascending position `positions[w]` (0-based among the
+    /// n non-NaN values, all in [lo, hi], lo < hi).
     private mutating func select<T: BinaryFloatingPoint>(
         _ values: UnsafeBufferPointer<T>, count n: Int, lo: Double, hi: Double,
-        positions: [Int], into found: inout [Int: Double]
+        positions: inout [Int], found: inout [Double]
     ) {
-        let buckets = Swift.max(16, Swift.min(4096, n / 2))
+        let buckets = Swift.max(16, Swift.min(2048, n / 4))
         let scale = Double(buckets) / (hi - lo)
-        @inline(__always) func bucket(_ x: Double) -> Int { Swift.min(Int((x - lo) * scale), buckets - 1) }
-
         if counts.count < buckets + 1 { counts = [Int](repeating: 0, count: buckets + 1) }
         if slotOfBucket.count < buckets { slotOfBucket = [Int](repeating: -1, count: buckets) }
-        for b in 0...buckets { counts[b] = 0 }
-        for v in values where !v.isNaN { counts[bucket(Double(v))] += 1 }
-        // counts[b] becomes the number of values in buckets before b.
-        var start = 0
-        for b in 0..<buckets { let c = counts[b]; counts[b] = start; start += c }
-        counts[buckets] = start
+        if gathered.count < n { gathered = [Double](repeating: 0, count: n) }
 
-        // Buckets holding a wanted position, each with its gathered range.
-        var targets: [(bucket: Int, first: Int, size: Int)] = []
-        var p = 0
-        for b in 0..<buckets where p < positions.count {
-            let first = counts[b], size = counts[b + 1] - counts[b]
-            guard size > 0, positions[p] < first + size else { continue }
-            slotOfBucket[b] = targets.count
-            targets.append((b, first, size))
-            while p < positions.count && positions[p] < first + size { p += 1 }
+        // Targets: (bucket, first position in it, size, offset into `gathered`).
+        var targets: [(bucket: Int, first: Int, size: Int, offset: Int)] = []
+        counts.withUnsafeMutableBufferPointer { c in
+            slotOfBucket.withUnsafeMutableBufferPointer { slot in
+                gathered.withUnsafeMutableBufferPointer { g in
+                    for b in 0...buckets { c[b] = 0 }
+                    for v in values where !v.isNaN { c[Swift.min(Int((Double(v) - lo) * scale), buckets - 1)] += 1 }
+                    var start = 0, p = 0, offset = 0
+                    for b in 0..<buckets where p < positions.count {
+                        let size = c[b]
+                        if size > 0 && positions[p] < start + size {
+                            slot[b] = targets.count
+                            targets.append((b, start, size, offset))
+                            offset += size
+                            while p < positions.count && positions[p] < start + size { p += 1 }
+                        }
+                        start += size
+                    }
+                    // Reuse the counts as fill pointers of the gathered regions.
+                    for (t, target) in targets.enumerated() { c[t] = target.offset }
+                    for v in values where !v.isNaN {
+                        let x = Double(v)
+                        let s = slot[Swift.min(Int((x - lo) * scale), buckets - 1)]
+                        if s >= 0 { g[c[s]] = x; c[s] += 1 }
+                    }
+                    for target in targets { slot[target.bucket] = -1 }
+                }
+            }
         }
-        var offsets = [Int](repeating: 0, count: targets.count)
-        var total = 0
-        for (t, target) in targets.enumerated() { offsets[t] = total; total += target.size }
-        var local = [Double](repeating: 0, count: total)
-        var fill = offsets
-        for v in values where !v.isNaN {
-            let x = Double(v)
-            let s = slotOfBucket[bucket(x)]
-            if s >= 0 { local[fill[s]] = x; fill[s] += 1 }
-        }
-        for target in targets { slotOfBucket[target.bucket] = -1 }
 
-        for (t, target) in targets.enumerated() {
-            let members = local[offsets[t]..<(offsets[t] + target.size)]
-            let inside = positions.filter { $0 >= target.first && $0 < target.first + target.size }
+        for target in targets {
+            let members = Array(gathered[target.offset..<(target.offset + target.size)])
+            let inside = positions.indices.filter { positions[$0] >= target.first && positions[$0] < target.first + target.size }
             let mn = members.min()!, mx = members.max()!
             if mn == mx {
-                for q in inside { found[q] = mn }
-            } else if target.size <= 64 || target.size == n {
+                for w in inside { found[w] = mn }
+            } else if target.size <= 64 {
                 let sorted = members.sorted()
-                for q in inside { found[q] = sorted[q - target.first] }
+                for w in inside { found[w] = sorted[positions[w] - target.first] }
             } else {
-                var sub: [Int: Double] = [:]
-                Array(members).withUnsafeBufferPointer { m in
-                    select(m, count: target.size, lo: mn, hi: mx, positions: inside.map { $0 - target.first }, into: &sub)
+                var local = inside.map { positions[$0] - target.first }
+                var values = [Double](repeating: 0, count: local.count)
+                members.withUnsafeBufferPointer { m in
+                    select(m, count: target.size, lo: mn, hi: mx, positions: &local, found: &values)
                 }
-                for q in inside { found[q] = sub[q - target.first]! }
+                for (k, w) in inside.enumerated() { found[w] = values[k] }
             }
         }
     }

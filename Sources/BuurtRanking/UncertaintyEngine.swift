@@ -137,8 +137,9 @@ public struct UncertaintyEngine: Sendable {
         return block
     }
 
-    /// Draws per work item: large enough to amortise a matrix product, small enough to balance.
-    var blockSize: Int { usesLinearPath ? 64 : 8 }
+    /// Draws per work item: large enough to amortise a matrix product, small enough to balance
+    /// and to keep a block's scores in cache.
+    var blockSize: Int { usesLinearPath ? 16 : 8 }
 
     /// Scores of positions `positions` (layout order) for every draw, written to `output`
     /// (draw d at `output.fromDraw(d)`), in parallel blocks of ``blockSize`` draws.

@@ -37,13 +37,16 @@ import Testing
     }
 
     /// Property: equals the sort-based ``competitionRanks(_:)`` on random vectors with ties,
-    /// NaN, ±0, infinities, negative values and neighbouring doubles.
-    @Test func equalsSortBasedRanksOnRandomData() {
-        var g = RandomStream(seed: 42, stream: 7)
+    /// NaN, ±0, negative values and neighbouring doubles; with `extremes`, also infinities and
+    /// huge values (a range that is not finite, so every key is equal).
+    @Test(arguments: [false, true])
+    func equalsSortBasedRanksOnRandomData(extremes: Bool) {
+        var g = RandomStream(seed: 42, stream: extremes ? 7 : 8)
         var ranker = CompetitionRanker()
         for trial in 0..<400 {
             let n = Int(g.uniform() * 400)
-            let pool: [Double] = [0, -0.0, 1, -1, 1e300, -1e-300, .infinity, -.infinity, 2.5, 2.5.nextUp, 2.5.nextDown]
+            let pool: [Double] = [0, -0.0, 1, -1, -1e-300, 2.5, 2.5.nextUp, 2.5.nextDown]
+                + (extremes ? [1e300, .infinity, -.infinity] : [])
             let values: [Double] = (0..<n).map { _ in
                 let u = g.uniform()
                 if u < 0.1 { return .nan }
@@ -57,5 +60,17 @@ import Testing
             #expect(same, "trial \(trial): \(values)")
             if !same { break }
         }
+    }
+
+    /// Above 65,536 scores the wide (64-bit word) sort is used.
+    @Test func largeVectorsEqualSortBasedRanks() {
+        var g = RandomStream(seed: 5, stream: 5)
+        let values: [Double] = (0..<70_000).map { _ in
+            let u = g.uniform()
+            return u < 0.05 ? .nan : u < 0.3 ? (g.uniform() * 100).rounded() : g.uniform() * 100
+        }
+        var ranker = CompetitionRanker()
+        let got = ranker.ranks(values), expected = competitionRanks(values)
+        #expect(zip(got, expected).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
 }

@@ -40,13 +40,14 @@ public enum UncertaintySummary {
     /// - Parameters:
     ///   - priorities: top k for p_top, the problem dimensions, the gap reference, categories.
     ///   - threads: worker threads; results are identical for any count.
-    ///   - memoryBudget: bytes for the per-row replication samples (default 1 GiB).
+    ///   - memoryBudget: bytes for the per-row replication samples (default 768 MiB; the peak
+    ///     adds the engine's matrices and one block of scores per worker).
     ///   - progress: (finished, total) replication evaluations, one call at a time.
     /// - Throws: `BuurtError(.data)` when the engine lacks the root or a dimension among its
     ///   score codes, when the reference period has no rows, or when `top` < 1.
     public static func compute(
         engine: UncertaintyEngine, priorities: PrioritySpec = PrioritySpec(), threads: Int = 1,
-        memoryBudget: Int = 1 << 30, progress: (@Sendable (Int, Int) -> Void)? = nil
+        memoryBudget: Int = 768 << 20, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(BuurtError) -> UncertaintyResult {
         let plan = try SummaryPlan(engine: engine, priorities: priorities, memoryBudget: memoryBudget)
         let maxPeriod = engine.layout.periods.map(\.positions.count).max() ?? 0

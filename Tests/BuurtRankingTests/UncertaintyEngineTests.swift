@@ -1,6 +1,7 @@
 import BuurtNumerics
 import BuurtRanking
 import Numerics
+import Foundation
 import Testing
 
 @Suite struct UncertaintyEngineTests {
@@ -145,5 +146,30 @@ import Testing
         #expect(message(UncertaintySpec(replications: 0))?.contains("at least 1") == true)
         #expect(message(UncertaintySpec(sampling: true))?.contains("no indicator declares") == true)
         #expect(message(UncertaintySpec(), codes: ["x1_1", "nope"])?.contains("'nope'") == true)
+    }
+}
+
+/// Collects progress reports from worker threads.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var calls: [(Int, Int)] = []
+    func record(_ done: Int, _ total: Int) {
+        lock.lock()
+        calls.append((done, total))
+        lock.unlock()
+    }
+}
+
+@Suite struct ProgressTests {
+    @Test func progressCountsEveryEvaluatedReplication() throws {
+        let e = try UncertaintyEngineTests.engine(UncertaintyEngineTests.linearInputs)
+        let log = ProgressLog()
+        _ = try UncertaintySummary.compute(engine: e, threads: 2) { log.record($0, $1) }
+        // One index pass over 150 replications (everything fits in memory at once).
+        #expect(log.calls.last.map { $0 == (150, 150) } == true)
+        #expect(zip(log.calls, log.calls.dropFirst()).allSatisfy { $0.0 < $1.0 })
+        let block = ProgressLog()
+        _ = try e.evaluate((0..<40).map { e.draw(replication: $0) }, threads: 2) { block.record($0, $1) }
+        #expect(block.calls.map(\.0).max() == 40 && block.calls.allSatisfy { $0.1 == 40 })
     }
 }

@@ -73,9 +73,11 @@ public enum UncertaintySummary {
         var failures: [Int: ReplicationFailure] = [:]
 
         let stored = plan.fixedThemes == nil ? plan.dimensions : 0
+        var previous: ReplicationStore<Rank, Score>?
         for group in plan.indexGroups {
             let store = ReplicationStore<Rank, Score>(
-                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? stored : 0)
+                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? stored : 0, reusing: previous)
+            previous = store
             let pass = IndexPass(plan: plan, draws: draws, store: store, references: references)
             let result = pass.run(threads: threads, progress: reporter)
             for f in result.failures { failures[f.draw] = f }
@@ -87,8 +89,11 @@ public enum UncertaintySummary {
         if let fixed = plan.fixedThemes {
             themeStats = FixedThemes.statistics(plan: plan, scores: fixed, draws: draws, failures: Set(failures.keys))
         } else if !plan.themesInIndexPass && plan.dimensions > 0 {
+            previous = nil
+            var previousChunk: ReplicationStore<Rank, Score>?
             for chunk in plan.themeChunks {
-                let store = ReplicationStore<Rank, Score>(positions: chunk, replications: r, index: false, dimensions: plan.dimensions)
+                let store = ReplicationStore<Rank, Score>(positions: chunk, replications: r, index: false, dimensions: plan.dimensions, reusing: previousChunk)
+                previousChunk = store
                 ThemePass.fill(plan: plan, draws: draws, store: store, threads: threads, progress: reporter)
                 themeStats.merge(ThemePass.statistics(plan: plan, store: store, references: references, threads: threads)) { a, _ in a }
             }

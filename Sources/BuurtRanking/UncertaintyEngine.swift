@@ -139,7 +139,7 @@ public struct UncertaintyEngine: Sendable {
 
     /// Draws per work item: large enough to amortise a matrix product, small enough to balance
     /// and to keep a block's scores in cache.
-    var blockSize: Int { usesLinearPath ? 16 : 8 }
+    var blockSize: Int { usesLinearPath ? 64 : 8 }
 
     /// Scores of positions `positions` (layout order) for every draw, written to `output`
     /// (draw d at `output.fromDraw(d)`), in parallel blocks of ``blockSize`` draws.

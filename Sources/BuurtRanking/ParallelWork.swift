@@ -7,40 +7,18 @@ import Foundation
 final class SharedBuffer<Element>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Element>
     let count: Int
-    private let pageAligned: Bool
-
-    /// Buffers of at least this many bytes are aligned to 2 MiB and, on Linux, marked for
-    /// transparent huge pages: the per-row sample stores are written and read in long strides,
-    /// which with 4 KiB pages costs a TLB miss per row.
-    static var hugeThreshold: Int { 8 << 20 }
 
     init(count: Int, repeating value: Element) {
         self.count = count
-        let bytes = Swift.max(count, 1) * MemoryLayout<Element>.stride
-        if bytes >= Self.hugeThreshold, let raw = Self.allocateHuge(bytes) {
-            pointer = raw.bindMemory(to: Element.self, capacity: Swift.max(count, 1))
-            pageAligned = true
-        } else {
-            pointer = .allocate(capacity: Swift.max(count, 1))
-            pageAligned = false
-        }
+        pointer = .allocate(capacity: Swift.max(count, 1))
         pointer.initialize(repeating: value, count: count)
     }
 
     var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: pointer, count: count) }
 
-    private static func allocateHuge(_ bytes: Int) -> UnsafeMutableRawPointer? {
-        var raw: UnsafeMutableRawPointer?
-        guard posix_memalign(&raw, 2 << 20, bytes) == 0, let raw else { return nil }
-        #if os(Linux)
-        _ = madvise(raw, bytes, MADV_HUGEPAGE)
-        #endif
-        return raw
-    }
-
     deinit {
         pointer.deinitialize(count: count)
-        if pageAligned { free(pointer) } else { pointer.deallocate() }
+        pointer.deallocate()
     }
 }
 

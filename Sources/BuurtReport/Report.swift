@@ -19,14 +19,14 @@ public enum Report {
     /// `report.html`.
     public static func html(_ input: ReportInput) -> String {
         let document = document(input)
-        return ReportHTML.render(document, numbersLabel: ReportStrings(language: input.language)(.chartNumbers))
+        return ReportHTML.render(document, numbersLabel: ReportStrings(language: input.language)(.chartNumbers), appendix: input.appendixHTML)
     }
 
     /// Both files, building the content once.
     public static func files(_ input: ReportInput) -> (markdown: String, html: String) {
         let document = document(input)
         let t = ReportStrings(language: input.language)
-        return (ReportMarkdown.render(document, seeCharts: t(.seeHTML)), ReportHTML.render(document, numbersLabel: t(.chartNumbers)))
+        return (ReportMarkdown.render(document, seeCharts: t(.seeHTML)), ReportHTML.render(document, numbersLabel: t(.chartNumbers), appendix: input.appendixHTML))
     }
 
     /// The content, as blocks both renderers share.

@@ -1,10 +1,11 @@
 /// Renders a ``ReportDocument`` as one self-contained HTML file: inline CSS, inline SVG, no
-/// script, no external reference of any kind (it opens from disk and prints without a network).
+/// external reference of any kind (it opens from disk and prints without a network). The only
+/// script is that of an appended interactive section (the weight explorer), when given.
 /// Every section starts on a new printed page, and so does every buurt profile. The markup is
 /// also well-formed XML (void elements self-closed, only XML's predefined entities), so it can
 /// be checked with any XML parser.
 enum ReportHTML {
-    static func render(_ document: ReportDocument, numbersLabel: String) -> String {
+    static func render(_ document: ReportDocument, numbersLabel: String, appendix: String? = nil) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(document.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
         out += "<title>" + escape(document.title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<main>\n"
@@ -25,7 +26,7 @@ enum ReportHTML {
             if inProfile { out += "</div>\n" }
             out += "</section>\n"
         }
-        return out + "</main>\n</body>\n</html>\n"
+        return out + (appendix ?? "") + "</main>\n</body>\n</html>\n"
     }
 
     static func render(_ block: ReportBlock, numbersLabel: String) -> String {

@@ -157,6 +157,8 @@ public struct ReportInput: Sendable {
     /// At most this many buurten get a row in the caterpillar chart and a profile; beyond it the
     /// report shows the `listLimit` most in need and summarises the rest.
     public var listLimit: Int
+    /// A self-contained HTML section appended to `report.html` only (the weight explorer).
+    public var appendixHTML: String?
 
     /// - Parameters:
     ///   - title: defaults to the model file's `title`, else the index's name.

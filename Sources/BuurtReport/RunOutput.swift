@@ -1,12 +1,19 @@
 import BuurtNumerics
+import BuurtRanking
 
 /// Assembles the files of `buurtscore run` from a pipeline result.
 public enum RunOutput {
-    /// scores.csv, ranks.csv, analysis/*.csv and, with `includeStages`, stages/<stage>.csv.
+    /// scores.csv, ranks.csv, analysis/*.csv, with an uncertainty outcome uncertainty.csv,
+    /// priorities.csv, themes.csv (and sensitivity.csv, removal.csv when it has them),
+    /// report.md and report.html (with the weight explorer), and with `includeStages`
+    /// stages/<stage>.csv. The manifest and workbook are added by the caller.
     ///
     /// The multivariate analysis uses the normalised data of the latest period.
     /// - Throws: ``BuurtError`` when the analysis cannot be computed.
-    public static func files(result: PipelineResult, project: IndexProject, includeStages: Bool) throws(BuurtError) -> OutputDirectory {
+    public static func files(
+        result: PipelineResult, project: IndexProject, includeStages: Bool,
+        uncertainty: UncertaintyOutcome? = nil, language: ReportLanguage? = nil
+    ) throws(BuurtError) -> OutputDirectory {
         let model = project.model
         let aggregated = result.aggregated
         var output = OutputDirectory()
@@ -26,11 +33,54 @@ public enum RunOutput {
         output.add("analysis/pca.csv", text: AnalysisTables.pca(analysis))
         output.add("analysis/weights_pca.csv", text: AnalysisTables.weights(analysis))
 
+        if let uncertainty {
+            UncertaintyTables.add(uncertainty.result, priorities: uncertainty.priorities, periods: aggregated.hasPeriods, to: &output)
+            if let indices = uncertainty.sensitivity {
+                output.add("sensitivity.csv", text: SensitivityTables.sensitivity(indices, inputNames: uncertainty.inputNames))
+            }
+            if let removal = uncertainty.removal {
+                output.add("removal.csv", text: SensitivityTables.removal(removal))
+            }
+        }
         if includeStages {
             for (name, panel) in result.stages {
                 output.add("stages/\(name.rawValue).csv", text: ResultTables.stage(panel, name: name, model: model))
             }
         }
+        output.addReport(reportInput(result: result, project: project, analysis: analysis, uncertainty: uncertainty, language: language))
         return output
+    }
+
+    /// The report's input: the nominal run, the analysis, and the uncertainty lists when there are any.
+    static func reportInput(
+        result: PipelineResult, project: IndexProject, analysis: GroupAnalysisResult,
+        uncertainty: UncertaintyOutcome?, language: ReportLanguage?
+    ) -> ReportInput {
+        var input = ReportInput(
+            language: language, model: project.model, file: project.file, result: result, analysis: analysis,
+            dataPath: project.dataPath)
+        if let outcome = uncertainty {
+            let bands = Dictionary(outcome.result.units.map { ($0.row, ($0.scoreP05, $0.scoreP95)) }, uniquingKeysWith: { a, _ in a })
+            input.priorities = outcome.result.priorities.map { p in
+                ReportPriority(priority: p.priority, unit: p.unit, name: p.name, period: p.period, score: p.score, rank: p.rank,
+                               rankP05: p.rankP05, rankP95: p.rankP95, pTop: p.pTop, category: p.category,
+                               scoreP05: bands[p.row]?.0 ?? .nan, scoreP95: bands[p.row]?.1 ?? .nan)
+            }
+            input.themes = outcome.result.themes.map { t in
+                ReportTheme(unit: t.unit, name: t.name, period: t.period, priority: t.priority, group: t.group, score: t.score,
+                            reference: t.reference, gap: t.gap, gapP05: t.gapP05, gapP95: t.gapP95, pWorst: t.pWorst,
+                            significant: t.significant)
+            }
+            input.sensitivity = outcome.sensitivity?.map { ReportSensitivity($0, inputNames: outcome.inputNames) }
+            input.removal = outcome.removal
+            input.replications = outcome.result.replications
+        }
+        // Large data: the explorer embeds the latest period only, to keep the page light.
+        let aggregated = result.aggregated
+        let latest = aggregated.periodList.last ?? nil
+        let periods = aggregated.rowCount > 5000 ? latest.map { [$0] } : nil
+        input.appendixHTML = WeightExplorer.html(
+            result: result, project: project, language: input.language == .en ? "en" : "nl", periods: periods)
+        return input
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuurtRanking
 import BuurtNumerics
 import BuurtReport
 import Foundation
@@ -29,11 +30,18 @@ extension Buurtscore {
         @Option(parsing: .unconditional, help: "Rows of the summary table printed at the end (0 for none).")
         var top: Int = 10
 
-        @Flag(help: "Print nothing on success.")
+        @Flag(help: "Print nothing on success (and no progress bar).")
         var quiet = false
+
+        @Option(help: "Worker threads for the uncertainty analysis (results are identical for any count; default: the number of cores).")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Report language: nl or en (default: the model's `language:`, else nl).")
+        var lang: ReportLanguageOption?
 
         func validate() throws {
             guard top >= 0 else { throw ValidationError("--top must be 0 or more, got \(top)") }
+            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, got \(threads)") }
         }
 
         func run() throws {
@@ -52,17 +60,29 @@ extension Buurtscore {
         /// this to repeat a recorded run.
         func outputs(of project: IndexProject) throws(BuurtError) -> (result: PipelineResult, files: OutputDirectory) {
             let result = try project.run(keepIntermediate: stages)
-            var output = try RunOutput.files(result: result, project: project, includeStages: stages)
+            let bar = ProgressBar(enabled: !quiet, label: "uncertainty")
+            var progress: (@Sendable (Int, Int) -> Void)?
+            if let bar { progress = { @Sendable done, total in bar.update(done, of: total) } }
+            let uncertainty = try UncertaintyAnalysis.run(project: project, threads: threads, progress: progress)
+            bar?.finish()
+            var output = try RunOutput.files(result: result, project: project, includeStages: stages,
+                                             uncertainty: uncertainty, language: lang?.language)
             if xlsx { try output.addWorkbook(model: project.model) }
             try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out)
             return (result, output)
         }
 
-        /// The options recorded in the manifest. The pipeline runs on one worker thread (and
-        /// BLAS is pinned to one thread in `main`).
+        /// The options recorded in the manifest (BLAS is pinned to one thread in `main`).
         var settings: RunSettings {
             RunSettings(stages: stages, xlsx: xlsx, data: options.data.map { ManifestPath.recorded($0, modelFile: options.model) },
-                        decimal: options.decimal.rawValue, workerThreads: 1)
+                        decimal: options.decimal.rawValue, language: lang?.rawValue, workerThreads: threads)
         }
     }
+}
+
+/// `--lang nl|en`.
+enum ReportLanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case nl, en
+
+    var language: ReportLanguage { self == .en ? .en : .nl }
 }

@@ -59,6 +59,8 @@ extension Buurtscore {
             var arguments = [modelPath, "--out", directory, "--decimal", settings.decimal, "--quiet"]
             if settings.stages { arguments.append("--stages") }
             if settings.xlsx { arguments.append("--xlsx") }
+            if let language = settings.language { arguments += ["--lang", language] }
+            arguments += ["--threads", String(settings.workerThreads)]
             if let data = InputVerification.dataOption(manifest, modelPath: modelPath) { arguments += ["--data", data] }
             return arguments
         }

@@ -56,7 +56,7 @@ import Testing
         #expect(m.uncertainty == UncertaintySpec(
             weights: WeightNoise(noise: 0.25, levels: [1, 2]),
             normalise: [NormaliseParameters(method: .minmax(lower: 1, upper: 100), scope: .period),
-                        NormaliseParameters(method: .zscore(mean: 10, sd: 2), scope: .period)],
+                        NormaliseParameters(method: .zscore(mean: 50, sd: 10), scope: .period)],
             aggregate: [.arithmetic, .geometric], treatMaxPoints: [1, 2, 3, 4, 5], impute: [.mean, .median],
             sampling: true, replications: 1000, seed: 2017, sensitivity: true))
         #expect(m.priorities == PrioritySpec(top: 5, themesOf: nil, reference: .periodMean, categories: [
@@ -68,11 +68,11 @@ import Testing
     /// Every combination of the demo's normalise, treat and impute alternatives keeps all
     /// normalised values above 0, so its geometric-mean alternative always runs. For the z-scores
     /// this holds for any data: with the sample sd, |z| ≤ (n − 1)/√n, and a year has n ≤ 19
-    /// buurten, so 10 + 2z ≥ 10 − 2 · 18/√19 ≈ 1.74.
+    /// buurten, so 50 + 10z ≥ 50 − 10 · 18/√19 ≈ 8.7.
     @Test func demoAlternativesKeepTheGeometricMeanDefined() throws {
         let project = try IndexProject.load(modelPath: Self.demoFolder.appendingPathComponent("model.yml").path)
         let u = try #require(project.file.uncertainty)
-        let zFloor = 10 - 2 * 18 / Double(19).squareRoot()
+        let zFloor = 50 - 10 * 18 / Double(19).squareRoot()
         for normalise in u.normalise {
             for points in u.treatMaxPoints {
                 for impute in u.impute {

@@ -47,6 +47,49 @@ import Testing
         }
         let reliability = try Self.table(cli.path("a/analysis/reliability.csv"))
         #expect(reliability.rows.map { $0[0] } == ["cohesion", "nuisance", "deterioration", "crime", "victimisation", "unsafety"])
+        try Self.checkUncertaintyOutputs(cli, scores: scores)
+    }
+
+    /// The demo model has `uncertainty:` (1000 replications, sensitivity on) and `priorities: {top: 5}`.
+    static func checkUncertaintyOutputs(_ cli: CLIHarness, scores: CSVTable) throws {
+        for file in ["uncertainty.csv", "priorities.csv", "themes.csv", "sensitivity.csv", "removal.csv", "report.md", "report.html"] {
+            #expect(cli.exists("a/\(file)"), "\(file) missing")
+        }
+        let uncertainty = try table(cli.path("a/uncertainty.csv"))
+        #expect(uncertainty.header == ["unit", "name", "period", "score", "rank", "rank_mean", "rank_median", "rank_p05",
+                                       "rank_p95", "score_p05", "score_p50", "score_p95", "p_top"])
+        #expect(uncertainty.rows.count == scores.rows.count)
+        for row in uncertainty.rows {
+            let v = row[3...].map { Double($0)! }
+            // rank_p05 ≤ rank_median ≤ rank_p95, score_p05 ≤ score_p50 ≤ score_p95, 0 ≤ p_top ≤ 1.
+            #expect(v[4] <= v[3] && v[3] <= v[5] && v[6] <= v[7] && v[7] <= v[8] && (0...1).contains(v[9]))
+        }
+        // Exactly five buurten are the five lowest in each replication (ties aside): Σ p_top ≈ 5 per year.
+        for (_, rows) in Dictionary(grouping: uncertainty.rows, by: { $0[2] }) {
+            let total = rows.map { Double($0[12])! }.reduce(0, +)
+            #expect(total >= 5 - 1e-9 && total <= 5.05)
+        }
+        let priorities = try table(cli.path("a/priorities.csv"))
+        #expect(priorities.header == ["priority", "unit", "name", "period", "score", "rank", "rank_p05", "rank_p95", "p_top", "category"])
+        for (_, rows) in Dictionary(grouping: priorities.rows, by: { $0[3] }) {
+            // Priority 1 is the lowest index score of its year, and scores rise with the priority number.
+            let ordered = rows.sorted { Int($0[0])! < Int($1[0])! }
+            let values = ordered.map { Double($0[4])! }
+            #expect(values == values.sorted())
+            #expect(Int(ordered[0][5]) == ordered.count)
+        }
+        let themes = try table(cli.path("a/themes.csv"))
+        #expect(themes.header == ["unit", "name", "period", "priority", "group", "score", "reference", "gap", "gap_p05",
+                                  "gap_p95", "p_worst", "significant"])
+        for row in themes.rows {
+            // gap = reference − score; significant exactly when the band excludes zero on the "behind" side.
+            #expect(abs(Double(row[7])! - (Double(row[6])! - Double(row[5])!)) < 1e-9)
+            #expect((row[11] == "true") == (Double(row[8])! > 0))
+        }
+        let sensitivity = try table(cli.path("a/sensitivity.csv"))
+        #expect(sensitivity.rows.map { $0[0] } == ["weights", "normalise", "aggregate", "treat", "impute", "sampling"])
+        let removal = try table(cli.path("a/removal.csv"))
+        #expect(removal.rows.map { $0[0] } == ["cohesion", "nuisance", "deterioration", "crime", "victimisation", "unsafety"])
     }
 
     @Test func checkAcceptsTheDemoAndSynthReproducesIt() throws {

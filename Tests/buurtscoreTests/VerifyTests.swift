@@ -23,13 +23,15 @@ import Testing
         return sums
     }
 
-    /// A scratch folder with `project/model.yml` and `project/data.csv` copied from the demo.
+    /// A scratch folder with `project/model.yml` and `project/data.csv` copied from the demo,
+    /// with 40 instead of 1000 uncertainty replications to keep the runs short.
     static func demoProject() throws -> CLIHarness {
         let cli = try CLIHarness()
         let demo = CLIHarness.projectRoot.appendingPathComponent("datasets/demo")
-        for file in ["model.yml", "data.csv"] {
-            try cli.write("project/\(file)", try String(contentsOf: demo.appendingPathComponent(file), encoding: .utf8))
-        }
+        let model = try String(contentsOf: demo.appendingPathComponent("model.yml"), encoding: .utf8)
+        #expect(model.contains("replications: 1000"))
+        try cli.write("project/model.yml", model.replacingOccurrences(of: "replications: 1000", with: "replications: 40"))
+        try cli.write("project/data.csv", try String(contentsOf: demo.appendingPathComponent("data.csv"), encoding: .utf8))
         return cli
     }
 
@@ -47,15 +49,20 @@ import Testing
         return files
     }
 
-    @Test func twoRunsGiveByteIdenticalManifestsAndOutputsWhoseHashesAreRecorded() throws {
+    @Test func runsOnOneAndTwoThreadsGiveByteIdenticalOutputsWhoseHashesAreRecorded() throws {
         let cli = try Self.demoProject()
-        for out in ["a", "b"] {
-            let run = try cli.run(["run", "project/model.yml", "--out", "out/\(out)", "--stages", "--xlsx", "--quiet"])
+        for (out, threads) in [("a", 1), ("b", 2), ("c", 1)] {
+            let run = try cli.run(["run", "project/model.yml", "--out", "out/\(out)", "--stages", "--xlsx", "--quiet", "--threads", String(threads)])
             #expect(run.status == 0, "stderr: \(run.stderr)")
         }
-        let a = try Self.tree(cli, "out/a"), b = try Self.tree(cli, "out/b")
+        let a = try Self.tree(cli, "out/a"), b = try Self.tree(cli, "out/b"), c = try Self.tree(cli, "out/c")
         #expect(Set(a.keys) == Set(b.keys))
-        for (path, bytes) in a { #expect(b[path] == bytes, "\(path) differs between identical runs") }
+        #expect(a == c, "two runs with the same options differ")
+        // One or two worker threads: every output is the same; the manifest records the count.
+        for (path, bytes) in a where path != "manifest.json" { #expect(b[path] == bytes, "\(path) differs between 1 and 2 threads") }
+        let manifestB = try Manifest.parse(try #require(b["manifest.json"]), file: "manifest.json")
+        #expect(manifestB.settings.workerThreads == 2)
+        #expect(a.keys.contains("uncertainty.csv") && a.keys.contains("sensitivity.csv") && a.keys.contains("report.html"))
 
         let manifest = try Manifest.parse(try #require(a["manifest.json"]), file: "manifest.json")
         let outputs = a.keys.filter { $0 != "manifest.json" }.sorted()
@@ -78,7 +85,7 @@ import Testing
         #expect(try cli.run(["run", "project/model.yml", "--out", "out", "--xlsx", "--quiet"]).status == 0)
         let fresh = try cli.run(["verify", "out"])
         #expect(fresh.status == 0, "stdout: \(fresh.stdout) stderr: \(fresh.stderr)")
-        #expect(fresh.stdout.contains("verified: all 6 outputs in out reproduced byte for byte from model.yml, data.csv"))
+        #expect(fresh.stdout.contains("verified: all 13 outputs in out reproduced byte for byte from model.yml, data.csv"))
 
         // Change one digit in line 3 of ranks.csv.
         var lines = try cli.read("out/ranks.csv").components(separatedBy: "\n")
@@ -90,7 +97,7 @@ import Testing
         #expect(edited.stdout.contains("ranks.csv: changed after the run"))
         #expect(edited.stdout.contains("first difference at line 3\n    expected: \(original)\n    actual:   \(lines[2])"))
         #expect(!edited.stdout.contains("scores.csv"))
-        #expect(edited.stderr.contains("1 of 6 recorded outputs in out do not verify"))
+        #expect(edited.stderr.contains("1 of 13 recorded outputs in out do not verify"))
     }
 
     @Test func anOutputTheRerunCannotReproduceIsNamedWithTheRecordedLineAsExpected() throws {

@@ -67,10 +67,11 @@ enum SyntheticText {
         "# Weights of indicators (level 1) and dimensions (level 2) vary by up to 25 %.",
         "# The normalisation alternatives scale each year on its own (scope: period) and stay above 0,",
         "# so the geometric mean is always defined: z-scores of at most 19 buurten lie within",
-        "# ±(n − 1)/√n = ±4.13 sd, and 10 − 2 × 4.13 > 0.",
+        "# ±(n − 1)/√n = ±4.13 sd, and 50 − 10 × 4.13 > 0. Both are on a similar 0-100-like scale,",
+        "# so score and gap bands stay comparable between them.",
         "uncertainty:",
         "  weights: {noise: 0.25, levels: [1, 2]}",
-        "  normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 10, sd: 2, scope: period}]",
+        "  normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 50, sd: 10, scope: period}]",
         "  aggregate: [arithmetic, geometric]",
         "  treat: {max_points: [1, 2, 3, 4, 5]}",
         "  impute: [mean, median]",
@@ -177,7 +178,7 @@ enum SyntheticText {
 
             - every indicator and dimension weight is multiplied by a random factor between 0.75
               and 1.25;
-            - indicators are scaled either to 1–100 or as z-scores around 10 (spread 2), each year
+            - indicators are scaled either to 1–100 or as z-scores around 50 (spread 10), each year
               on its own; both keep every value above 0, so the index can also be taken as a
               geometric mean instead of the ordinary (arithmetic) mean. (The index itself uses
               the range of \(s.years.lowerBound); because the alternatives scale each year on its own, the

@@ -1,0 +1,76 @@
+import BuurtNumerics
+
+/// Everything a model's `uncertainty:` key asks for: the Monte Carlo summary (bands, both
+/// priority lists), and with `sensitivity: true` the variance-based indices and the removal of
+/// each dimension.
+public struct UncertaintyOutcome: Sendable {
+    public var result: UncertaintyResult
+    public var priorities: PrioritySpec
+    /// Names of the uncertain inputs, in the engine's fixed order.
+    public var inputNames: [String]
+    public var sensitivity: [SensitivityIndex]?
+    public var removal: [RemovalRow]?
+}
+
+/// Runs the uncertainty analysis of a loaded project.
+public enum UncertaintyAnalysis {
+    /// - Parameters:
+    ///   - threads: worker threads; every result is identical for any count.
+    ///   - progress: (finished, total) evaluations, for a progress bar.
+    /// - Returns: `nil` when the model has no `uncertainty:` key.
+    /// - Throws: the engine's or the nominal pipeline's ``BuurtError``.
+    public static func run(
+        project: IndexProject, threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(BuurtError) -> UncertaintyOutcome? {
+        guard let spec = project.file.uncertainty else { return nil }
+        let priorities = project.file.priorities ?? PrioritySpec()
+        let engine = try UncertaintyEngine(
+            panel: project.panel, model: project.model, spec: project.file.spec, uncertainty: spec,
+            scoreCodes: try UncertaintySummary.scoreCodes(model: project.model, priorities: priorities))
+        let sensitivityRuns = spec.sensitivity ? spec.replications * (engine.inputNames.count + 2) : 0
+        let total = spec.replications + sensitivityRuns
+        let replications = spec.replications
+        var monteCarlo: (@Sendable (Int, Int) -> Void)?
+        if let progress {
+            monteCarlo = { @Sendable done, all in progress(done * replications / max(all, 1), total) }
+        }
+        let result = try UncertaintySummary.compute(
+            engine: engine, priorities: priorities, threads: threads, progress: monteCarlo)
+        var outcome = UncertaintyOutcome(
+            result: result, priorities: priorities, inputNames: engine.inputNames, sensitivity: nil, removal: nil)
+        if spec.sensitivity {
+            outcome.sensitivity = try sensitivity(engine: engine, seed: spec.seed, samples: spec.replications, threads: threads) {
+                progress?(spec.replications + $0, total)
+            }
+            outcome.removal = try RemovalAnalysis.run(
+                nominal: engine.nominal, model: project.model, spec: project.file.spec, parent: priorities.themesOf)
+        }
+        return outcome
+    }
+
+    /// Saltelli/Jansen indices of every uncertain input; the output is the mean absolute shift
+    /// of the index ranks against the nominal ranking (``meanAbsoluteRankShift(nominal:replication:periods:)``).
+    static func sensitivity(
+        engine: UncertaintyEngine, seed: UInt64, samples: Int, threads: Int, done: (Int) -> Void
+    ) throws(BuurtError) -> [SensitivityIndex] {
+        let rows = engine.rows
+        let root = engine.scoreCodes.firstIndex(of: engine.model.root)!
+        let nominal = rows.column(engine.model.root)!
+        let periods = PeriodPartition(rows)
+        var finished = 0
+        do {
+            return try SensitivityAnalysis.run(inputs: engine.inputNames.count, samples: samples, seed: seed) { points in
+                let block = try engine.evaluate(points.map { engine.draw(sample: $0) }, threads: threads)
+                finished += points.count
+                done(finished)
+                return (0..<points.count).map { d in
+                    meanAbsoluteRankShift(nominal: nominal, replication: Array(block.scores(code: root, draw: d)), periods: periods)
+                }
+            }
+        } catch let error as BuurtError {
+            throw error
+        } catch {
+            throw BuurtError(.software, "sensitivity analysis failed: \(error)")
+        }
+    }
+}

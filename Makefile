@@ -39,7 +39,7 @@ build: deps
 
 run: build
 	@rm -rf $(DEMO_OUT)
-	$$($(SWIFT) build -c release --show-bin-path)/buurtscore run datasets/demo/model.yml --out $(DEMO_OUT) --top 10
+	$$($(SWIFT) build -c release --show-bin-path)/buurtscore run datasets/demo/model.yml --out $(DEMO_OUT) --xlsx --top 10
 
 test: deps
 	$(SWIFT) test

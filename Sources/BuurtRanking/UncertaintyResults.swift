@@ -93,6 +93,32 @@ public struct ThemeRow: Sendable, Equatable {
     public var pWorst: Double
     /// gap_p05 > 0: behind the reference in at least 95 % of the replications.
     public var significant: Bool
+
+    public init(row: Int, unit: String, name: String, period: Int?, priority: Int, group: String, score: Double,
+                reference: Double, gap: Double, gapP05: Double = .nan, gapP95: Double = .nan, pWorst: Double = .nan,
+                significant: Bool = false) {
+        self.row = row
+        self.unit = unit
+        self.name = name
+        self.period = period
+        self.priority = priority
+        self.group = group
+        self.score = score
+        self.reference = reference
+        self.gap = gap
+        self.gapP05 = gapP05
+        self.gapP95 = gapP95
+        self.pWorst = pWorst
+        self.significant = significant
+    }
+
+    /// Field-wise equality, NaN equal to NaN (bands are NaN without replications).
+    public static func == (a: ThemeRow, b: ThemeRow) -> Bool {
+        a.row == b.row && a.unit == b.unit && a.name == b.name && a.period == b.period && a.priority == b.priority
+            && a.group == b.group && a.significant == b.significant
+            && zip([a.score, a.reference, a.gap, a.gapP05, a.gapP95, a.pWorst], [b.score, b.reference, b.gap, b.gapP05, b.gapP95, b.pWorst])
+            .allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+    }
 }
 
 /// Everything the Monte Carlo run produces.

@@ -57,48 +57,9 @@ public struct ReportPriority: Sendable, Equatable {
     }
 }
 
-/// One problem dimension of one buurt in one period (list 2): gap = reference − score, positive
-/// when the buurt is behind. Bands are NaN and `pWorst` NaN without an uncertainty analysis.
-public struct ReportTheme: Sendable, Equatable {
-    public var unit: String
-    public var name: String
-    public var period: Int?
-    /// 1 = the largest nominal gap of this buurt-period.
-    public var priority: Int
-    /// The dimension's code.
-    public var group: String
-    public var score: Double
-    public var reference: Double
-    public var gap: Double
-    public var gapP05: Double
-    public var gapP95: Double
-    public var pWorst: Double
-    /// gap_p05 > 0 (behind the reference in at least 95 % of the replications).
-    public var significant: Bool
-
-    public init(unit: String, name: String, period: Int?, priority: Int, group: String, score: Double, reference: Double,
-                gap: Double, gapP05: Double = .nan, gapP95: Double = .nan, pWorst: Double = .nan, significant: Bool = false) {
-        self.unit = unit
-        self.name = name
-        self.period = period
-        self.priority = priority
-        self.group = group
-        self.score = score
-        self.reference = reference
-        self.gap = gap
-        self.gapP05 = gapP05
-        self.gapP95 = gapP95
-        self.pWorst = pWorst
-        self.significant = significant
-    }
-
-    public static func == (a: ReportTheme, b: ReportTheme) -> Bool {
-        a.unit == b.unit && a.name == b.name && a.period == b.period && a.priority == b.priority && a.group == b.group
-            && a.significant == b.significant
-            && [a.score, a.reference, a.gap, a.gapP05, a.gapP95, a.pWorst]
-            .elementsEqualNaN([b.score, b.reference, b.gap, b.gapP05, b.gapP95, b.pWorst])
-    }
-}
+/// One problem dimension of one buurt in one period (list 2): the uncertainty engine's
+/// ``ThemeRow``; without an uncertainty analysis its bands and `pWorst` are NaN.
+public typealias ReportTheme = ThemeRow
 
 /// The sensitivity indices of one uncertain input (a modelling choice), by its readable name.
 public struct ReportSensitivity: Sendable, Equatable {

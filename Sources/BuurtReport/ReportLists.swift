@@ -57,7 +57,7 @@ public enum ReportLists {
                 }
                 for (k, d) in order.enumerated() {
                     list.append(ReportTheme(
-                        unit: aggregated.unitCodes[r], name: aggregated.unitNames[r], period: aggregated.periods[r],
+                        row: r, unit: aggregated.unitCodes[r], name: aggregated.unitNames[r], period: aggregated.periods[r],
                         priority: k + 1, group: dimensions[d], score: columns[d][r], reference: referenceOf[g][d], gap: gaps[d]))
                 }
             }

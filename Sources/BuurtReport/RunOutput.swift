@@ -66,11 +66,7 @@ public enum RunOutput {
                                rankP05: p.rankP05, rankP95: p.rankP95, pTop: p.pTop, category: p.category,
                                scoreP05: bands[p.row]?.0 ?? .nan, scoreP95: bands[p.row]?.1 ?? .nan)
             }
-            input.themes = outcome.result.themes.map { t in
-                ReportTheme(unit: t.unit, name: t.name, period: t.period, priority: t.priority, group: t.group, score: t.score,
-                            reference: t.reference, gap: t.gap, gapP05: t.gapP05, gapP95: t.gapP95, pWorst: t.pWorst,
-                            significant: t.significant)
-            }
+            input.themes = outcome.result.themes
             input.sensitivity = outcome.sensitivity?.map { ReportSensitivity($0, inputNames: outcome.inputNames) }
             input.removal = outcome.removal
             input.replications = outcome.result.replications

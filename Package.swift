@@ -45,17 +45,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The ASEM reference fixtures, shared by the test targets.
+        .target(
+            name: "BuurtTestSupport",
+            dependencies: ["BuurtNumerics"],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "BuurtNumericsTests",
             dependencies: [
-                "BuurtNumerics",
+                "BuurtNumerics", "BuurtTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "BuurtRankingTests",
-            dependencies: ["BuurtRanking", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: ["BuurtRanking", "BuurtTestSupport", .product(name: "Numerics", package: "swift-numerics")]
         ),
         .testTarget(
             name: "BuurtReportTests",

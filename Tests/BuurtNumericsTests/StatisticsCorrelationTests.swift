@@ -1,3 +1,4 @@
+import BuurtTestSupport
 import BuurtNumerics
 import Numerics
 import Testing

@@ -1,3 +1,4 @@
+import BuurtTestSupport
 import BuurtNumerics
 import BuurtRanking
 import Numerics
@@ -27,7 +28,7 @@ import Testing
 ///    inside the input space, so the nominal rank falls inside most 5–95 % bands (we require
 ///    ≥ 85 %); countries at the very top and bottom have less room to move and are more
 ///    separated in score than the crowded middle, so mid-table bands are wider on average.
-@Suite(.enabled(if: RankingFixtures.asemAvailable, RankingFixtures.skipReason))
+@Suite(.enabled(if: Fixtures.asemAvailable, Fixtures.skipReason))
 struct ASEMUncertaintyTests {
     static let inputs = UncertaintySpec(
         weights: WeightNoise(noise: 0.25, levels: [2, 3]),
@@ -35,9 +36,9 @@ struct ASEMUncertaintyTests {
         aggregate: [.arithmetic, .geometric], treatMaxPoints: [1, 2, 3, 4, 5], replications: 500, seed: 1)
 
     static func engine() throws -> UncertaintyEngine {
-        let model = try RankingFixtures.asemModel()
+        let model = try Fixtures.asemModel()
         return try UncertaintyEngine(
-            panel: RankingFixtures.asemRaw(), model: model, spec: RankingFixtures.asemSpec, uncertainty: inputs,
+            panel: Fixtures.asemRaw(), model: model, spec: Fixtures.asemSpec, uncertainty: inputs,
             scoreCodes: UncertaintySummary.scoreCodes(model: model, priorities: PrioritySpec()))
     }
 
@@ -50,7 +51,7 @@ struct ASEMUncertaintyTests {
         let block = try e.evaluate([coin])
         var ranker = CompetitionRanker()
         let ranks = ranker.ranks(Array(block.scores(code: 0, draw: 0)))
-        let reference = try RankingFixtures.asem("pipeline_results_ranks.csv")
+        let reference = try Fixtures.asem("pipeline_results_ranks.csv")
         let units = e.nominal.aggregated.unitCodes
         for (i, unit) in units.enumerated() {
             #expect(reference.value(key: unit, "Index") == ranks[i], "\(unit)")

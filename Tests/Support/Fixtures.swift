@@ -1,43 +1,43 @@
 import Foundation
 import Testing
 
-/// Access to the COINr ASEM reference files in `../shared/peers/coinr-asem` (the pattern of
-/// `Tests/BuurtNumericsTests/Fixtures.swift`; test targets cannot share files).
+/// Access to the COINr ASEM reference files in `../shared/peers/coinr-asem`, shared by the
+/// test targets (a support library, not a test target).
 ///
-/// Tests that use them are enabled only when the folder exists (`RankingFixtures.asemAvailable`);
+/// Tests that use them are enabled only when the folder exists (`Fixtures.asemAvailable`);
 /// otherwise Swift Testing reports them as skipped with the reason given.
-enum RankingFixtures {
+public enum Fixtures {
     /// The repository root (two levels above this file's folder).
-    static let projectRoot: URL = URL(fileURLWithPath: #filePath)
+    public static let projectRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `../shared/peers/coinr-asem` next to the project root.
-    static let asemDirectory: URL = projectRoot.deletingLastPathComponent()
+    public static let asemDirectory: URL = projectRoot.deletingLastPathComponent()
         .appendingPathComponent("shared/peers/coinr-asem")
 
-    static var asemAvailable: Bool {
+    public static var asemAvailable: Bool {
         FileManager.default.fileExists(atPath: asemDirectory.appendingPathComponent("README.md").path)
     }
 
-    static let skipReason: Comment = "../shared/peers/coinr-asem is absent: COINr cross-check skipped"
+    public static let skipReason: Comment = "../shared/peers/coinr-asem is absent: COINr cross-check skipped"
 
     /// A COINr reference table: header and rows of raw string cells ("NA" kept as text).
-    struct Table {
-        var header: [String]
-        var rows: [[String]]
+    public struct Table {
+        public var header: [String]
+        public var rows: [[String]]
 
-        func column(_ name: String) -> [String] {
+        public func column(_ name: String) -> [String] {
             let j = header.firstIndex(of: name)!
             return rows.map { $0[j] }
         }
 
         /// Numeric column, NaN for NA.
-        func numbers(_ name: String) -> [Double] {
+        public func numbers(_ name: String) -> [Double] {
             column(name).map { $0 == "NA" || $0.isEmpty ? .nan : Double($0)! }
         }
 
         /// Value by row key (`uCode` or other key column) and column name; NaN for NA.
-        func value(key: String, keyColumn: String = "uCode", _ name: String) -> Double? {
+        public func value(key: String, keyColumn: String = "uCode", _ name: String) -> Double? {
             let k = header.firstIndex(of: keyColumn)!, j = header.firstIndex(of: name)!
             guard let row = rows.first(where: { $0[k] == key }) else { return nil }
             return row[j] == "NA" ? .nan : Double(row[j])
@@ -45,7 +45,7 @@ enum RankingFixtures {
     }
 
     /// Reads one of the COINr CSV files (comma-separated, `"`-quoted, no embedded newlines).
-    static func asem(_ file: String) throws -> Table {
+    public static func asem(_ file: String) throws -> Table {
         let text = try String(contentsOf: asemDirectory.appendingPathComponent(file), encoding: .utf8)
         var lines = text.split(whereSeparator: \.isNewline).map(String.init)
         let header = splitLine(lines.removeFirst())
@@ -73,7 +73,7 @@ enum RankingFixtures {
 
 import BuurtNumerics
 
-extension RankingFixtures {
+public extension Fixtures {
     /// The ASEM framework from `input_iMeta.csv` as an ``IndexModel``.
     static func asemModel() throws -> IndexModel {
         let meta = try asem("input_iMeta.csv")
@@ -124,7 +124,7 @@ extension RankingFixtures {
     }
 }
 
-extension RankingFixtures {
+public extension Fixtures {
     /// COINr's `build_example_coin()` settings: denominate by iMeta, impute the group mean by
     /// EurAsia_group, screen at 90 % coverage, winsorise up to 5 points, min-max [0, 100],
     /// arithmetic means at every level.

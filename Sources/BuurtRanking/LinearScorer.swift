@@ -304,7 +304,7 @@ struct LinearScorer: Sendable {
     }
 
     /// First index whose element is ≥ `value` in an ascending array.
-    private static func lowerBound(_ array: [UInt64], _ value: UInt64) -> Int {
+    static func lowerBound(_ array: [UInt64], _ value: UInt64) -> Int {
         var lo = 0, hi = array.count
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -1,0 +1,202 @@
+import BuurtNumerics
+
+/// The theme pass of ``UncertaintySummary`` on the linear path when the dimensions' samples do
+/// not fit the memory budget: instead of storing every row's R dimension scores, it scores a few
+/// rows at a time under all replications and summarises them at once.
+///
+/// Applies when every problem dimension is an aggregate of fixed children (indicators) whose
+/// weights vary, scored as s = (X_C·W) ⊘ den exactly as ``LinearScorer`` does. For a tile of t
+/// rows and one dimension, (X_C·W)ᵀ = Wᵀ·X_Cᵀ is one matrix product per alternative that writes
+/// each row's replications contiguously ("runs"). Replications are taken in *run order* — grouped
+/// by normalisation alternative, ascending within a group, failed alternatives left out (their
+/// gaps are missing) — which changes no statistic: quantiles, p_worst and counts do not depend
+/// on the order of the replications, and the references are permuted alike. Each value is then
+/// divided by its denominator, rounded to the stored precision (`Score`) and turned into the
+/// gap reference − score, as the stored-sample pass computes it, so results are identical.
+///
+/// - Complexity: O(rows · dims · R · children) time; memory t · dims · R doubles per worker
+///   (about 4 MiB), independent of the number of rows.
+struct ThemeTiles<Score: StoredScore> {
+    let plan: SummaryPlan
+    let scorer: LinearScorer
+    /// The variable node of each problem dimension.
+    let nodes: [LinearScorer.Node]
+    /// Replication of each run position.
+    let order: [Int]
+    /// Run positions of each scored alternative.
+    let segments: [(alternative: Int, runs: Range<Int>)]
+    /// Per dimension: the children's weights of each run position (children × runs, column-major).
+    let weights: [[Double]]
+    /// Per dimension: the sum of the children's weights of each run position.
+    let totals: [[Double]]
+
+    /// The tile pass for `plan`, or `nil` when it does not apply (general path, or a dimension
+    /// that is fixed or aggregates variable aggregates).
+    init?(plan: SummaryPlan, draws: [ReplicationDraw]) {
+        guard case .linear(let scorer) = plan.engine.evaluator, plan.fixedThemes == nil else { return nil }
+        var nodes: [LinearScorer.Node] = []
+        for code in plan.themeCodes {
+            guard let buffer = scorer.bufferOfSlot[scorer.outputSlots[code]], scorer.nodes[buffer].viaProduct else { return nil }
+            nodes.append(scorer.nodes[buffer])
+        }
+        self.plan = plan
+        self.scorer = scorer
+        self.nodes = nodes
+        var order: [Int] = [], segments: [(alternative: Int, runs: Range<Int>)] = []
+        for (k, alternative) in scorer.alternatives.enumerated() where alternative.failure == nil {
+            let start = order.count
+            for (r, d) in draws.enumerated() where (d.normaliseIndex ?? 0) == k { order.append(r) }
+            if order.count > start { segments.append((k, start..<order.count)) }
+        }
+        self.order = order
+        self.segments = segments
+        var weights: [[Double]] = [], totals: [[Double]] = []
+        for node in nodes {
+            let cc = node.children.count
+            var w = [Double](repeating: 0, count: cc * order.count)
+            var total = [Double](repeating: 0, count: order.count)
+            for (q, r) in order.enumerated() {
+                let multipliers = draws[r].weightMultipliers
+                var sum = 0.0
+                for (c, child) in node.children.enumerated() {
+                    let weight = child.weight * (child.multiplier.map { multipliers?[$0] ?? 1 } ?? 1)
+                    w[c + q * cc] = weight
+                    sum += weight
+                }
+                total[q] = sum
+            }
+            weights.append(w)
+            totals.append(total)
+        }
+        self.weights = weights
+        self.totals = totals
+    }
+
+    /// Gap statistics of every row, keyed by nominal row, dimensions in order.
+    /// - Parameter references: reference[(period · dims + d) · R + r], from the index passes.
+    func statistics(references: SharedBuffer<Double>, threads: Int, progress: ProgressReporter) -> [Int: [ThemeStatistics]] {
+        let dims = nodes.count, n = order.count, r = plan.replications
+        let layout = plan.engine.layout
+        let rows = layout.count
+        guard dims > 0, rows > 0 else { return [:] }
+        // References in run order.
+        let periods = layout.periods.count
+        var permuted = [Double](repeating: .nan, count: periods * dims * n)
+        for p in 0..<periods {
+            for d in 0..<dims {
+                let from = (p * dims + d) * r, to = (p * dims + d) * n
+                for q in 0..<n { permuted[to + q] = references.pointer[from + order[q]] }
+            }
+        }
+        var periodOf = [Int](repeating: 0, count: rows)
+        for (k, p) in layout.periods.enumerated() { for i in p.positions { periodOf[i] = k } }
+
+        let tile = Swift.max(1, Swift.min(64, (4 << 20) / Swift.max(1, dims * n * 8)))
+        let tiles = (rows + tile - 1) / tile
+        let units = plan.themeChunks.count * r
+        let results = SharedBuffer<ThemeStatistics>(count: rows * dims, repeating: ThemeStatistics())
+        _ = ParallelWork.run(items: tiles, threads: threads, makeState: {
+            (runs: SharedBuffer<Double>(count: tile * dims * Swift.max(n, 1), repeating: 0), selector: QuantileSelector(),
+             worst: [Int](repeating: 0, count: dims))
+        }, body: { w, k in
+            let first = k * tile, t = Swift.min(rows, first + tile) - first
+            score(positions: first..<(first + t), into: w.runs.pointer)
+            permuted.withUnsafeBufferPointer { references in
+                for i in 0..<t {
+                    let p = first + i
+                    let reference = plan.referencePeriod[periodOf[p]]
+                    gaps(position: p, runs: w.runs.pointer + i * dims * n,
+                         references: references.baseAddress! + reference * dims * n)
+                    summarise(runs: w.runs.pointer + i * dims * n, count: n, selector: &w.selector, worst: &w.worst,
+                              into: results.pointer + p * dims)
+                }
+            }
+            let done = (k + 1) * units / tiles - k * units / tiles
+            if done > 0 { progress.finished(done) }
+        })
+        var out: [Int: [ThemeStatistics]] = [:]
+        for p in 0..<rows {
+            out[layout.rowAt[p]] = (0..<dims).map { results.pointer[p * dims + $0] }
+        }
+        return out
+    }
+
+    /// Numerators X_C·W of every dimension for `positions` under every run: row i's run of
+    /// dimension d starts at `runs + (i · dims + d) · n`.
+    private func score(positions: Range<Int>, into runs: UnsafeMutablePointer<Double>) {
+        let dims = nodes.count, n = order.count, t = positions.count
+        for (d, node) in nodes.enumerated() {
+            let cc = node.children.count
+            for segment in segments {
+                let alternative = scorer.alternatives[segment.alternative]
+                alternative.productMatrix[node.buffer].withUnsafeBufferPointer { x in
+                    weights[d].withUnsafeBufferPointer { w in
+                        BLASKernels.multiply(
+                            m: segment.runs.count, n: t, k: cc,
+                            w.baseAddress! + segment.runs.lowerBound * cc, lda: cc, transposeA: true,
+                            x.baseAddress! + positions.lowerBound, ldb: scorer.positions, transposeB: true,
+                            into: runs + d * n + segment.runs.lowerBound, ldc: dims * n)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Turns the numerators of one row into gaps: reference − Score(num / den) where the
+    /// dimension is available, NaN elsewhere. den is the sum of the weights of the available
+    /// children, taken as ``LinearScorer`` takes it (total, less each missing child in order).
+    private func gaps(position p: Int, runs: UnsafeMutablePointer<Double>, references: UnsafePointer<Double>) {
+        let n = order.count
+        for (d, node) in nodes.enumerated() {
+            let run = runs + d * n, reference = references + d * n
+            let cc = node.children.count
+            for segment in segments {
+                let alternative = scorer.alternatives[segment.alternative]
+                let range = segment.runs
+                guard alternative.available[node.slot][p] != 0 else {
+                    for q in range { run[q] = .nan }
+                    continue
+                }
+                let missing = alternative.missing[node.buffer]
+                let from = LinearScorer.lowerBound(missing, UInt64(p) << 32)
+                let to = LinearScorer.lowerBound(missing, UInt64(p + 1) << 32)
+                totals[d].withUnsafeBufferPointer { total in
+                    if from == to {
+                        for q in range { run[q] = reference[q] - Double(Score(run[q] / total[q])) }
+                    } else {
+                        weights[d].withUnsafeBufferPointer { w in
+                            for q in range {
+                                var den = total[q]
+                                for m in from..<to { den -= w[Int(missing[m] & 0xFFFF_FFFF) + q * cc] }
+                                run[q] = reference[q] - Double(Score(run[q] / den))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// p_worst and the 5 % / 95 % gap quantiles of one row from its gap runs.
+    private func summarise(
+        runs: UnsafeMutablePointer<Double>, count n: Int, selector: inout QuantileSelector, worst: inout [Int],
+        into out: UnsafeMutablePointer<ThemeStatistics>
+    ) {
+        let dims = nodes.count
+        for d in 0..<dims { worst[d] = 0 }
+        var comparable = 0
+        for q in 0..<n {
+            var largest = -Double.infinity
+            for d in 0..<dims where runs[d * n + q] > largest { largest = runs[d * n + q] }
+            guard largest > -Double.infinity else { continue }
+            comparable += 1
+            for d in 0..<dims where runs[d * n + q] == largest { worst[d] += 1 }
+        }
+        for d in 0..<dims {
+            let q = selector.quantiles(UnsafeBufferPointer(start: runs + d * n, count: n), [0.05, 0.95])
+            out[d] = ThemeStatistics(
+                gapP05: Score.reported(q[0]), gapP95: Score.reported(q[1]),
+                pWorst: comparable > 0 ? Double(worst[d]) / Double(comparable) : .nan)
+        }
+    }
+}

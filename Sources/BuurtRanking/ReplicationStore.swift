@@ -55,33 +55,37 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
         (index ? MemoryLayout<Rank>.size + MemoryLayout<Score>.size : 0) + dimensions * MemoryLayout<Score>.size
     }
 
-    /// Copies a block's samples (draws r0 ..< r0 + count; block-local ranks `blockRanks[j·T + i]`
-    /// and scores from `output`) into the per-row vectors.
-    /// - Complexity: O(T · count · (1 + dims)), written row by row so each row's run is contiguous.
-    func store(
-        firstDraw r0: Int, count: Int, blockRanks: UnsafeBufferPointer<Rank>?, output: ScoreOutput,
-        rootSlot: Int, themeSlots: [Int]
-    ) {
+    /// Copies a block's index samples (draws r0 ..< r0 + count; block-local ranks
+    /// `blockRanks[j·T + i]` and scores `root[j·T + i]`, T the store's rows) into the per-row
+    /// vectors.
+    /// - Complexity: O(T · count), written row by row so each row's run is contiguous.
+    func store(firstDraw r0: Int, count: Int, blockRanks: UnsafeBufferPointer<Rank>, root: UnsafePointer<Double>) {
         let t = positions.count
         let rr = replications
-        if let ranks, let scores, let blockRanks {
-            let root = output.column(code: rootSlot, draw: 0)
-            for i in 0..<t {
-                let rankRun = ranks.pointer + i * rr + r0
-                let scoreRun = scores.pointer + i * rr + r0
-                for j in 0..<count {
-                    rankRun[j] = blockRanks[j * t + i]
-                    scoreRun[j] = Score(root[j * t + i])
-                }
+        guard let ranks, let scores else { return }
+        for i in 0..<t {
+            let rankRun = ranks.pointer + i * rr + r0
+            let scoreRun = scores.pointer + i * rr + r0
+            for j in 0..<count {
+                rankRun[j] = blockRanks[j * t + i]
+                scoreRun[j] = Score(root[j * t + i])
             }
         }
-        if let themes {
-            for (d, slot) in themeSlots.enumerated() {
-                let column = output.column(code: slot, draw: 0)
-                for i in 0..<t {
-                    let run = themes.pointer + (i * dimensions + d) * rr + r0
-                    for j in 0..<count { run[j] = Score(column[j * t + i]) }
-                }
+    }
+
+    /// Copies a block's dimension scores (draws r0 ..< r0 + count, code `themeSlots[d]` of
+    /// `output` for dimension d, whose rows are the store's rows from the first) into the
+    /// per-row vectors.
+    /// - Complexity: O(rows · count · dims).
+    func store(themesOf r0: Int, count: Int, output: ScoreOutput, themeSlots: [Int]) {
+        let rr = replications
+        guard let themes else { return }
+        for (d, slot) in themeSlots.enumerated() {
+            let column = output.column(code: slot, draw: 0)
+            let t = output.rowCount
+            for i in 0..<t {
+                let run = themes.pointer + (i * dimensions + d) * rr + r0
+                for j in 0..<count { run[j] = Score(column[j * t + i]) }
             }
         }
     }

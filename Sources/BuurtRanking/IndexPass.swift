@@ -142,19 +142,34 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
                         let base = (slot * evaluated + d) * blockSize
                         let column = output.column(code: 1 + d, draw: 0)
                         let stride = output.rowCount
-                        var j0 = 0
-                        while j0 < count {
-                            let j1 = Swift.min(count, j0 + 8)
+                        // Four draws at a time, each running sum continued in a register in
+                        // position order. Adding +0 for a missing score instead of skipping it
+                        // changes no bit: a sum that starts at +0 is never −0.
+                        var j = 0
+                        while j < count {
+                            let lanes = Swift.min(4, count - j)
+                            let j1 = j + Swift.min(1, lanes - 1), j2 = j + Swift.min(2, lanes - 1), j3 = j + Swift.min(3, lanes - 1)
+                            let c0 = column + j * stride, c1 = column + j1 * stride
+                            let c2 = column + j2 * stride, c3 = column + j3 * stride
+                            var s0 = sums[base + j], s1 = sums[base + j1], s2 = sums[base + j2], s3 = sums[base + j3]
+                            var n0 = 0, n1 = 0, n2 = 0, n3 = 0
                             for i in start..<end {
-                                for j in j0..<j1 {
-                                    let x = column[j * stride + i]
-                                    if !x.isNaN {
-                                        sums[base + j] += x
-                                        counts[base + j] += 1
-                                    }
-                                }
+                                let x0 = c0[i], x1 = c1[i], x2 = c2[i], x3 = c3[i]
+                                s0 += x0.isNaN ? 0 : x0
+                                s1 += x1.isNaN ? 0 : x1
+                                s2 += x2.isNaN ? 0 : x2
+                                s3 += x3.isNaN ? 0 : x3
+                                n0 &+= x0.isNaN ? 0 : 1
+                                n1 &+= x1.isNaN ? 0 : 1
+                                n2 &+= x2.isNaN ? 0 : 1
+                                n3 &+= x3.isNaN ? 0 : 1
                             }
-                            j0 = j1
+                            sums[base + j] = s0
+                            counts[base + j] += n0
+                            if lanes > 1 { sums[base + j1] = s1; counts[base + j1] += n1 }
+                            if lanes > 2 { sums[base + j2] = s2; counts[base + j2] += n2 }
+                            if lanes > 3 { sums[base + j3] = s3; counts[base + j3] += n3 }
+                            j += lanes
                         }
                     }
                 }

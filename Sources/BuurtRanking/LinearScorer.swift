@@ -250,8 +250,7 @@ struct LinearScorer: Sendable {
                             let pair = missing[k]
                             den[Int(pair >> 32) - a] -= w.weights[Int(pair & 0xFFFF_FFFF) + j * cc]
                         }
-                        let column = out.baseAddress! + j * t
-                        for i in 0..<t { column[i] = available[a + i] != 0 ? column[i] / den[i] : 0 }
+                        Self.divide(out.baseAddress! + j * t, by: den.baseAddress!, available: available.baseAddress! + a, count: t)
                     }
                 }
             }
@@ -267,19 +266,41 @@ struct LinearScorer: Sendable {
                 if let buffer = bufferOfSlot[slot] {
                     w.buffers[buffer].withUnsafeBufferPointer { scores in
                         for (j, m) in members.enumerated() {
-                            let column = output.column(code: c, draw: m)
-                            for i in 0..<t { column[i] = available[a + i] != 0 ? scores[i + j * t] : .nan }
+                            Self.select(scores.baseAddress! + j * t, available: available.baseAddress! + a,
+                                        into: output.column(code: c, draw: m), count: t)
                         }
                     }
                 } else {
                     alt.values[slot].withUnsafeBufferPointer { scores in
                         for m in members {
-                            let column = output.column(code: c, draw: m)
-                            for i in 0..<t { column[i] = available[a + i] != 0 ? scores[a + i] : .nan }
+                            Self.select(scores.baseAddress! + a, available: available.baseAddress! + a,
+                                        into: output.column(code: c, draw: m), count: t)
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// column[i] ← column[i] / den[i] where available[i] ≠ 0, else 0. Every quotient is taken
+    /// (a discarded one may be NaN), so the loop has no branch and vectorises.
+    @inline(__always)
+    private static func divide(_ column: UnsafeMutablePointer<Double>, by den: UnsafePointer<Double>, available: UnsafePointer<Double>, count: Int) {
+        var i = 0
+        while i < count {
+            let q = column[i] / den[i]
+            column[i] = available[i] != 0 ? q : 0
+            i &+= 1
+        }
+    }
+
+    /// out[i] ← scores[i] where available[i] ≠ 0, else NaN.
+    @inline(__always)
+    private static func select(_ scores: UnsafePointer<Double>, available: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, count: Int) {
+        var i = 0
+        while i < count {
+            out[i] = available[i] != 0 ? scores[i] : .nan
+            i &+= 1
         }
     }
 

@@ -63,13 +63,19 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
         let t = positions.count
         let rr = replications
         guard let ranks, let scores else { return }
-        for i in 0..<t {
-            let rankRun = ranks.pointer + i * rr + r0
-            let scoreRun = scores.pointer + i * rr + r0
+        // Blocks of 8 rows: each draw's 8 consecutive values (one cache line of scores) go to
+        // 8 runs, which stay in cache while the draws advance.
+        var i0 = 0
+        while i0 < t {
+            let i1 = Swift.min(t, i0 + 8)
             for j in 0..<count {
-                rankRun[j] = blockRanks[j * t + i]
-                scoreRun[j] = Score(root[j * t + i])
+                let rankColumn = blockRanks.baseAddress! + j * t, scoreColumn = root + j * t
+                for i in i0..<i1 {
+                    ranks.pointer[i * rr + r0 + j] = rankColumn[i]
+                    scores.pointer[i * rr + r0 + j] = Score(scoreColumn[i])
+                }
             }
+            i0 = i1
         }
     }
 

@@ -97,7 +97,7 @@ struct ThemeTiles<Score: StoredScore> {
         let results = SharedBuffer<ThemeStatistics>(count: rows * dims, repeating: ThemeStatistics())
         _ = ParallelWork.run(items: tiles, threads: threads, makeState: {
             (runs: SharedBuffer<Double>(count: tile * dims * Swift.max(n, 1), repeating: 0), selector: QuantileSelector(),
-             worst: [Int](repeating: 0, count: dims))
+             worst: [Int](repeating: 0, count: dims), largest: [Double]())
         }, body: { w, k in
             let first = k * tile, t = Swift.min(rows, first + tile) - first
             score(positions: first..<(first + t), into: w.runs.pointer)
@@ -108,7 +108,7 @@ struct ThemeTiles<Score: StoredScore> {
                     gaps(position: p, runs: w.runs.pointer + i * dims * n,
                          references: references.baseAddress! + reference * dims * n)
                     summarise(runs: w.runs.pointer + i * dims * n, count: n, selector: &w.selector, worst: &w.worst,
-                              into: results.pointer + p * dims)
+                              largest: &w.largest, into: results.pointer + p * dims)
                 }
             }
             let done = (k + 1) * units / tiles - k * units / tiles
@@ -180,17 +180,26 @@ struct ThemeTiles<Score: StoredScore> {
     /// p_worst and the 5 % / 95 % gap quantiles of one row from its gap runs.
     private func summarise(
         runs: UnsafeMutablePointer<Double>, count n: Int, selector: inout QuantileSelector, worst: inout [Int],
-        into out: UnsafeMutablePointer<ThemeStatistics>
+        largest: inout [Double], into out: UnsafeMutablePointer<ThemeStatistics>
     ) {
         let dims = nodes.count
-        for d in 0..<dims { worst[d] = 0 }
+        if largest.count < n { largest = [Double](repeating: 0, count: n) }
         var comparable = 0
-        for q in 0..<n {
-            var largest = -Double.infinity
-            for d in 0..<dims where runs[d * n + q] > largest { largest = runs[d * n + q] }
-            guard largest > -Double.infinity else { continue }
-            comparable += 1
-            for d in 0..<dims where runs[d * n + q] == largest { worst[d] += 1 }
+        largest.withUnsafeMutableBufferPointer { top in
+            // The largest gap of each replication (NaN never wins), then per dimension how often
+            // it attains it: branch-free loops over the replications.
+            for q in 0..<n { top[q] = -Double.infinity }
+            for d in 0..<dims {
+                let run = runs + d * n
+                for q in 0..<n { top[q] = run[q] > top[q] ? run[q] : top[q] }
+            }
+            for q in 0..<n { comparable &+= top[q] > -Double.infinity ? 1 : 0 }
+            for d in 0..<dims {
+                let run = runs + d * n
+                var hits = 0
+                for q in 0..<n { hits &+= run[q] == top[q] && top[q] > -Double.infinity ? 1 : 0 }
+                worst[d] = hits
+            }
         }
         for d in 0..<dims {
             let q = selector.quantiles(UnsafeBufferPointer(start: runs + d * n, count: n), [0.05, 0.95])

@@ -142,33 +142,30 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
                         let base = (slot * evaluated + d) * blockSize
                         let column = output.column(code: 1 + d, draw: 0)
                         let stride = output.rowCount
-                        // Four draws at a time, each running sum continued in a register in
-                        // position order. Adding +0 for a missing score instead of skipping it
-                        // changes no bit: a sum that starts at +0 is never −0.
+                        // Four draws at a time (two SIMD pairs), each running sum continued in
+                        // its lane in position order. Adding +0 for a missing score instead of
+                        // skipping it changes no bit: a sum that starts at +0 is never −0.
                         var j = 0
                         while j < count {
                             let lanes = Swift.min(4, count - j)
                             let j1 = j + Swift.min(1, lanes - 1), j2 = j + Swift.min(2, lanes - 1), j3 = j + Swift.min(3, lanes - 1)
                             let c0 = column + j * stride, c1 = column + j1 * stride
                             let c2 = column + j2 * stride, c3 = column + j3 * stride
-                            var s0 = sums[base + j], s1 = sums[base + j1], s2 = sums[base + j2], s3 = sums[base + j3]
-                            var n0 = 0, n1 = 0, n2 = 0, n3 = 0
+                            var s01 = SIMD2(sums[base + j], sums[base + j1]), s23 = SIMD2(sums[base + j2], sums[base + j3])
+                            var n01 = SIMD2<Double>(), n23 = SIMD2<Double>()
                             for i in start..<end {
-                                let x0 = c0[i], x1 = c1[i], x2 = c2[i], x3 = c3[i]
-                                s0 += x0.isNaN ? 0 : x0
-                                s1 += x1.isNaN ? 0 : x1
-                                s2 += x2.isNaN ? 0 : x2
-                                s3 += x3.isNaN ? 0 : x3
-                                n0 &+= x0.isNaN ? 0 : 1
-                                n1 &+= x1.isNaN ? 0 : 1
-                                n2 &+= x2.isNaN ? 0 : 1
-                                n3 &+= x3.isNaN ? 0 : 1
+                                let x01 = SIMD2(c0[i], c1[i]), x23 = SIMD2(c2[i], c3[i])
+                                let m01 = x01 .== x01, m23 = x23 .== x23
+                                s01 += SIMD2<Double>().replacing(with: x01, where: m01)
+                                s23 += SIMD2<Double>().replacing(with: x23, where: m23)
+                                n01 += SIMD2<Double>().replacing(with: 1, where: m01)
+                                n23 += SIMD2<Double>().replacing(with: 1, where: m23)
                             }
-                            sums[base + j] = s0
-                            counts[base + j] += n0
-                            if lanes > 1 { sums[base + j1] = s1; counts[base + j1] += n1 }
-                            if lanes > 2 { sums[base + j2] = s2; counts[base + j2] += n2 }
-                            if lanes > 3 { sums[base + j3] = s3; counts[base + j3] += n3 }
+                            sums[base + j] = s01[0]
+                            counts[base + j] += Int(n01[0])
+                            if lanes > 1 { sums[base + j1] = s01[1]; counts[base + j1] += Int(n01[1]) }
+                            if lanes > 2 { sums[base + j2] = s23[0]; counts[base + j2] += Int(n23[0]) }
+                            if lanes > 3 { sums[base + j3] = s23[1]; counts[base + j3] += Int(n23[1]) }
                             j += lanes
                         }
                     }

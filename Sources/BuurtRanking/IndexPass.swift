@@ -67,12 +67,15 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
         let paired = evaluated == dims
         let storesThemes = store.dimensions > 0
         let tiles: [Tile]
-        if engine.usesLinearPath && !storesThemes {
+        let tiledScorer: LinearScorer?
+        if case .linear(let scorer) = engine.evaluator, !storesThemes {
+            tiledScorer = scorer
             let tileRows = 256
             tiles = periods.flatMap { p in
                 stride(from: 0, to: p.count, by: tileRows).map { Tile(offset: p.offset + $0, count: Swift.min(tileRows, p.count - $0)) }
             }
         } else {
+            tiledScorer = nil
             tiles = [Tile(offset: 0, count: t)]
         }
         let tileRows = tiles.map(\.count).max() ?? 0
@@ -89,7 +92,22 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
             for (k, tile) in tiles.enumerated() {
                 let output = ScoreOutput(base: w.output.pointer, codeStride: size * tile.count, rowCount: tile.count)
                 let positions = (group.lowerBound + tile.offset)..<(group.lowerBound + tile.offset + tile.count)
-                let failed = engine.evaluateBlock(draws[range], positions: positions, codes: plan.indexCodes, into: output, workspace: &w.workspace)
+                let failed: [ReplicationFailure]
+                if let scorer = tiledScorer {
+                    // The scorer sums the dimensions itself; only the index scores are written.
+                    let slot = slotOf[tile.offset]
+                    failed = w.sums.withUnsafeMutableBufferPointer { sums in
+                        w.counts.withUnsafeMutableBufferPointer { counts in
+                            let reduce = ScoreSums(codes: Array(plan.indexCodes.dropFirst()),
+                                                   sums: sums.baseAddress! + slot * evaluated * size,
+                                                   counts: counts.baseAddress! + slot * evaluated * size, stride: size)
+                            return scorer.score(draws[range], positions: positions, codes: [plan.indexCodes[0]], into: output,
+                                                sums: reduce, workspace: &w.workspace.linear)
+                        }
+                    }
+                } else {
+                    failed = engine.evaluateBlock(draws[range], positions: positions, codes: plan.indexCodes, into: output, workspace: &w.workspace)
+                }
                 if k == 0 {
                     w.failures += failed.map { ReplicationFailure(draw: range.lowerBound + $0.draw, message: $0.message) }
                 }
@@ -99,7 +117,9 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
                 if storesThemes {
                     store.store(themesOf: range.lowerBound, count: count, output: output, themeSlots: Array(1..<codes))
                 }
-                accumulate(tile, output: output, count: count, evaluated: evaluated, blockSize: size, slotOf: slotOf, worker: w)
+                if tiledScorer == nil {
+                    accumulate(tile, output: output, count: count, evaluated: evaluated, blockSize: size, slotOf: slotOf, worker: w)
+                }
             }
             for j in 0..<count {
                 let replication = range.lowerBound + j

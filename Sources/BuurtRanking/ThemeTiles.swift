@@ -193,12 +193,25 @@ struct ThemeTiles<Score: StoredScore> {
                 let run = runs + d * n
                 for q in 0..<n { top[q] = run[q] > top[q] ? run[q] : top[q] }
             }
-            for q in 0..<n { comparable &+= top[q] > -Double.infinity ? 1 : 0 }
+            // A replication without any gap (top = −∞) is not comparable; NaN there makes sure
+            // no gap equals it.
+            for q in 0..<n {
+                let found = top[q] > -Double.infinity
+                comparable &+= found ? 1 : 0
+                top[q] = found ? top[q] : .nan
+            }
             for d in 0..<dims {
                 let run = runs + d * n
-                var hits = 0
-                for q in 0..<n { hits &+= run[q] == top[q] && top[q] > -Double.infinity ? 1 : 0 }
-                worst[d] = hits
+                var hits = SIMD2<Int64>()
+                var q = 0
+                while q + 1 < n {
+                    let equal = SIMD2(run[q], run[q + 1]) .== SIMD2(top[q], top[q + 1])
+                    hits &+= SIMD2<Int64>().replacing(with: 1, where: equal)
+                    q += 2
+                }
+                var total = Int(hits[0] &+ hits[1])
+                if q < n && run[q] == top[q] { total += 1 }
+                worst[d] = total
             }
         }
         for d in 0..<dims {

@@ -300,6 +300,11 @@ struct LinearScorer: Sendable {
                     for j in 0..<b {
                         var total = 0.0
                         for c in 0..<cc { total += w.weights[c + j * cc] }
+                        if from == to {
+                            // No child missing here: every denominator is the total.
+                            Self.divide(out.baseAddress! + j * t, by: total, available: available.baseAddress! + a, count: t)
+                            continue
+                        }
                         for i in 0..<t { den[i] = total }
                         for k in from..<to {
                             let pair = missing[k]
@@ -344,6 +349,17 @@ struct LinearScorer: Sendable {
         var i = 0
         while i < count {
             let q = column[i] / den[i]
+            column[i] = available[i] != 0 ? q : 0
+            i &+= 1
+        }
+    }
+
+    /// column[i] ← column[i] / den where available[i] ≠ 0, else 0.
+    @inline(__always)
+    private static func divide(_ column: UnsafeMutablePointer<Double>, by den: Double, available: UnsafePointer<Double>, count: Int) {
+        var i = 0
+        while i < count {
+            let q = column[i] / den
             column[i] = available[i] != 0 ? q : 0
             i &+= 1
         }

@@ -50,7 +50,15 @@ public struct QuantileSelector: Sendable {
             lo0 = x < lo0 ? x : lo0
             hi0 = x > hi0 ? x : hi0
         }
-        let n = n0 + n1, lo = Swift.min(lo0, lo1), hi = Swift.max(hi0, hi1)
+        return quantiles(values, probabilities, count: n0 + n1, lo: Swift.min(lo0, lo1), hi: Swift.max(hi0, hi1))
+    }
+
+    /// ``quantiles(_:_:)`` when the caller already knows the number `n` of non-NaN values and
+    /// their minimum `lo` and maximum `hi`.
+    mutating func quantiles<T: BinaryFloatingPoint>(
+        _ values: UnsafeBufferPointer<T>, _ probabilities: [Double], count n: Int, lo: Double, hi: Double
+    ) -> [Double] {
+        let count = values.count
         guard n > 0 else { return probabilities.map { _ in .nan } }
         let positions = Self.positions(count: n, probabilities)
         var wanted = Self.wanted(positions)

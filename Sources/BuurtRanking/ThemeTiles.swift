@@ -15,7 +15,7 @@ import BuurtNumerics
 /// gap reference − score, as the stored-sample pass computes it, so results are identical.
 ///
 /// - Complexity: O(rows · dims · R · children) time; memory t · dims · R doubles per worker
-///   (about 4 MiB), independent of the number of rows.
+///   (at least one row, otherwise at most about 512 KiB), independent of the number of rows.
 struct ThemeTiles<Score: StoredScore> {
     let plan: SummaryPlan
     let scorer: LinearScorer
@@ -91,7 +91,8 @@ struct ThemeTiles<Score: StoredScore> {
         var periodOf = [Int](repeating: 0, count: rows)
         for (k, p) in layout.periods.enumerated() { for i in p.positions { periodOf[i] = k } }
 
-        let tile = Swift.max(1, Swift.min(64, (4 << 20) / Swift.max(1, dims * n * 8)))
+        // Rows per tile: as many as keep their runs within about 512 KiB (cache-resident).
+        let tile = Swift.max(1, Swift.min(64, (512 << 10) / Swift.max(1, dims * n * 8)))
         let tiles = (rows + tile - 1) / tile
         let units = plan.themeChunks.count * r
         let results = SharedBuffer<ThemeStatistics>(count: rows * dims, repeating: ThemeStatistics())
@@ -105,10 +106,10 @@ struct ThemeTiles<Score: StoredScore> {
                 for i in 0..<t {
                     let p = first + i
                     let reference = plan.referencePeriod[periodOf[p]]
-                    gaps(position: p, runs: w.runs.pointer + i * dims * n,
-                         references: references.baseAddress! + reference * dims * n)
-                    summarise(runs: w.runs.pointer + i * dims * n, count: n, selector: &w.selector, worst: &w.worst,
-                              largest: &w.largest, into: results.pointer + p * dims)
+                    let ranges = gaps(position: p, runs: w.runs.pointer + i * dims * n,
+                                      references: references.baseAddress! + reference * dims * n)
+                    summarise(runs: w.runs.pointer + i * dims * n, count: n, ranges: ranges, selector: &w.selector,
+                              worst: &w.worst, largest: &w.largest, into: results.pointer + p * dims)
                 }
             }
             let done = (k + 1) * units / tiles - k * units / tiles
@@ -145,11 +146,21 @@ struct ThemeTiles<Score: StoredScore> {
     /// Turns the numerators of one row into gaps: reference − Score(num / den) where the
     /// dimension is available, NaN elsewhere. den is the sum of the weights of the available
     /// children, taken as ``LinearScorer`` takes it (total, less each missing child in order).
-    private func gaps(position p: Int, runs: UnsafeMutablePointer<Double>, references: UnsafePointer<Double>) {
+    /// - Returns: per dimension, the number of gaps (non-NaN) and their minimum and maximum.
+    private func gaps(position p: Int, runs: UnsafeMutablePointer<Double>, references: UnsafePointer<Double>) -> [GapRange] {
         let n = order.count
+        var ranges: [GapRange] = []
+        ranges.reserveCapacity(nodes.count)
         for (d, node) in nodes.enumerated() {
             let run = runs + d * n, reference = references + d * n
             let cc = node.children.count
+            var lo2 = SIMD2<Double>(repeating: .infinity), hi2 = SIMD2<Double>(repeating: -.infinity)
+            var count2 = SIMD2<Int64>()
+            @inline(__always) func note(_ gap: SIMD2<Double>) {
+                lo2 = lo2.replacing(with: gap, where: gap .< lo2)
+                hi2 = hi2.replacing(with: gap, where: gap .> hi2)
+                count2 &+= SIMD2<Int64>().replacing(with: 1, where: gap .== gap)
+            }
             for segment in segments {
                 let alternative = scorer.alternatives[segment.alternative]
                 let range = segment.runs
@@ -162,25 +173,55 @@ struct ThemeTiles<Score: StoredScore> {
                 let to = LinearScorer.lowerBound(missing, UInt64(p + 1) << 32)
                 totals[d].withUnsafeBufferPointer { total in
                     if from == to {
-                        for q in range { run[q] = reference[q] - Double(Score(run[q] / total[q])) }
+                        // Two replications at a time (divpd); the same operations lane by lane.
+                        var q = range.lowerBound
+                        while q + 1 < range.upperBound {
+                            let score = SIMD2(run[q], run[q + 1]) / SIMD2(total[q], total[q + 1])
+                            let gap = SIMD2(reference[q], reference[q + 1]) - Self.stored(score)
+                            run[q] = gap[0]
+                            run[q + 1] = gap[1]
+                            note(gap)
+                            q += 2
+                        }
+                        if q < range.upperBound {
+                            run[q] = reference[q] - Double(Score(run[q] / total[q]))
+                            note(SIMD2(run[q], .nan))
+                        }
                     } else {
                         weights[d].withUnsafeBufferPointer { w in
                             for q in range {
                                 var den = total[q]
                                 for m in from..<to { den -= w[Int(missing[m] & 0xFFFF_FFFF) + q * cc] }
                                 run[q] = reference[q] - Double(Score(run[q] / den))
+                                note(SIMD2(run[q], .nan))
                             }
                         }
                     }
                 }
             }
+            ranges.append(GapRange(count: Int(count2[0] &+ count2[1]), lo: Swift.min(lo2[0], lo2[1]), hi: Swift.max(hi2[0], hi2[1])))
         }
+        return ranges
+    }
+
+    /// The number of gaps of one row and dimension and their range.
+    struct GapRange {
+        var count: Int
+        var lo: Double
+        var hi: Double
+    }
+
+    /// Scores rounded to the stored precision, as the stored-sample pass keeps them.
+    @inline(__always)
+    private static func stored(_ s: SIMD2<Double>) -> SIMD2<Double> {
+        if Score.self == Double.self { return s }
+        return SIMD2(Double(Score(s[0])), Double(Score(s[1])))
     }
 
     /// p_worst and the 5 % / 95 % gap quantiles of one row from its gap runs.
     private func summarise(
-        runs: UnsafeMutablePointer<Double>, count n: Int, selector: inout QuantileSelector, worst: inout [Int],
-        largest: inout [Double], into out: UnsafeMutablePointer<ThemeStatistics>
+        runs: UnsafeMutablePointer<Double>, count n: Int, ranges: [GapRange], selector: inout QuantileSelector,
+        worst: inout [Int], largest: inout [Double], into out: UnsafeMutablePointer<ThemeStatistics>
     ) {
         let dims = nodes.count
         if largest.count < n { largest = [Double](repeating: 0, count: n) }
@@ -215,7 +256,8 @@ struct ThemeTiles<Score: StoredScore> {
             }
         }
         for d in 0..<dims {
-            let q = selector.quantiles(UnsafeBufferPointer(start: runs + d * n, count: n), [0.05, 0.95])
+            let q = selector.quantiles(UnsafeBufferPointer(start: runs + d * n, count: n), [0.05, 0.95],
+                                       count: ranges[d].count, lo: ranges[d].lo, hi: ranges[d].hi)
             out[d] = ThemeStatistics(
                 gapP05: Score.reported(q[0]), gapP95: Score.reported(q[1]),
                 pWorst: comparable > 0 ? Double(worst[d]) / Double(comparable) : .nan)

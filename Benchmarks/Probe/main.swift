@@ -3,7 +3,8 @@ import Foundation
 import UncertaintyWorkloads
 
 // One timed run of a benchmark workload, for profiling (`perf record`) and quick comparisons:
-//     uncertainty-probe [buurten|asem] [replications] [threads] [units] [years]
+//     uncertainty-probe [buurten|buurten23|asem] [replications] [threads] [units] [years]
+// (buurten23: weight noise on levels 2 and 3 only)
 let arguments = CommandLine.arguments.dropFirst()
 let which = arguments.first ?? "buurten"
 let replications = arguments.dropFirst().first.flatMap { Int($0) }
@@ -13,7 +14,8 @@ let years = arguments.dropFirst(4).first.flatMap { Int($0) } ?? 4
 
 let workload = which == "asem"
     ? try UncertaintyWorkloads.asem(replications: replications ?? 1000)
-    : try UncertaintyWorkloads.dutchBuurten(units: units, years: 2017...(2016 + years), replications: replications ?? 10_000)
+    : try UncertaintyWorkloads.dutchBuurten(units: units, years: 2017...(2016 + years), replications: replications ?? 10_000,
+                                        levels: which == "buurten23" ? [2, 3] : [1, 2])
 guard let workload else {
     print("\(UncertaintyWorkloads.asemDirectory.path) is absent: nothing to run")
     exit(0)

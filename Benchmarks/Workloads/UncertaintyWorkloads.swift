@@ -33,7 +33,13 @@ public enum UncertaintyWorkloads {
     /// L ~ N(0, 1); indicator j of dimension d in year t is exp(0.5·s·(L + D_d) + 0.4·ε)·c_j
     /// (s = ±1 the direction, D_d ~ N(0, 0.5) the unit's deviation in the dimension, ε ~ N(0, 1)
     /// per cell, c_j a scale 1…36), drawn from `RandomStream(seed: 2017, stream: u)` only.
-    public static func dutchBuurten(units: Int = 14_000, years: ClosedRange<Int> = 2017...2020, replications: Int = 10_000) throws -> Workload {
+    ///
+    /// `levels: [2, 3]` (COINr's choice: dimension weights only) leaves the dimension scores
+    /// independent of the weights, so the per-buurt problem list needs no per-replication
+    /// dimension scores: a lighter variant for comparison.
+    public static func dutchBuurten(
+        units: Int = 14_000, years: ClosedRange<Int> = 2017...2020, replications: Int = 10_000, levels: [Int] = [1, 2]
+    ) throws -> Workload {
         let dims = 6, perDim = 6
         var nodes = [ModelNode(code: "index", kind: .aggregate)]
         for d in 1...dims {
@@ -65,10 +71,11 @@ public enum UncertaintyWorkloads {
         let panel = Panel(unitCodes: unitCodes, periods: periods, columnCodes: codes,
                           values: Matrix(columnList: columns, rows: unitCodes.count))
         let uncertainty = UncertaintySpec(
-            weights: WeightNoise(noise: 0.25, levels: [1, 2]),
+            weights: WeightNoise(noise: 0.25, levels: levels),
             normalise: [NormaliseParameters(method: .minmax(lower: 1, upper: 100)), NormaliseParameters(method: .zscore(mean: 10, sd: 2))],
             replications: replications, seed: 2017)
-        return Workload(name: "uncertainty \(units)×36×\(years.count), \(replications) replications",
+        let variant = levels == [1, 2] ? "" : ", weight levels \(levels.map(String.init).joined(separator: ", "))"
+        return Workload(name: "uncertainty \(units)×36×\(years.count), \(replications) replications\(variant)",
                         panel: panel, model: model, spec: PipelineSpec(), uncertainty: uncertainty)
     }
 

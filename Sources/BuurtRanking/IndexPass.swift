@@ -56,7 +56,7 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
     func run(threads: Int, progress: ProgressReporter) -> (failures: [ReplicationFailure], lowest: [Int]) {
         let engine = plan.engine
         let group = store.positions, t = group.count
-        let size = plan.blockSize(rows: t)
+        let size = store.blockSize
         let r = plan.replications
         let blocks = (r + size - 1) / size
         let periods = engine.layout.periods.enumerated().filter { group.contains($0.element.positions.lowerBound) }
@@ -210,13 +210,18 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
         let chunk = 256
         let items = (group.count + chunk - 1) / chunk
         let numbers = SharedBuffer<Numbers>(count: group.count, repeating: Numbers())
-        _ = ParallelWork.run(items: items, threads: threads, makeState: { QuantileSelector() }, body: { selector, k in
+        let r = store.replications
+        _ = ParallelWork.run(items: items, threads: threads, makeState: {
+            (selector: QuantileSelector(), ranks: SharedBuffer<Rank>(count: r, repeating: 0), scores: SharedBuffer<Score>(count: r, repeating: 0))
+        }, body: { w, k in
             for i in (k * chunk)..<Swift.min(group.count, (k + 1) * chunk) {
-                let ranks = store.rankRun(i)
-                let (q, mean) = selector.rankSummary(ranks, UncertaintySummary.levels)
+                store.gather(i, ranks: w.ranks.pointer, scores: w.scores.pointer)
+                let ranks = UnsafeBufferPointer(start: w.ranks.pointer, count: r)
+                let (q, mean) = w.selector.rankSummary(ranks, UncertaintySummary.levels)
                 var valid = 0
-                for rank in ranks where rank != 0 { valid += 1 }
-                let scores = selector.quantiles(store.scoreRun(i), UncertaintySummary.levels).map(Score.reported)
+                for rank in ranks { valid &+= rank != 0 ? 1 : 0 }
+                let scores = w.selector.quantiles(UnsafeBufferPointer(start: w.scores.pointer, count: r), UncertaintySummary.levels)
+                    .map(Score.reported)
                 numbers.pointer[i] = Numbers(rank: q, rankMean: mean, score: scores, valid: valid)
             }
         })

@@ -78,7 +78,8 @@ public enum UncertaintySummary {
         var previous: ReplicationStore<Rank, Score>?
         for group in plan.indexGroups {
             let store = ReplicationStore<Rank, Score>(
-                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? stored : 0, reusing: previous)
+                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? stored : 0,
+                blockSize: plan.blockSize(rows: group.count), reusing: previous)
             previous = store
             let pass = IndexPass(plan: plan, draws: draws, store: store, references: references)
             let result = pass.run(threads: threads, progress: reporter)

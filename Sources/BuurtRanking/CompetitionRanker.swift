@@ -84,9 +84,9 @@ public struct CompetitionRanker: Sendable {
         @inline(__always) func index(_ p: Int) -> Int { Int(truncatingIfNeeded: sorted[p] & mask) }
         var a = 0
         while a < n {
-            let key = sorted[a] >> indexBits
+            let key = sorted[a] &>> Word(indexBits)
             var e = a
-            while e + 1 < n && sorted[e + 1] >> indexBits == key { e += 1 }
+            while e + 1 < n && sorted[e + 1] &>> Word(indexBits) == key { e += 1 }
             if e == a {
                 // A key of its own: a score of its own.
                 let i = index(a)
@@ -143,6 +143,7 @@ public struct CompetitionRanker: Sendable {
     /// - Returns: the number of non-NaN scores and the bits the index takes.
     private mutating func sortPacked(_ scores: UnsafeBufferPointer<Double>) -> (Int, Int) {
         var lo0 = Double.infinity, hi0 = -Double.infinity, lo1 = Double.infinity, hi1 = -Double.infinity
+        var available0 = 0, available1 = 0
         var i = 0
         let count = scores.count
         while i + 1 < count {
@@ -151,44 +152,64 @@ public struct CompetitionRanker: Sendable {
             hi0 = x > hi0 ? x : hi0
             lo1 = y < lo1 ? y : lo1
             hi1 = y > hi1 ? y : hi1
+            available0 &+= x == x ? 1 : 0
+            available1 &+= y == y ? 1 : 0
             i += 2
         }
         if i < count {
             let x = scores[i]
             lo0 = x < lo0 ? x : lo0
             hi0 = x > hi0 ? x : hi0
+            available0 &+= x == x ? 1 : 0
         }
         let lo = Swift.min(lo0, lo1), hi = Swift.max(hi0, hi1)
+        let available = available0 + available1
         let indexBits = UInt32(Swift.max(1, Int.bitWidth - Swift.max(count - 1, 1).leadingZeroBitCount))
         let keyBits = Swift.min(22, 32 - indexBits)  // two radix digits of at most 11 bits
         let maxKey = Double((1 << keyBits) - 1)
         let range = hi - lo
+        // Keys round((x − lo)·scale) ∈ 0…maxKey, read from the low mantissa bits after adding
+        // 1.5·2⁵² (no checked conversion); equal scores share a key, larger keys mean larger scores.
         let scale = range > 0 && range.isFinite ? maxKey / range : 0
+        let magic = 6_755_399_441_055_744.0
         if words.count < count { words = [UInt32](repeating: 0, count: count) }
         if wordScratch.count < count { wordScratch = [UInt32](repeating: 0, count: count) }
         if digitCounts.count < 4096 { digitCounts = [UInt32](repeating: 0, count: 4096) }
         let lowBits = keyBits / 2, highBits = keyBits - lowBits
         let lowMask = UInt32((1 << lowBits) - 1), highMask = UInt32((1 << highBits) - 1)
         let lowShift = indexBits, highShift = indexBits + lowBits
+        let keyMask = UInt32((1 << keyBits) - 1)
         var n = 0
         digitCounts.withUnsafeMutableBufferPointer { counts in
             let c = counts.baseAddress!
             c.update(repeating: 0, count: 4096)
             words.withUnsafeMutableBufferPointer { w in
                 let w = w.baseAddress!
-                for i in 0..<count {
-                    let x = scores[i]
-                    if x.isNaN { continue }
-                    // 0 ≤ (x − lo)·scale ≤ maxKey < 2²²: the conversion cannot fail.
-                    let q = scale > 0 ? UInt32(Swift.min((x - lo) * scale, maxKey)) : 0
-                    let word = q << indexBits | UInt32(truncatingIfNeeded: i)
-                    w[n] = word
-                    n &+= 1
-                    c[Int(truncatingIfNeeded: (word >> lowShift) & lowMask)] &+= 1
-                    c[2048 &+ Int(truncatingIfNeeded: (word >> highShift) & highMask)] &+= 1
+                @inline(__always) func word(_ x: Double, _ i: Int) -> UInt32 {
+                    let q = UInt32(truncatingIfNeeded: ((x - lo) * scale + magic).bitPattern) & keyMask
+                    return q &<< indexBits | UInt32(truncatingIfNeeded: i)
+                }
+                if available == count {
+                    for i in 0..<count {
+                        let v = word(scores[i], i)
+                        w[i] = v
+                        c[Int(truncatingIfNeeded: (v &>> lowShift) & lowMask)] &+= 1
+                        c[2048 &+ Int(truncatingIfNeeded: (v &>> highShift) & highMask)] &+= 1
+                    }
+                    n = count
+                } else {
+                    for i in 0..<count {
+                        let x = scores[i]
+                        if x.isNaN { continue }
+                        let v = word(x, i)
+                        w[n] = v
+                        n &+= 1
+                        c[Int(truncatingIfNeeded: (v &>> lowShift) & lowMask)] &+= 1
+                        c[2048 &+ Int(truncatingIfNeeded: (v &>> highShift) & highMask)] &+= 1
+                    }
                 }
             }
-            guard n > 1 else { return }
+        guard n > 1 else { return }
             var inWords = true
             for (base, shift, mask, width) in [(0, lowShift, lowMask, lowBits), (2048, highShift, highMask, highBits)] {
                 if c[base + Int((words[0] >> shift) & mask)] == UInt32(n) { continue }
@@ -204,7 +225,7 @@ public struct CompetitionRanker: Sendable {
                         let counts = c + base
                         for j in 0..<n {
                             let v = from[j]
-                            let slot = Int(truncatingIfNeeded: (v >> shift) & mask)
+                            let slot = Int(truncatingIfNeeded: (v &>> shift) & mask)
                             to[Int(truncatingIfNeeded: counts[slot])] = v
                             counts[slot] &+= 1
                         }

@@ -43,7 +43,11 @@ let package = Package(
         // One timed run of a workload, for profiling: swift run -c release uncertainty-probe buurten
         .executableTarget(
             name: "uncertainty-probe",
-            dependencies: ["UncertaintyWorkloads", .product(name: "BuurtRanking", package: "buurtscore")],
+            dependencies: [
+                "UncertaintyWorkloads",
+                .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtRanking", package: "buurtscore"),
+            ],
             path: "Probe"
         ),
     ]

@@ -1,3 +1,4 @@
+import BuurtNumerics
 import BuurtRanking
 import Foundation
 import UncertaintyWorkloads
@@ -20,6 +21,7 @@ guard let workload else {
     print("\(UncertaintyWorkloads.asemDirectory.path) is absent: nothing to run")
     exit(0)
 }
+print("OpenBLAS \(BLASRuntime.configuration), core \(BLASRuntime.coreName)")
 let before = UncertaintyWorkloads.peakResidentBytes() ?? 0
 let start = Date()
 let result = try workload.run(threads: threads)

@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
 // Benchmarks live in their own package so `swift test` in the root never builds them.
-// Run: cd Benchmarks && swift package benchmark
+// Run: cd Benchmarks && swift package --disable-sandbox benchmark [--target <name>]
 import PackageDescription
 
 let package = Package(
@@ -20,6 +20,35 @@ let package = Package(
             ],
             path: "Benchmarks/PipelineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .target(
+            name: "UncertaintyWorkloads",
+            dependencies: [
+                .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtRanking", package: "buurtscore"),
+            ],
+            path: "Workloads"
+        ),
+        .executableTarget(
+            name: "UncertaintyBenchmarks",
+            dependencies: [
+                "UncertaintyWorkloads",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtRanking", package: "buurtscore"),
+            ],
+            path: "Benchmarks/UncertaintyBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // One timed run of a workload, for profiling: swift run -c release uncertainty-probe buurten
+        .executableTarget(
+            name: "uncertainty-probe",
+            dependencies: [
+                "UncertaintyWorkloads",
+                .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtRanking", package: "buurtscore"),
+            ],
+            path: "Probe"
         ),
     ]
 )

@@ -26,6 +26,7 @@ public struct CompetitionRanker: Sendable {
     private var pairs: [UInt64] = []
     private var pairScratch: [UInt64] = []
     private var counts = [Int](repeating: 0, count: 3 * 2048)
+    private var digitCounts: [UInt32] = []
 
     public init(capacity: Int = 0) {
         words.reserveCapacity(capacity)
@@ -49,14 +50,14 @@ public struct CompetitionRanker: Sendable {
         for i in 0..<ranks.count { ranks[i] = 0 }
         if scores.count <= 1 << 16 {
             let (n, indexBits) = sortPacked(scores)
-            words.withUnsafeBufferPointer { sorted in
-                Self.assign(sorted, count: n, indexBits: indexBits, scores, ranks, k, lowestMember)
+            words.withUnsafeMutableBufferPointer { sorted in
+                Self.assign(sorted, count: n, indexBits: indexBits, orderRuns: true, scores, ranks, k, lowestMember)
             }
             return n
         }
         let n = sortWide(scores)
-        pairs.withUnsafeBufferPointer { sorted in
-            Self.assign(sorted, count: n, indexBits: 32, scores, ranks, k, lowestMember)
+        pairs.withUnsafeMutableBufferPointer { sorted in
+            Self.assign(sorted, count: n, indexBits: 32, orderRuns: false, scores, ranks, k, lowestMember)
         }
         return n
     }
@@ -72,90 +73,167 @@ public struct CompetitionRanker: Sendable {
     }
 
     /// Walks the ascending order: groups of equal scores get rank n − (last position).
-    /// Different keys mean different scores; only equal keys are compared exactly.
+    /// Different keys mean different scores; only runs of equal keys are compared exactly, and
+    /// with `orderRuns` they are first put in ascending order of the exact scores.
     private static func assign<Word: FixedWidthInteger & UnsignedInteger, Rank: FixedWidthInteger & UnsignedInteger>(
-        _ sorted: UnsafeBufferPointer<Word>, count n: Int, indexBits: Int, _ scores: UnsafeBufferPointer<Double>,
-        _ ranks: UnsafeMutableBufferPointer<Rank>, _ k: Int, _ lowestMember: (Int) -> Void
+        _ sorted: UnsafeMutableBufferPointer<Word>, count n: Int, indexBits: Int, orderRuns: Bool,
+        _ scores: UnsafeBufferPointer<Double>, _ ranks: UnsafeMutableBufferPointer<Rank>, _ k: Int,
+        _ lowestMember: (Int) -> Void
     ) {
         let mask: Word = (1 << indexBits) - 1
+        @inline(__always) func index(_ p: Int) -> Int { Int(truncatingIfNeeded: sorted[p] & mask) }
         var a = 0
         while a < n {
-            var b = a
-            while b + 1 < n && sorted[b + 1] >> indexBits == sorted[a] >> indexBits
-                && scores[Int(sorted[b + 1] & mask)] == scores[Int(sorted[a] & mask)] { b += 1 }
-            let r = Rank(truncatingIfNeeded: n - b)
-            for p in a...b {
-                let i = Int(sorted[p] & mask)
-                ranks[i] = r
+            let key = sorted[a] &>> Word(indexBits)
+            var e = a
+            while e + 1 < n && sorted[e + 1] &>> Word(indexBits) == key { e += 1 }
+            if e == a {
+                // A key of its own: a score of its own.
+                let i = index(a)
+                ranks[i] = Rank(truncatingIfNeeded: n - a)
                 if a < k { lowestMember(i) }
+                a += 1
+                continue
             }
-            a = b + 1
+            if orderRuns {
+                orderRun(UnsafeMutableBufferPointer(rebasing: sorted[a...e]), mask: mask, scores)
+            }
+            var g = a
+            while g <= e {
+                var b = g
+                let x = scores[index(g)]
+                while b + 1 <= e && scores[index(b + 1)] == x { b += 1 }
+                let r = Rank(truncatingIfNeeded: n - b)
+                for p in g...b {
+                    let i = index(p)
+                    ranks[i] = r
+                    if g < k { lowestMember(i) }
+                }
+                g = b + 1
+            }
+            a = e + 1
         }
     }
 
-    /// Sorts quantised-key‖index words of the non-NaN scores into `words`, ascending by score.
+    /// Puts a run of words with equal keys in ascending order of their exact scores: insertion
+    /// sort for short runs, a comparison sort for long ones.
+    private static func orderRun<Word: FixedWidthInteger>(
+        _ w: UnsafeMutableBufferPointer<Word>, mask: Word, _ scores: UnsafeBufferPointer<Double>
+    ) {
+        @inline(__always) func score(_ v: Word) -> Double { scores[Int(truncatingIfNeeded: v & mask)] }
+        if w.count > 32 {
+            var run = w
+            run.sort { score($0) < score($1) }
+            return
+        }
+        for j in 1..<w.count {
+            let v = w[j]
+            let x = score(v)
+            var m = j - 1
+            while m >= 0 && score(w[m]) > x {
+                w[m + 1] = w[m]
+                m -= 1
+            }
+            w[m + 1] = v
+        }
+    }
+
+    /// Sorts quantised-key‖index words of the non-NaN scores into `words`, ascending by key
+    /// (equal keys, where distinct scores were merged, are ordered later by ``assign``).
     /// - Returns: the number of non-NaN scores and the bits the index takes.
     private mutating func sortPacked(_ scores: UnsafeBufferPointer<Double>) -> (Int, Int) {
-        var lo = Double.infinity, hi = -Double.infinity, n = 0
-        for x in scores where !x.isNaN {
-            n += 1
-            if x < lo { lo = x }
-            if x > hi { hi = x }
+        var lo0 = Double.infinity, hi0 = -Double.infinity, lo1 = Double.infinity, hi1 = -Double.infinity
+        var available0 = 0, available1 = 0
+        var i = 0
+        let count = scores.count
+        while i + 1 < count {
+            let x = scores[i], y = scores[i + 1]
+            lo0 = x < lo0 ? x : lo0
+            hi0 = x > hi0 ? x : hi0
+            lo1 = y < lo1 ? y : lo1
+            hi1 = y > hi1 ? y : hi1
+            available0 &+= x == x ? 1 : 0
+            available1 &+= y == y ? 1 : 0
+            i += 2
         }
-        let indexBits = UInt32(Swift.max(1, Int.bitWidth - Swift.max(scores.count - 1, 1).leadingZeroBitCount))
+        if i < count {
+            let x = scores[i]
+            lo0 = x < lo0 ? x : lo0
+            hi0 = x > hi0 ? x : hi0
+            available0 &+= x == x ? 1 : 0
+        }
+        let lo = Swift.min(lo0, lo1), hi = Swift.max(hi0, hi1)
+        let available = available0 + available1
+        let indexBits = UInt32(Swift.max(1, Int.bitWidth - Swift.max(count - 1, 1).leadingZeroBitCount))
         let keyBits = Swift.min(22, 32 - indexBits)  // two radix digits of at most 11 bits
         let maxKey = Double((1 << keyBits) - 1)
         let range = hi - lo
+        // Keys round((x − lo)·scale) ∈ 0…maxKey, read from the low mantissa bits after adding
+        // 1.5·2⁵² (no checked conversion); equal scores share a key, larger keys mean larger scores.
         let scale = range > 0 && range.isFinite ? maxKey / range : 0
-        if words.count < scores.count { words = [UInt32](repeating: 0, count: scores.count) }
-        if wordScratch.count < scores.count { wordScratch = [UInt32](repeating: 0, count: scores.count) }
+        let magic = 6_755_399_441_055_744.0
+        if words.count < count { words = [UInt32](repeating: 0, count: count) }
+        if wordScratch.count < count { wordScratch = [UInt32](repeating: 0, count: count) }
+        if digitCounts.count < 4096 { digitCounts = [UInt32](repeating: 0, count: 4096) }
         let lowBits = keyBits / 2, highBits = keyBits - lowBits
         let lowMask = UInt32((1 << lowBits) - 1), highMask = UInt32((1 << highBits) - 1)
         let lowShift = indexBits, highShift = indexBits + lowBits
-        counts.withUnsafeMutableBufferPointer { counts in
-            for b in 0..<(1 << lowBits) { counts[b] = 0 }
-            for b in 0..<(1 << highBits) { counts[2048 + b] = 0 }
+        let keyMask = UInt32((1 << keyBits) - 1)
+        var n = 0
+        digitCounts.withUnsafeMutableBufferPointer { counts in
+            let c = counts.baseAddress!
+            c.update(repeating: 0, count: 4096)
             words.withUnsafeMutableBufferPointer { w in
-                var m = 0
-                for i in 0..<scores.count {
-                    let x = scores[i]
-                    if x.isNaN { continue }
-                    let q = scale > 0 ? UInt32(Swift.min((x - lo) * scale, maxKey)) : 0
-                    let word = q << indexBits | UInt32(i)
-                    w[m] = word
-                    m += 1
-                    counts[Int((word >> lowShift) & lowMask)] += 1
-                    counts[2048 + Int((word >> highShift) & highMask)] += 1
+                let w = w.baseAddress!
+                @inline(__always) func word(_ x: Double, _ i: Int) -> UInt32 {
+                    let q = UInt32(truncatingIfNeeded: ((x - lo) * scale + magic).bitPattern) & keyMask
+                    return q &<< indexBits | UInt32(truncatingIfNeeded: i)
+                }
+                if available == count {
+                    for i in 0..<count {
+                        let v = word(scores[i], i)
+                        w[i] = v
+                        c[Int(truncatingIfNeeded: (v &>> lowShift) & lowMask)] &+= 1
+                        c[2048 &+ Int(truncatingIfNeeded: (v &>> highShift) & highMask)] &+= 1
+                    }
+                    n = count
+                } else {
+                    for i in 0..<count {
+                        let x = scores[i]
+                        if x.isNaN { continue }
+                        let v = word(x, i)
+                        w[n] = v
+                        n &+= 1
+                        c[Int(truncatingIfNeeded: (v &>> lowShift) & lowMask)] &+= 1
+                        c[2048 &+ Int(truncatingIfNeeded: (v &>> highShift) & highMask)] &+= 1
+                    }
                 }
             }
-            guard n > 1 else { return }
+        guard n > 1 else { return }
             var inWords = true
             for (base, shift, mask, width) in [(0, lowShift, lowMask, lowBits), (2048, highShift, highMask, highBits)] {
-                if counts[base + Int((words[0] >> shift) & mask)] == n { continue }
-                var offset = 0
+                if c[base + Int((words[0] >> shift) & mask)] == UInt32(n) { continue }
+                var offset: UInt32 = 0
                 for b in 0..<(1 << width) {
-                    let c = counts[base + b]
-                    counts[base + b] = offset
-                    offset += c
+                    let k = c[base + b]
+                    c[base + b] = offset
+                    offset &+= k
                 }
                 words.withUnsafeMutableBufferPointer { w in
                     wordScratch.withUnsafeMutableBufferPointer { s in
-                        let (from, to) = inWords ? (w, s) : (s, w)
+                        let (from, to) = inWords ? (w.baseAddress!, s.baseAddress!) : (s.baseAddress!, w.baseAddress!)
+                        let counts = c + base
                         for j in 0..<n {
                             let v = from[j]
-                            let slot = base + Int((v >> shift) & mask)
-                            to[counts[slot]] = v
-                            counts[slot] += 1
+                            let slot = Int(truncatingIfNeeded: (v &>> shift) & mask)
+                            to[Int(truncatingIfNeeded: counts[slot])] = v
+                            counts[slot] &+= 1
                         }
                     }
                 }
                 inWords.toggle()
             }
             if !inWords { swap(&words, &wordScratch) }
-        }
-        let mask = UInt32((1 << indexBits) - 1)
-        words.withUnsafeMutableBufferPointer { w in
-            Self.orderEqualKeys(w, count: n, key: { $0 >> indexBits }, score: { scores[Int($0 & mask)] })
         }
         return (n, Int(indexBits))
     }

@@ -1,23 +1,27 @@
 /// Exact R type-7 quantiles of one sample by selection instead of a full sort: the per-unit
 /// summary of the Monte Carlo engine, which takes three quantiles of R replications for every
-/// unit.
+/// unit (and two of every problem dimension's gaps).
 ///
 /// Type 7 (R's default, ``BuurtNumerics/Descriptive/quantile(_:_:)``): with the n available values
 /// in ascending order x₍₀₎ ≤ … ≤ x₍ₙ₋₁₎, h = (n − 1)p, l = ⌊h⌋, u = min(l + 1, n − 1),
 /// Q(p) = x₍ₗ₎ + (h − l)(x₍ᵤ₎ − x₍ₗ₎). Only the order statistics at l and u are needed.
 ///
-/// Floating-point samples: one pass finds the minimum and maximum, a second counts the values
-/// per bucket of a value-linear grid b(x) = min(⌊(x − min)·B/(max − min)⌋, B − 1) (monotone in
-/// x, so buckets are ordered), a third gathers the few buckets holding wanted positions, which
-/// are then sorted (or, when large, selected again the same way). Integer samples (ranks) are
-/// counted over their range [min, max]. NaN (floating) or 0 (ranks: "no rank") values are skipped.
+/// Floating-point samples: one pass finds the count, minimum and maximum (missing values are
+/// first packed out when there are any), a second counts the values per bucket of a value-linear
+/// grid b(x) = round((x − min)·B/(max − min)) (monotone in x, so buckets are ordered; B ≈ n/4),
+/// a third gathers the few buckets holding wanted positions, which are then sorted (or, when
+/// large, selected again the same way). Integer samples (ranks) are counted over their range
+/// [min, max]. NaN (floating) or 0 (ranks: "no rank") values are skipped.
 ///
-/// Scratch buffers are kept between calls (no allocation once warm); not for concurrent use.
+/// Scratch buffers are kept between calls (no allocation once warm, except for rare large
+/// buckets); not for concurrent use.
 /// - Complexity: O(n) expected per call (O(n + range) for ranks).
 public struct QuantileSelector: Sendable {
     private var counts: [Int] = []
-    private var slotOfBucket: [Int] = []
+    private var buckets: [UInt32] = []
+    private var slotOfBucket: [Int32] = []
     private var gathered: [Double] = []
+    private var packed: [Double] = []
 
     public init() {}
 
@@ -25,20 +29,56 @@ public struct QuantileSelector: Sendable {
     public mutating func quantiles<T: BinaryFloatingPoint>(
         _ values: UnsafeBufferPointer<T>, _ probabilities: [Double]
     ) -> [Double] {
-        var n = 0
-        var lo = Double.infinity, hi = -Double.infinity
-        for v in values where !v.isNaN {
-            let x = Double(v)
-            n += 1
-            if x < lo { lo = x }
-            if x > hi { hi = x }
+        // Count, minimum and maximum in four independent chains (NaN never wins a comparison).
+        var lo0 = Double.infinity, lo1 = Double.infinity, hi0 = -Double.infinity, hi1 = -Double.infinity
+        var n0 = 0, n1 = 0
+        var i = 0
+        let count = values.count
+        while i + 1 < count {
+            let x = Double(values[i]), y = Double(values[i + 1])
+            n0 &+= x == x ? 1 : 0
+            n1 &+= y == y ? 1 : 0
+            lo0 = x < lo0 ? x : lo0
+            hi0 = x > hi0 ? x : hi0
+            lo1 = y < lo1 ? y : lo1
+            hi1 = y > hi1 ? y : hi1
+            i += 2
         }
+        if i < count {
+            let x = Double(values[i])
+            n0 &+= x == x ? 1 : 0
+            lo0 = x < lo0 ? x : lo0
+            hi0 = x > hi0 ? x : hi0
+        }
+        return quantiles(values, probabilities, count: n0 + n1, lo: Swift.min(lo0, lo1), hi: Swift.max(hi0, hi1))
+    }
+
+    /// ``quantiles(_:_:)`` when the caller already knows the number `n` of non-NaN values and
+    /// their minimum `lo` and maximum `hi`.
+    mutating func quantiles<T: BinaryFloatingPoint>(
+        _ values: UnsafeBufferPointer<T>, _ probabilities: [Double], count n: Int, lo: Double, hi: Double
+    ) -> [Double] {
+        let count = values.count
         guard n > 0 else { return probabilities.map { _ in .nan } }
         let positions = Self.positions(count: n, probabilities)
         var wanted = Self.wanted(positions)
         var found = [Double](repeating: lo, count: wanted.count)
         if lo < hi {
-            select(values, count: n, lo: lo, hi: hi, positions: &wanted, found: &found)
+            if n == count {
+                select(values, lo: lo, hi: hi, positions: &wanted, found: &found)
+            } else {
+                if packed.count < n { packed = [Double](repeating: 0, count: n) }
+                var m = 0
+                packed.withUnsafeMutableBufferPointer { p in
+                    for v in values where !v.isNaN { p[m] = Double(v); m += 1 }
+                }
+                var copy = packed
+                packed = []
+                copy.withUnsafeBufferPointer { p in
+                    select(UnsafeBufferPointer(rebasing: p[0..<n]), lo: lo, hi: hi, positions: &wanted, found: &found)
+                }
+                packed = copy
+            }
         }
         return Self.interpolate(positions, wanted, found)
     }
@@ -101,29 +141,42 @@ public struct QuantileSelector: Sendable {
     }
 
     /// Fills `found[w]` with the value at ascending position `positions[w]` (0-based among the
-    /// n non-NaN values, all in [lo, hi], lo < hi).
+    /// values, none NaN, all in [lo, hi], lo < hi).
     private mutating func select<T: BinaryFloatingPoint>(
-        _ values: UnsafeBufferPointer<T>, count n: Int, lo: Double, hi: Double,
-        positions: inout [Int], found: inout [Double]
+        _ values: UnsafeBufferPointer<T>, lo: Double, hi: Double, positions: inout [Int], found: inout [Double]
     ) {
-        let buckets = Swift.max(16, Swift.min(2048, n / 4))
-        let scale = Double(buckets) / (hi - lo)
-        if counts.count < buckets + 1 { counts = [Int](repeating: 0, count: buckets + 1) }
-        if slotOfBucket.count < buckets { slotOfBucket = [Int](repeating: -1, count: buckets) }
+        let n = values.count
+        let width = Swift.max(16, Swift.min(4096, n / 4))
+        let scale = Double(width) / (hi - lo)
+        guard scale.isFinite && scale > 0 && (hi - lo).isFinite else {
+            // Ranges near the limits of Double: sort a copy.
+            let sorted = values.map(Double.init).sorted()
+            for (w, p) in positions.enumerated() { found[w] = sorted[p] }
+            return
+        }
+        // round((x − lo)·scale) ∈ 0…width without a checked conversion: adding 1.5·2⁵² puts the
+        // rounded integer in the low mantissa bits.
+        let magic = 6_755_399_441_055_744.0
+        @inline(__always) func bucket(_ x: Double) -> Int {
+            Int(truncatingIfNeeded: ((x - lo) * scale + magic).bitPattern & 0xFFFF_FFFF)
+        }
+        if buckets.count < width + 1 { buckets = [UInt32](repeating: 0, count: width + 1) }
+        if slotOfBucket.count < width + 1 { slotOfBucket = [Int32](repeating: -1, count: width + 1) }
         if gathered.count < n { gathered = [Double](repeating: 0, count: n) }
 
-        // Targets: (bucket, first position in it, size, offset into `gathered`).
+        // Targets: (bucket, first position in it, size, offset into `gathered`); at most one per position.
         var targets: [(bucket: Int, first: Int, size: Int, offset: Int)] = []
-        counts.withUnsafeMutableBufferPointer { c in
+        targets.reserveCapacity(positions.count)
+        buckets.withUnsafeMutableBufferPointer { c in
             slotOfBucket.withUnsafeMutableBufferPointer { slot in
                 gathered.withUnsafeMutableBufferPointer { g in
-                    for b in 0...buckets { c[b] = 0 }
-                    for v in values where !v.isNaN { c[Swift.min(Int((Double(v) - lo) * scale), buckets - 1)] += 1 }
+                    for b in 0...width { c[b] = 0 }
+                    for v in values { c[bucket(Double(v))] &+= 1 }
                     var start = 0, p = 0, offset = 0
-                    for b in 0..<buckets where p < positions.count {
-                        let size = c[b]
+                    for b in 0...width where p < positions.count {
+                        let size = Int(c[b])
                         if size > 0 && positions[p] < start + size {
-                            slot[b] = targets.count
+                            slot[b] = Int32(targets.count)
                             targets.append((b, start, size, offset))
                             offset += size
                             while p < positions.count && positions[p] < start + size { p += 1 }
@@ -131,11 +184,14 @@ public struct QuantileSelector: Sendable {
                         start += size
                     }
                     // Reuse the counts as fill pointers of the gathered regions.
-                    for (t, target) in targets.enumerated() { c[t] = target.offset }
-                    for v in values where !v.isNaN {
+                    for (t, target) in targets.enumerated() { c[t] = UInt32(target.offset) }
+                    for v in values {
                         let x = Double(v)
-                        let s = slot[Swift.min(Int((x - lo) * scale), buckets - 1)]
-                        if s >= 0 { g[c[s]] = x; c[s] += 1 }
+                        let s = Int(slot[bucket(x)])
+                        if s >= 0 {
+                            g[Int(c[s])] = x
+                            c[s] &+= 1
+                        }
                     }
                     for target in targets { slot[target.bucket] = -1 }
                 }
@@ -143,19 +199,35 @@ public struct QuantileSelector: Sendable {
         }
 
         for target in targets {
-            let members = Array(gathered[target.offset..<(target.offset + target.size)])
-            let inside = positions.indices.filter { positions[$0] >= target.first && positions[$0] < target.first + target.size }
+            let first = target.first, size = target.size
+            var inside: [Int] = []
+            for w in positions.indices where positions[w] >= first && positions[w] < first + size { inside.append(w) }
+            if size <= 64 {
+                gathered.withUnsafeMutableBufferPointer { g in
+                    let region = g.baseAddress! + target.offset
+                    for j in 1..<Swift.max(size, 1) {
+                        let v = region[j]
+                        var m = j - 1
+                        while m >= 0 && region[m] > v {
+                            region[m + 1] = region[m]
+                            m -= 1
+                        }
+                        region[m + 1] = v
+                    }
+                    for w in inside { found[w] = region[positions[w] - first] }
+                }
+                continue
+            }
+            let members = Array(gathered[target.offset..<(target.offset + size)])
             let mn = members.min()!, mx = members.max()!
             if mn == mx {
                 for w in inside { found[w] = mn }
-            } else if target.size <= 64 {
-                let sorted = members.sorted()
-                for w in inside { found[w] = sorted[positions[w] - target.first] }
             } else {
-                var local = inside.map { positions[$0] - target.first }
+                var local = inside.map { positions[$0] - first }
                 var values = [Double](repeating: 0, count: local.count)
+                var inner = QuantileSelector()
                 members.withUnsafeBufferPointer { m in
-                    select(m, count: target.size, lo: mn, hi: mx, positions: &local, found: &values)
+                    inner.select(m, lo: mn, hi: mx, positions: &local, found: &values)
                 }
                 for (k, w) in inside.enumerated() { found[w] = values[k] }
             }

@@ -28,8 +28,7 @@ enum ThemePass {
             let range = (b * size)..<Swift.min(r, (b + 1) * size)
             let output = ScoreOutput(base: w.output.pointer, codeStride: size * t, rowCount: t)
             _ = engine.evaluateBlock(draws[range], positions: rows, codes: plan.themeCodes, into: output, workspace: &w.workspace)
-            store.store(firstDraw: range.lowerBound, count: range.count, blockRanks: nil, output: output,
-                        rootSlot: 0, themeSlots: Array(0..<plan.dimensions))
+            store.store(themesOf: range.lowerBound, count: range.count, output: output, themeSlots: Array(0..<plan.dimensions))
             progress.finished(range.count)
         })
     }

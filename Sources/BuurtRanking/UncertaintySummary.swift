@@ -65,6 +65,8 @@ public enum UncertaintySummary {
     ) -> UncertaintyResult {
         let engine = plan.engine
         let r = plan.replications
+        // Replications run in parallel; BLAS threads would only compete with them.
+        BLASRuntime.pinSingleThread()
         let draws = (0..<r).map { engine.draw(replication: $0) }
         let reporter = ProgressReporter(total: plan.evaluations * r, callback: progress)
         let references = SharedBuffer<Double>(count: engine.layout.periods.count * plan.dimensions * r, repeating: .nan)
@@ -76,7 +78,8 @@ public enum UncertaintySummary {
         var previous: ReplicationStore<Rank, Score>?
         for group in plan.indexGroups {
             let store = ReplicationStore<Rank, Score>(
-                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? stored : 0, reusing: previous)
+                positions: group, replications: r, index: true, dimensions: plan.themesInIndexPass ? stored : 0,
+                blockSize: plan.blockSize(rows: group.count), reusing: previous)
             previous = store
             let pass = IndexPass(plan: plan, draws: draws, store: store, references: references)
             let result = pass.run(threads: threads, progress: reporter)
@@ -88,6 +91,9 @@ public enum UncertaintySummary {
         }
         if let fixed = plan.fixedThemes {
             themeStats = FixedThemes.statistics(plan: plan, scores: fixed, draws: draws, failures: Set(failures.keys))
+        } else if !plan.themesInIndexPass && plan.dimensions > 0, let tiles = ThemeTiles<Score>(plan: plan, draws: draws) {
+            previous = nil
+            themeStats = tiles.statistics(references: references, threads: threads, progress: reporter)
         } else if !plan.themesInIndexPass && plan.dimensions > 0 {
             previous = nil
             var previousChunk: ReplicationStore<Rank, Score>?

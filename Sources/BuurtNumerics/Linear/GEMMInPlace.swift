@@ -30,3 +30,32 @@ public enum BLASKernels {
             1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
     }
 }
+
+extension BLASKernels {
+    /// C ← op(A)·op(B) (CBLAS `dgemm`, column-major), op(X) = Xᵀ when the matching `transpose`
+    /// flag is set. op(A) is m × k and op(B) is k × n; C is m × n with leading dimension `ldc`.
+    ///
+    /// A is stored as m × k (`lda ≥ m`) without transposition, as k × m (`lda ≥ k`) with it;
+    /// B as k × n (`ldb ≥ k`) or n × k (`ldb ≥ n`). Transposing lets a caller produce a product
+    /// directly in the layout it consumes: (X·W)ᵀ = Wᵀ·Xᵀ writes the scores of one row under
+    /// consecutive weight vectors contiguously, from the same stored X and W.
+    /// - Precondition: leading dimensions as above (programming errors otherwise).
+    /// - Complexity: O(m · n · k).
+    public static func multiply(
+        m: Int, n: Int, k: Int,
+        _ a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
+        _ b: UnsafePointer<Double>, ldb: Int, transposeB: Bool,
+        into c: UnsafeMutablePointer<Double>, ldc: Int
+    ) {
+        precondition(lda >= max(1, transposeA ? k : m) && ldb >= max(1, transposeB ? n : k) && ldc >= max(1, m),
+                     "leading dimensions too small")
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else {
+            for j in 0..<n { (c + j * ldc).update(repeating: 0, count: m) }
+            return
+        }
+        cblas_dgemm(
+            CblasColMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+    }
+}

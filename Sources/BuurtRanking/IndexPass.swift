@@ -30,8 +30,8 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
             output = SharedBuffer(count: codes * blockSize * tileRows, repeating: .nan)
             root = SharedBuffer(count: blockSize * rows, repeating: .nan)
             ranks = SharedBuffer(count: blockSize * rows, repeating: 0)
-            sums = [Double](repeating: 0, count: periods * Swift.max(codes - 1, 0) * blockSize)
-            counts = [Int](repeating: 0, count: periods * Swift.max(codes - 1, 0) * blockSize)
+            sums = [Double](repeating: 0, count: Swift.max(1, periods * (codes - 1) * blockSize))
+            counts = [Int](repeating: 0, count: Swift.max(1, periods * (codes - 1) * blockSize))
             lowest = [Int](repeating: 0, count: rows)
             ranker = CompetitionRanker(capacity: rows)
         }

@@ -81,7 +81,7 @@ struct ThemeTiles<Score: StoredScore> {
         guard dims > 0, rows > 0 else { return [:] }
         // References in run order.
         let periods = layout.periods.count
-        var permuted = [Double](repeating: .nan, count: periods * dims * n)
+        var permuted = [Double](repeating: .nan, count: Swift.max(1, periods * dims * n))
         for p in 0..<periods {
             for d in 0..<dims {
                 let from = (p * dims + d) * r, to = (p * dims + d) * n

@@ -10,16 +10,20 @@ import BuurtNumerics
 /// dimension's period mean, and stores per row its R ranks (UInt16 while periods have at most
 /// 65,535 rows) and R scores (`Double`, or `Float` when they would exceed the memory budget).
 /// Per-row quantiles then come from selection (``QuantileSelector``), not sorting. The *theme
-/// pass* stores each row's R dimension scores — in the index pass when everything fits the
-/// budget, otherwise for chunks of rows re-evaluated (cheap on the linear path) — and derives
-/// gaps against the replication's reference.
+/// pass* needs each row's R dimension scores and derives gaps against the replication's
+/// reference: they are stored in the index pass when everything fits the budget; otherwise, on
+/// the linear path, a few rows at a time are scored under all replications at once and
+/// summarised straight away (``ThemeTiles``), and on the general path chunks of rows are
+/// re-evaluated and stored.
 ///
 /// On the linear path each period is its own index pass (its scores are computed for that
-/// period's rows only); on the general path one pass covers as many periods as fit the budget,
-/// because a pipeline run always computes every row.
+/// period's rows only, a few hundred rows at a time); on the general path one pass covers as
+/// many periods as fit the budget, because a pipeline run always computes every row. Results
+/// are the same for any thread count and any of these splits at the same sample precision.
 ///
 /// - Complexity: time O(R · rows · (tree + 1)) plus the evaluation; memory about
-///   rows_pass · R · (2 + 8) bytes for the index pass and the budget for themes.
+///   rows_pass · R · (2 + 8) bytes for the index pass and the budget for stored themes (a few
+///   MiB per worker for themes scored in row tiles).
 public enum UncertaintySummary {
     /// The quantile levels reported: 5 %, 50 %, 95 %.
     public static let levels = [0.05, 0.5, 0.95]

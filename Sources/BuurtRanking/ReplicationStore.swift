@@ -77,15 +77,26 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
         guard let ranks, let scores else { return }
         precondition(r0 % size == 0 && count <= size, "a store block is one block of the index pass")
         let rankBlock = ranks.pointer + (r0 / size) * t * size, scoreBlock = scores.pointer + (r0 / size) * t * size
+        // Ranks and scores as two separate sweeps (two write streams instead of four), with
+        // unchecked index arithmetic: every index is below t · size by construction.
+        let rankSource = blockRanks.baseAddress!
         var i0 = 0
         while i0 < t {
-            let i1 = Swift.min(t, i0 + 8)
+            let i1 = Swift.min(t, i0 &+ 8)
             for j in 0..<count {
-                let rankColumn = blockRanks.baseAddress! + j * t, scoreColumn = root + j * t
-                for i in i0..<i1 {
-                    rankBlock[i * size + j] = rankColumn[i]
-                    scoreBlock[i * size + j] = Score(scoreColumn[i])
-                }
+                let column = rankSource + j &* t
+                var i = i0
+                while i < i1 { rankBlock[i &* size &+ j] = column[i]; i &+= 1 }
+            }
+            i0 = i1
+        }
+        i0 = 0
+        while i0 < t {
+            let i1 = Swift.min(t, i0 &+ 8)
+            for j in 0..<count {
+                let column = root + j &* t
+                var i = i0
+                while i < i1 { scoreBlock[i &* size &+ j] = Score(column[i]); i &+= 1 }
             }
             i0 = i1
         }

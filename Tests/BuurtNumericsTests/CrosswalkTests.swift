@@ -86,7 +86,7 @@ import Testing
             try Self.crosswalk(text)
         } throws: { error in
             let problems = (error as? BuurtErrors)?.problems ?? []
-            return problems.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["2:7", "3:3", "3:15"]
+            return problems.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == ["2:5", "3:3", "3:14"]
                 && problems[0].message.contains("period_from 2018 is after period_to 2017")
         }
     }

@@ -95,7 +95,7 @@ struct GeneralEvaluator: Sendable {
     static func spec(_ spec: PipelineSpec, _ d: ReplicationDraw, _ u: UncertaintySpec) -> PipelineSpec {
         var s = spec
         if let i = d.imputeIndex {
-            s.impute = ImputeParameters(method: u.impute[i], scope: spec.impute?.scope ?? .period)
+            s.impute = ImputeParameters(method: u.impute[i], scope: spec.impute?.scope ?? .period, maxGap: spec.impute?.maxGap)
         }
         if let t = d.treatIndex {
             var treat = spec.treat ?? TreatParameters()

@@ -22,6 +22,10 @@ extension Manifest {
             inputs.append(Input(role: "metadata", path: ManifestPath.recorded(metadata, modelFile: modelPath),
                                 sha256: try hashFile(metadata)))
         }
+        if let crosswalk = project.file.crosswalkPath {
+            inputs.append(Input(role: "crosswalk", path: ManifestPath.recorded(crosswalk, modelFile: modelPath),
+                                sha256: try hashFile(crosswalk)))
+        }
         return Manifest(
             tool: tool,
             modelLocation: ManifestPath.relative(to: modelPath, from: outputDirectory),

@@ -37,9 +37,10 @@ public enum Report {
             ReportSectionData.build(c),
             ReportSectionPriorities.build(c),
             ReportSectionProfiles.build(c),
+            ReportSectionChanges.build(c),
             ReportSectionChecks.build(c),
             ReportSectionSensitivity.build(c),
-        ]
+        ].compactMap { $0 }
         return ReportDocument(title: input.title, language: input.language, lead: lead(c, sections: sections), sections: sections)
     }
 

@@ -118,6 +118,10 @@ public struct ReportInput: Sendable {
     /// At most this many buurten get a row in the caterpillar chart and a profile; beyond it the
     /// report shows the `listLimit` most in need and summarises the rest.
     public var listLimit: Int
+    /// Changes between two periods (`nil`: a single period, or not computed).
+    public var changes: ChangeAnalysis?
+    /// Warnings about the data that did not stop the run (units that disappear without a crosswalk).
+    public var warnings: [String] = []
     /// A self-contained HTML section appended to `report.html` only (the weight explorer).
     public var appendixHTML: String?
 

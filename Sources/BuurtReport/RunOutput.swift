@@ -4,7 +4,8 @@ import BuurtRanking
 /// Assembles the files of `buurtscore run` from a pipeline result.
 public enum RunOutput {
     /// scores.csv, ranks.csv, analysis/*.csv, with an uncertainty outcome uncertainty.csv,
-    /// priorities.csv, themes.csv (and sensitivity.csv, removal.csv when it has them),
+    /// priorities.csv, themes.csv (and sensitivity.csv, removal.csv when it has them), with
+    /// `changes` changes.csv,
     /// report.md and report.html (with the weight explorer), and with `includeStages`
     /// stages/<stage>.csv. The manifest and workbook are added by the caller.
     ///
@@ -12,7 +13,7 @@ public enum RunOutput {
     /// - Throws: ``BuurtError`` when the analysis cannot be computed.
     public static func files(
         result: PipelineResult, project: IndexProject, includeStages: Bool,
-        uncertainty: UncertaintyOutcome? = nil, language: ReportLanguage? = nil
+        uncertainty: UncertaintyOutcome? = nil, changes: ChangeAnalysis? = nil, language: ReportLanguage? = nil
     ) throws(BuurtError) -> OutputDirectory {
         let model = project.model
         let aggregated = result.aggregated
@@ -42,12 +43,16 @@ public enum RunOutput {
                 output.add("removal.csv", text: SensitivityTables.removal(removal))
             }
         }
+        if let changes { output.add("changes.csv", text: ChangeTables.changes(changes)) }
         if includeStages {
             for (name, panel) in result.stages {
                 output.add("stages/\(name.rawValue).csv", text: ResultTables.stage(panel, name: name, model: model))
             }
         }
-        output.addReport(reportInput(result: result, project: project, analysis: analysis, uncertainty: uncertainty, language: language))
+        var input = reportInput(result: result, project: project, analysis: analysis, uncertainty: uncertainty, language: language)
+        input.changes = changes
+        input.warnings = project.warnings
+        output.addReport(input)
         return output
     }
 

@@ -13,9 +13,9 @@ public enum ResultsWorkbook {
     /// The workbook's file name in the output directory.
     public static let fileName = "results.xlsx"
     /// Tables that get a sheet when the run wrote them, in sheet order.
-    public static let tableSheets = ["scores", "ranks", "uncertainty", "priorities", "themes"]
+    public static let tableSheets = ["scores", "ranks", "uncertainty", "priorities", "themes", "changes"]
     /// Columns kept as text.
-    public static let textColumns: Set<String> = ["unit", "name", "code", "parent", "label"]
+    public static let textColumns: Set<String> = ["unit", "name", "code", "parent", "label", "group", "significant", "break"]
 
     /// The workbook of the tables in `output` and the tree of `model`.
     /// - Throws: ``BuurtError`` `.software` when one of the run's own CSV tables cannot be read back.

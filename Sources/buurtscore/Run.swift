@@ -46,6 +46,9 @@ extension Buurtscore {
 
         func run() throws {
             let project = try options.loadProject()
+            if !quiet {
+                for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            }
             try reportingFailures {
                 let (result, output) = try outputs(of: project)
                 try output.write(to: out)
@@ -65,8 +68,9 @@ extension Buurtscore {
             if let bar { progress = { @Sendable done, total in bar.update(done, of: total) } }
             let uncertainty = try UncertaintyAnalysis.run(project: project, threads: threads, progress: progress)
             bar?.finish()
+            let changes = try ChangePass.run(aggregated: result.aggregated, project: project, threads: threads)
             var output = try RunOutput.files(result: result, project: project, includeStages: stages,
-                                             uncertainty: uncertainty, language: lang?.language)
+                                             uncertainty: uncertainty, changes: changes, language: lang?.language)
             if xlsx { try output.addWorkbook(model: project.model) }
             try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out)
             return (result, output)

@@ -7,7 +7,7 @@ extension Buurtscore {
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a synthetic data set with its model and data card.",
-            discussion: "The output depends only on --units, --years and --seed.")
+            discussion: "The output depends only on --units, --years, --seed, --method-break and --recode.")
 
         @Option(help: "Number of buurten.")
         var units: Int = 19
@@ -18,7 +18,13 @@ extension Buurtscore {
         @Option(help: "Random seed.")
         var seed: UInt64 = 2017
 
-        @Option(help: "Output directory (data.csv, model.yml, README.md).")
+        @Option(help: "Year from which the survey's unsafety questions change wording (a method break, declared in the model).")
+        var methodBreak: Int?
+
+        @Option(help: "Year from which the second buurt has a new code (a crosswalk.csv maps its earlier rows).")
+        var recode: Int?
+
+        @Option(help: "Output directory (data.csv, model.yml, README.md, and crosswalk.csv with --recode).")
         var out: String
 
         var yearRange: ClosedRange<Int>? {
@@ -33,11 +39,13 @@ extension Buurtscore {
         }
 
         func run() throws {
-            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed)
+            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed,
+                                                 design: SyntheticDesign(methodBreak: methodBreak, recode: recode))
             var output = OutputDirectory()
             output.add("data.csv", text: dataset.dataCSV)
             output.add("model.yml", text: dataset.modelYAML)
             output.add("README.md", text: dataset.card)
+            if let crosswalk = dataset.crosswalkCSV { output.add("crosswalk.csv", text: crosswalk) }
             try reportingFailures { try output.write(to: out) }
         }
     }

@@ -6,7 +6,9 @@ import Testing
     static let demoFolder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("datasets/demo")
-    static let demo = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2017)
+    /// The demo's study design: a method break in 2018 and a buurt re-coded in 2019.
+    static let design = SyntheticDesign(methodBreak: 2018, recode: 2019)
+    static let demo = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2017, design: design)
     static let large = SyntheticData.generate(units: 14_000, years: 2017...2020, seed: 99)
 
     /// Rows of a generated CSV (no quoted cells occur: names have no commas).
@@ -21,6 +23,7 @@ import Testing
         #expect(try read("data.csv") == Self.demo.dataCSV)
         #expect(try read("model.yml") == Self.demo.modelYAML)
         #expect(try read("README.md") == Self.demo.card)
+        #expect(try read("crosswalk.csv") == Self.demo.crosswalkCSV)
     }
 
     @Test func demoModelParsesWithSixDimensions() throws {
@@ -95,7 +98,7 @@ import Testing
 
     @Test func demoCardSaysSyntheticAndHowItWasMade() {
         #expect(Self.demo.card.contains("**THIS DATA IS SYNTHETIC.**"))
-        #expect(Self.demo.card.contains("buurtscore synth --units 19 --years 2017-2020 --seed 2017 --out DIR"))
+        #expect(Self.demo.card.contains("buurtscore synth --units 19 --years 2017-2020 --seed 2017 --method-break 2018 --recode 2019 --out DIR"))
         #expect(Self.demo.card.contains("76 rows"))
         #expect(Self.demo.modelYAML.contains("reference: 2017"))
         #expect(Self.demo.card.contains("## Uncertainty and priorities"))
@@ -104,9 +107,9 @@ import Testing
     }
 
     @Test func outputDependsOnlyOnTheArguments() {
-        let again = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2017)
+        let again = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2017, design: Self.design)
         #expect(again == Self.demo)
-        let other = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2018)
+        let other = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2018, design: Self.design)
         #expect(other.dataCSV != Self.demo.dataCSV)
         // Same header and codes, other numbers and names.
         #expect(Self.rows(other.dataCSV).map { $0[0] } == Self.rows(Self.demo.dataCSV).map { $0[0] })
@@ -114,7 +117,7 @@ import Testing
     }
 
     @Test func addingAYearLeavesEarlierRowsUnchanged() {
-        let shorter = SyntheticData.generate(units: 19, years: 2017...2019, seed: 2017)
+        let shorter = SyntheticData.generate(units: 19, years: 2017...2019, seed: 2017, design: Self.design)
         let full = Self.rows(Self.demo.dataCSV).filter { $0[3] != "2020" }
         #expect(Self.rows(shorter.dataCSV) == full)
     }

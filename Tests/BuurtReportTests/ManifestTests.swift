@@ -108,8 +108,9 @@ func scratchFolder() throws -> URL {
             blas: .init(configuration: "c", core: "k"), outputDirectory: outDir, outputs: output)
         try output.write(to: outDir)
 
-        #expect(manifest.inputs.map(\.role) == ["model", "data"])
-        #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv"])
+        #expect(manifest.inputs.map(\.role) == ["model", "data", "crosswalk"])
+        #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv", "crosswalk.csv"])
+        #expect(manifest.inputs[2].sha256 == (try systemSHA256((demoModel as NSString).deletingLastPathComponent + "/crosswalk.csv")))
         let demoFolder = (demoModel as NSString).deletingLastPathComponent
         #expect(manifest.inputs[0].sha256 == (try systemSHA256(demoModel)))
         #expect(manifest.inputs[1].sha256 == (try systemSHA256(demoFolder + "/data.csv")))

@@ -98,9 +98,10 @@ import Testing
         let check = try cli.run(["check", demo.appendingPathComponent("model.yml").path])
         #expect(check.status == 0, "stderr: \(check.stderr)")
         #expect(check.stdout.contains("ok"))
-        let synth = try cli.run(["synth", "--units", "19", "--years", "2017-2020", "--seed", "2017", "--out", "demo"])
+        let synth = try cli.run(["synth", "--units", "19", "--years", "2017-2020", "--seed", "2017",
+                                 "--method-break", "2018", "--recode", "2019", "--out", "demo"])
         #expect(synth.status == 0, "stderr: \(synth.stderr)")
-        for file in ["data.csv", "model.yml", "README.md"] {
+        for file in ["data.csv", "model.yml", "README.md", "crosswalk.csv"] {
             let committed = try String(contentsOf: demo.appendingPathComponent(file), encoding: .utf8)
             #expect(try cli.read("demo/\(file)") == committed, "datasets/demo/\(file) is not the generator's output")
         }

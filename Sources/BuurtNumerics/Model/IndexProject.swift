@@ -6,6 +6,11 @@ public struct IndexProject: Sendable {
     public var panel: Panel
     /// Path of the data file that was read.
     public var dataPath: String
+    /// The crosswalk applied to ``panel`` (model key `crosswalk:`), if any.
+    public var crosswalk: Crosswalk?
+    /// Problems worth a user's attention that do not stop the run (units that disappear
+    /// without a crosswalk mapping); `run` prints them on standard error and in the report.
+    public var warnings: [String] = []
 
     /// Loads the model file, its metadata (COINr layout) or inline tree, and its data.
     ///
@@ -29,9 +34,20 @@ public struct IndexProject: Sendable {
             throw BuurtErrors([BuurtError(.usage, "no data file: give `data:` in the model or --data", at: SourceLocation(file: modelPath))])
         }
         let table = try read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options)
-        let panel = try PanelLoader.load(table, model: model, columns: file.columns)
+        var panel = try PanelLoader.load(table, model: model, columns: file.columns)
+        var crosswalk: Crosswalk?
+        let warnings: [String]
+        if let path = file.crosswalkPath {
+            let walk = try Crosswalk.load(read(path, "crosswalk file", origin: file.origin(of: "crosswalk")))
+            let outcome = walk.apply(to: panel, model: model)
+            panel = outcome.panel
+            crosswalk = walk
+            warnings = outcome.warnings
+        } else {
+            warnings = Crosswalk.disappearing(panel)
+        }
         try checkReferenceUnit(file, panel: panel, dataPath: data)
-        return IndexProject(file: file, model: model, panel: panel, dataPath: data)
+        return IndexProject(file: file, model: model, panel: panel, dataPath: data, crosswalk: crosswalk, warnings: warnings)
     }
 
     /// Reads a CSV the model refers to; a missing file is reported as which file (`role`) and

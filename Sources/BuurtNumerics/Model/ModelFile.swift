@@ -108,6 +108,12 @@ import Yams
 ///   what gaps are measured against, `mean` (the mean of the same period, default) or a year;
 ///   `categories`: score bands `{label, below}` with strictly ascending `below` (the last may be
 ///   `.inf`; a score at or above the last bound gets no category).
+/// - `changes: {from, to}` (optional, ``ChangeSpec``): the periods compared in `changes.csv`
+///   (default the first and the last period of the data).
+/// - `breaks: [{period, indicators, note}]` (``MethodBreak``): indicators measured differently
+///   from `period` on; a change across it is flagged with the note, never silently compared.
+/// - `crosswalk: file.csv` (``Crosswalk``): maps earlier periods' units onto the current
+///   geography before the stages run (relative to the model file's folder).
 /// - With `metadata:`, the weight levels and `themes_of` are checked by
 ///   ``validate(against:)`` once the metadata's tree is loaded.
 ///
@@ -132,7 +138,14 @@ public struct ModelFile: Sendable {
     public var uncertainty: UncertaintySpec?
     /// `priorities:`: settings of the two priority lists (`nil` = their defaults).
     public var priorities: PrioritySpec?
-    /// `data:` and `metadata:` exactly as written, for ``canonicalForm()``.
+    /// `changes:` (`nil`: first period against the last).
+    public var changes: ChangeSpec?
+    /// `breaks:`, in file order.
+    public var breaks: [MethodBreak] = []
+    /// `crosswalk:` resolved like `dataPath`.
+    public var crosswalkPath: String?
+    /// `data:`, `metadata:` and `crosswalk:` exactly as written, for ``canonicalForm()``.
+    var declaredCrosswalk: String?
     var declaredData: String?
     var declaredMetadata: String?
     /// Where `data`, `metadata`, `normalise.unit` and the stage keys are written, for problems
@@ -144,7 +157,7 @@ public struct ModelFile: Sendable {
     static let topLevelKeys = [
         "title", "data", "metadata", "unit", "name", "period", "groups", "indicators", "columns",
         "denominate", "impute", "screen", "treat", "normalise", "aggregate", "weights", "language",
-        "uncertainty", "priorities",
+        "uncertainty", "priorities", "changes", "breaks", "crosswalk",
     ]
 
     /// Reads and parses a model file.
@@ -211,7 +224,7 @@ public struct ModelFile: Sendable {
         model.weights = top["weights"].map { reader.weights($0, tree: tree) } ?? [:]
         model.spec = reader.pipelineSpec(top, tree: tree)
         let stageKeys = ["denominate", "impute", "screen", "treat", "normalise", "aggregate"].map { ($0, top.keyNodes[$0]) }
-        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("normalise.unit", top["normalise"]?["unit"])] + stageKeys {
+        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("crosswalk", top["crosswalk"]), ("changes", top["changes"]), ("normalise.unit", top["normalise"]?["unit"])] + stageKeys {
             if let node { model.keyLocations[key] = reader.location(node) }
         }
         model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }
@@ -219,6 +232,10 @@ public struct ModelFile: Sendable {
             reader.uncertainty($0, tree: tree, usesMetadata: top["metadata"] != nil, nominal: model.spec)
         }
         model.priorities = top["priorities"].flatMap { reader.priorities($0, tree: tree) }
+        model.changes = top["changes"].flatMap { reader.changes($0) }
+        model.breaks = top["breaks"].map { reader.breaks($0, tree: tree) } ?? []
+        model.declaredCrosswalk = top["crosswalk"].flatMap { reader.text($0, "crosswalk (the crosswalk CSV)") }
+        model.crosswalkPath = model.declaredCrosswalk.map { resolve($0, against: baseDirectory) }
         model.treeChecks = reader.treeChecks
 
         if !reader.problems.isEmpty {

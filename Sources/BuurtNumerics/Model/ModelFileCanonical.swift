@@ -53,7 +53,9 @@ extension ModelFile {
             case .period: "period"
             case .group(let column): column
             }
-            return .map(["method": .text(p.method.rawValue), "by": .text(by)])
+            var m: [String: CanonicalValue] = ["method": .text(p.method.rawValue), "by": .text(by)]
+            m["max_gap"] = p.maxGap.map { .number(Double($0)) }
+            return .map(m)
         }
         top["screen"] = spec.screen.map { .map(["min_coverage": .number($0.minCoverage), "basis": .text($0.basis.rawValue)]) }
         top["treat"] = spec.treat.map { p in
@@ -64,6 +66,18 @@ extension ModelFile {
         }
         top["uncertainty"] = uncertainty.map(Self.canonical)
         top["priorities"] = priorities.map(Self.canonical)
+        top["crosswalk"] = declaredCrosswalk.map { .text($0) }
+        top["changes"] = changes.map { c in
+            var m: [String: CanonicalValue] = [:]
+            m["from"] = c.from.map { .number(Double($0)) }
+            m["to"] = c.to.map { .number(Double($0)) }
+            return .map(m)
+        }
+        if !breaks.isEmpty {
+            top["breaks"] = .list(breaks.map { b in
+                .map(["period": .number(Double(b.period)), "indicators": .list(b.indicators.map { .text($0) }), "note": .text(b.note)])
+            })
+        }
         return CanonicalValue.map(top).render() + "\n"
     }
 

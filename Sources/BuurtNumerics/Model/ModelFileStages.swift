@@ -38,9 +38,18 @@ extension ModelFileReader {
     }
 
     private mutating func impute(_ node: Node, tree: InlineTree?) -> ImputeParameters? {
-        guard let f = stageFields(node, "impute", known: ["method", "by"]) else { return nil }
+        guard let f = stageFields(node, "impute", known: ["method", "by", "max_gap"]) else { return nil }
         var p = ImputeParameters()
         if let m = f["method"], let method = choice(m, "impute method", Self.imputeMethods) { p.method = method }
+        if let g = f["max_gap"], let gap = integer(g, "max_gap of impute") {
+            if p.method != .interpolate {
+                fail("max_gap of impute applies only to method interpolate (the most periods a filled gap may span), not \(p.method.rawValue)", at: f.keyNodes["max_gap"])
+            } else if gap < 0 {
+                fail("max_gap of impute must be ≥ 0 (periods), got \(gap)", at: g)
+            } else {
+                p.maxGap = gap
+            }
+        }
         if let b = f["by"], let by = text(b, "'by' of impute") {
             switch by {
             case "period": p.scope = .period

@@ -8,6 +8,8 @@ struct DeferredTreeChecks: Sendable {
 
     /// `uncertainty: {weights: {levels: […]}}`, each with its position.
     var weightLevels: [Level] = []
+    /// Indicators named by `breaks:`, each with its position.
+    var breakIndicators: [(code: String, at: SourceLocation)] = []
     /// `priorities: {themes_of: …}`.
     var themesOf: SourceLocation?
 }
@@ -24,6 +26,9 @@ extension ModelFile {
         }
         if let code = priorities?.themesOf, let at = treeChecks.themesOf, let message = Self.themesOfProblem(code, in: model) {
             problems.append(BuurtError(.data, message, at: at))
+        }
+        for (code, at) in treeChecks.breakIndicators where model.node(code)?.kind != .indicator {
+            problems.append(BuurtError(.data, "a method break names '\(code)', which is not an indicator of the model", at: at))
         }
         if !problems.isEmpty { throw BuurtErrors(problems) }
     }

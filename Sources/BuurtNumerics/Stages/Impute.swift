@@ -35,7 +35,8 @@ public enum Impute {
             guard panel.hasPeriods else {
                 throw BuurtError(.data, "impute: method 'interpolate' fills gaps between a unit's periods, but the data has no period column; use mean or median instead")
             }
-            interpolate(panel, into: &result.values, record: &record, columns: columns, codes: model.indicators)
+            interpolate(panel, into: &result.values, record: &record, columns: columns, codes: model.indicators,
+                        maxGap: parameters.maxGap)
         }
         return StageOutput(panel: result, record: record)
     }

@@ -4,11 +4,15 @@ extension Impute {
     /// * between the nearest observed periods t₀ < t < t₁: y₀ + (y₁ − y₀)·((t − t₀)/(t₁ − t₀)),
     ///   evaluated as R's `approx` does;
     /// * before the first or after the last observation: the nearest observed value;
-    /// * a unit without any observation of the indicator (or a row without a period) stays missing.
+    /// * a unit without any observation of the indicator (or a row without a period) stays missing;
+    /// * with `maxGap`, a gap spanning more than `maxGap` periods between observations
+    ///   (t₁ − t₀ − 1 > maxGap), or an end cell more than `maxGap` periods from the nearest
+    ///   observation, stays missing.
     ///
     /// - Complexity: O(rows × indicators) after one sort of each unit's rows.
     static func interpolate(
-        _ panel: Panel, into values: inout Matrix, record: inout ImputeRecord, columns: [Int], codes: [String]
+        _ panel: Panel, into values: inout Matrix, record: inout ImputeRecord, columns: [Int], codes: [String],
+        maxGap: Int? = nil
     ) {
         let n = panel.rowCount
         let input = panel.values.storage
@@ -38,6 +42,13 @@ extension Impute {
                     if next < k { next = firstObserved(from: k + 1) }
                     let hasNext = next < rows.count
                     guard last >= 0 || hasNext else { unfilled(i); continue }
+                    if let maxGap {
+                        let t = time[i]
+                        let tooFar = last < 0 ? time[rows[next]] - t > maxGap
+                            : !hasNext ? t - time[rows[last]] > maxGap
+                            : time[rows[next]] - time[rows[last]] - 1 > maxGap
+                        if tooFar { unfilled(i); continue }
+                    }
                     let value: Double, how: ImputationSource
                     if last < 0 {
                         value = input[base + rows[next]]

@@ -62,13 +62,19 @@ public enum ImputeScope: Sendable, Equatable {
     case group(String)
 }
 
-/// `impute: {method: mean, by: EurAsia_group}`.
+/// `impute: {method: mean, by: EurAsia_group}` or `impute: {method: interpolate, max_gap: 2}`.
 public struct ImputeParameters: Sendable, Equatable {
     public var method: ImputeMethod
     public var scope: ImputeScope
-    public init(method: ImputeMethod = .mean, scope: ImputeScope = .period) {
+    /// `.interpolate` only: the most periods a filled cell may lie from an observation of the
+    /// same unit. Between observations t₀ < t₁ the gap is filled only when it spans at most
+    /// `maxGap` periods (t₁ − t₀ − 1 ≤ maxGap); before the first or after the last observation
+    /// a cell is filled only when |t − t_nearest| ≤ maxGap. `nil`: no limit.
+    public var maxGap: Int?
+    public init(method: ImputeMethod = .mean, scope: ImputeScope = .period, maxGap: Int? = nil) {
         self.method = method
         self.scope = scope
+        self.maxGap = maxGap
     }
 }
 

@@ -8,6 +8,8 @@ public struct SyntheticDataset: Sendable, Equatable {
     public var modelYAML: String
     /// `README.md`: the data set card, stating that the data is synthetic and how it was made.
     public var card: String
+    /// `crosswalk.csv` when a unit is re-coded (``SyntheticDesign/recode``), else `nil`.
+    public var crosswalkCSV: String? = nil
 }
 
 /// SYNTHETIC neighbourhood liveability-and-safety data for demonstrations and tests.
@@ -39,7 +41,8 @@ public enum SyntheticData {
     ///   - units: number of neighbourhoods (fewer than 1 gives a header-only file).
     ///   - years: the years, one row per unit each.
     ///   - seed: the random seed.
-    public static func generate(units: Int, years: ClosedRange<Int>, seed: UInt64) -> SyntheticDataset {
+    ///   - design: a method break and a re-coded unit (``SyntheticDesign``); by default none.
+    public static func generate(units: Int, years: ClosedRange<Int>, seed: UInt64, design: SyntheticDesign = SyntheticDesign()) -> SyntheticDataset {
         let catalogue = SyntheticCatalogue.indicators
         var csv = CSVWriter(header: SyntheticCatalogue.leadingColumns + catalogue.map(\.code))
         let units = max(0, units)
@@ -53,6 +56,8 @@ public enum SyntheticData {
         var missingCells = 0
         var district = -1
         var buurtInDistrict = 0
+        var rows: [(code: String, year: Int, cells: [String])] = []
+        var recoded: (from: String, to: String)?
         for u in 0..<units {
             let w = u * districts / units
             if w != district {
@@ -61,19 +66,29 @@ public enum SyntheticData {
             }
             buurtInDistrict += 1
             let codes = Self.codes(district: w, buurt: buurtInDistrict)
+            var newCode: String?
+            if design.recode != nil && u == SyntheticDesign.recodedUnit(units: units) {
+                newCode = Self.codes(district: w, buurt: buurtInDistrict + SyntheticDesign.recodeOffset).unit
+                recoded = (codes.unit, newCode!)
+            }
             let name = names.name(for: u)
             var g = RandomStream(seed: seed, stream: UInt64(u))
             let unit = LatentUnit(districtEffect: districtEffect[w], &g)
             for year in years {
-                let row = unit.row(t: year - years.lowerBound, &g)
+                let row = unit.row(t: year - years.lowerBound, &g) { design.shift($0, year: year) }
                 missingCells += row.values.filter(\.isNaN).count
-                csv.appendRow([codes.unit, name, codes.district, String(year), formatNumber(row.population), formatNumber(row.surveySize)]
-                    + row.values.map(formatNumber))
+                let code = newCode.flatMap { year >= design.recode! ? $0 : nil } ?? codes.unit
+                rows.append((code, year, [code, name, codes.district, String(year), formatNumber(row.population), formatNumber(row.surveySize)]
+                    + row.values.map(formatNumber)))
             }
         }
+        // Generated in code order; a re-coded unit's later rows move to their new code's place.
+        if recoded != nil { rows.sort { ($0.code, $0.year) < ($1.code, $1.year) } }
+        for row in rows { csv.appendRow(row.cells) }
         let summary = SyntheticSummary(units: units, districts: districts, years: years, seed: seed,
-                                       rows: units * years.count, missingCells: missingCells)
-        return SyntheticDataset(dataCSV: csv.text, modelYAML: SyntheticText.modelYAML(summary), card: SyntheticText.card(summary))
+                                       rows: units * years.count, missingCells: missingCells, design: design, recoded: recoded)
+        return SyntheticDataset(dataCSV: csv.text, modelYAML: SyntheticText.modelYAML(summary), card: SyntheticText.card(summary),
+                                crosswalkCSV: design.crosswalkCSV(years: years, recoded: recoded))
     }
 
     static let districtStream: UInt64 = 2 << 32
@@ -99,6 +114,8 @@ struct SyntheticSummary {
     let seed: UInt64
     let rows: Int
     let missingCells: Int
+    var design = SyntheticDesign()
+    var recoded: (from: String, to: String)?
 }
 
 /// One unit's fixed latent traits; draws its rows year by year from the unit's own stream.
@@ -129,7 +146,8 @@ private struct LatentUnit {
         var values: [Double]
     }
 
-    func row(t: Int, _ g: inout RandomStream) -> Row {
+    /// - Parameter shift: the logit shift of a survey indicator (by code) in this row's year.
+    func row(t: Int, _ g: inout RandomStream, shift: (String) -> Double) -> Row {
         let population = min(8000, max(300, (population0 * Foundation.exp(growth * Double(t))).rounded()))
         let n = Int(min(400, max(20, (0.035 * population * Foundation.exp(0.3 * g.standardNormal())).rounded())))
         let surveyMissing = g.uniform() < 0.005
@@ -146,6 +164,13 @@ private struct LatentUnit {
                 let p = 1 / (1 + Foundation.exp(-logit))
                 let agree = g.binomial(count: n, probability: p)
                 value = (Double(agree) / Double(n) * 1000).rounded() / 10
+                // A method break moves the answered share on the logit scale after the draw, so
+                // the unit's random stream (and every other cell) stays as without the break.
+                let extra = shift(indicator.code)
+                if extra != 0 && value > 0 && value < 100 {
+                    let moved = Foundation.log(value / (100 - value)) + extra
+                    value = (1000 / (1 + Foundation.exp(-moved))).rounded() / 10
+                }
                 if surveyMissing { value = .nan }
             case .count(let rate):
                 let mean = population / 1000 * rate * Foundation.exp(-indicator.sensitivity * s + countOffset[i]) * hotspot

@@ -1,7 +1,7 @@
 /// The model file and the README card of a synthetic data set.
 enum SyntheticText {
     static func command(_ s: SyntheticSummary) -> String {
-        "buurtscore synth --units \(s.units) --years \(s.years.lowerBound)-\(s.years.upperBound) --seed \(s.seed) --out DIR"
+        "buurtscore synth --units \(s.units) --years \(s.years.lowerBound)-\(s.years.upperBound) --seed \(s.seed)\(s.design.options) --out DIR"
     }
 
     /// A YAML double-quoted scalar.
@@ -53,7 +53,7 @@ enum SyntheticText {
             "normalise: {method: minmax, range: [0, 100], scope: reference, reference: \(s.years.lowerBound)}",
             "aggregate: {method: arithmetic}",
             "language: nl",
-        ] + uncertaintyYAML + prioritiesYAML
+        ] + s.design.modelYAML(years: s.years, recoded: s.recoded) + uncertaintyYAML + prioritiesYAML
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -130,7 +130,7 @@ enum SyntheticText {
               \(s.rows) rows (one per neighbourhood and year, sorted by code then year);
               \(s.missingCells) of \(cells) indicator cells (\(missingPercent) %) are empty.
             - `model.yml`: the index model (readable by `buurtscore`).
-            - `README.md`: this card.
+            - `README.md`: this card.\(s.recoded != nil && (s.design.recode ?? .min) > s.years.lowerBound ? "\n- `crosswalk.csv`: maps the re-coded buurt's earlier rows onto its new code." : "")
 
             ### Columns
 
@@ -207,6 +207,7 @@ enum SyntheticText {
             worst. A sensitivity analysis also reports which of these choices moves the ranking most.
 
             """
+        text += s.design.card(years: s.years, recoded: s.recoded)
         return text
     }
 }

@@ -1,0 +1,90 @@
+import BuurtNumerics
+
+/// Bands for the changes between two periods from the Monte Carlo replications.
+///
+/// Replication r is evaluated once for the whole panel with the engine's draw r
+/// (`RandomStream(seed, r)`), so the score of a unit in `from` and in `to` come from the same
+/// weights, alternatives and sampling stream, and change_r = s_to,r − s_from,r. The band is the
+/// 5 % and 95 % quantile (R type 7) of change_r over the replications that scored the unit in
+/// both periods; a failed replication counts for none.
+///
+/// **Scale.** A change is read on the model's own scale. When the model normalises with
+/// `scope: reference`, every normalisation alternative of `uncertainty:` is applied with that same
+/// scope here (its method and parameters unchanged): an alternative that rescales each period on
+/// its own would remove the city-wide trend from every change. The draws are unaffected (they
+/// only pick the alternative's position). A replication whose values leave the domain of its
+/// aggregation (a geometric mean meeting a value ≤ 0) fails and is counted in
+/// ``ChangeAnalysis/failedReplications``.
+///
+/// This pass evaluates the replications block by block through
+/// ``UncertaintyEngine/evaluate(_:threads:progress:)``, independently of the rank summary.
+/// - Complexity: the engine's evaluation of R replications, plus memory units × groups × R
+///   doubles for the changes.
+public enum ChangePass {
+    /// Scores held per block of replications, at most (bytes).
+    static let blockBudget = 64 << 20
+
+    /// The changes of `project` (nominal from `aggregated`, the nominal run's final panel), with
+    /// bands when the model has `uncertainty:`. `nil` when the data has fewer than two periods
+    /// and the model names none.
+    /// - Throws: `BuurtError(.data)` for `changes:` periods not in the data; the engine's errors.
+    public static func run(aggregated: Panel, project: IndexProject, threads: Int = 1) throws(BuurtError) -> ChangeAnalysis? {
+        let file = project.file
+        guard let (from, to) = try ChangeAnalysis.periods(file.changes, among: aggregated.periodList.compactMap { $0 },
+                                                          at: file.keyLocation("changes")) else { return nil }
+        var analysis = ChangeAnalysis.nominal(aggregated, model: project.model, from: from, to: to, breaks: file.breaks)
+        guard let uncertainty = file.uncertainty else { return analysis }
+        var spec = uncertainty
+        if case .reference = file.spec.normalise.scope {
+            spec.normalise = spec.normalise.map { var p = $0; p.scope = file.spec.normalise.scope; return p }
+        }
+        let engine = try UncertaintyEngine(panel: project.panel, model: project.model, spec: file.spec, uncertainty: spec,
+                                           scoreCodes: analysis.groups)
+        try addBands(to: &analysis, engine: engine, threads: threads)
+        return analysis
+    }
+
+    /// Fills the bands of `analysis` from every replication of `engine` (whose score codes are
+    /// `analysis.groups` and whose rows are the nominal aggregated rows).
+    public static func addBands(to analysis: inout ChangeAnalysis, engine: UncertaintyEngine, threads: Int = 1) throws(BuurtError) {
+        let rows = engine.rows
+        let pairs = ChangeAnalysis.pairs(rows, from: analysis.from, to: analysis.to)
+        let groups = analysis.groups.map { engine.scoreCodes.firstIndex(of: $0) }
+        let r = engine.uncertainty.replications
+        let g = groups.count
+        guard pairs.count * g == analysis.rows.count else {
+            throw BuurtError(.software, "changes: the replications score \(pairs.count) units in both periods, the nominal run \(analysis.rows.count / Swift.max(g, 1))")
+        }
+        var changes = [Double](repeating: .nan, count: pairs.count * g * r)
+        let perBlock = Swift.max(1, Swift.min(r, blockBudget / Swift.max(1, 8 * engine.scoreCodes.count * rows.rowCount)))
+        var failed = 0
+        var start = 0
+        while start < r {
+            let end = Swift.min(r, start + perBlock)
+            let block = try engine.evaluate((start..<end).map(engine.draw(replication:)), threads: threads)
+            failed += block.failures.count
+            for d in 0..<(end - start) {
+                for (p, (i, j)) in pairs.enumerated() {
+                    for (k, c) in groups.enumerated() {
+                        guard let c else { continue }
+                        changes[(p * g + k) * r + start + d] = block[code: c, draw: d, row: j] - block[code: c, draw: d, row: i]
+                    }
+                }
+            }
+            start = end
+        }
+        for (p, _) in pairs.enumerated() {
+            for k in 0..<g {
+                let sample = changes[((p * g + k) * r)..<((p * g + k + 1) * r)].filter { !$0.isNaN }
+                guard !sample.isEmpty else { continue }
+                var row = analysis.rows[p * g + k]
+                row.changeP05 = Descriptive.quantile(sample, 0.05)
+                row.changeP95 = Descriptive.quantile(sample, 0.95)
+                row.significant = row.changeP05 > 0 ? .better : row.changeP95 < 0 ? .worse : nil
+                analysis.rows[p * g + k] = row
+            }
+        }
+        analysis.replications = r
+        analysis.failedReplications = failed
+    }
+}

@@ -1,0 +1,65 @@
+import BuurtNumerics
+import Foundation
+import Testing
+
+/// `synth --method-break 2018 --recode 2019` against the plain generator: the design changes
+/// exactly the cells it describes and nothing else.
+@Suite struct SyntheticDesignTests {
+    static let plain = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2017)
+    static let designed = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2017,
+                                                 design: SyntheticDesign(methodBreak: 2018, recode: 2019))
+
+    @Test func onlyUnsafetySharesFromTheBreakAndTheRecodedUnitsCodesDiffer() {
+        let a = SyntheticDataTests.rows(Self.plain.dataCSV), b = SyntheticDataTests.rows(Self.designed.dataCSV)
+        #expect(a[0] == b[0])
+        let header = a[0]
+        let unsafety = Set(["unsafe_sometimes", "unsafe_evening", "unsafe_home"].compactMap(header.firstIndex(of:)))
+        #expect(unsafety.count == 3)
+        // The designed rows, keyed by (original code, year): BU00000152 is BU00000102 re-coded.
+        var byKey: [String: [String]] = [:]
+        for row in b.dropFirst() { byKey[(row[0] == "BU00000152" ? "BU00000102" : row[0]) + "|" + row[3]] = row }
+        #expect(byKey.count == 76)
+        var shifted = 0, raised = 0
+        for row in a.dropFirst() {
+            guard let other = byKey[row[0] + "|" + row[3]] else { Issue.record("row \(row[0]) \(row[3]) is missing"); continue }
+            let year = Int(row[3])!
+            #expect(other[0] == (row[0] == "BU00000102" && year >= 2019 ? "BU00000152" : row[0]))
+            for c in 1..<row.count where row[c] != other[c] {
+                #expect(unsafety.contains(c) && year >= 2018, "column \(header[c]) of \(row[0]) \(year)")
+                shifted += 1
+                if let x = Double(row[c]), let y = Double(other[c]), y > x { raised += 1 }
+            }
+        }
+        // The +0.35 logit shift raises most of 3 shares × 19 buurten × 3 years (binomial noise is shared).
+        #expect(shifted > 100)
+        #expect(Double(raised) > 0.8 * Double(shifted))
+    }
+
+    @Test func rowsStaySortedAndTheCrosswalkMapsTheEarlierYears() {
+        let keys = SyntheticDataTests.rows(Self.designed.dataCSV).dropFirst().map { $0[0] + "|" + $0[3] }
+        #expect(keys == keys.sorted())
+        #expect(Self.designed.crosswalkCSV == "from_code,to_code,period_from,period_to,share\nBU00000102,BU00000152,2017,2018,1\n")
+        #expect(Self.plain.crosswalkCSV == nil)
+        #expect(Self.designed.modelYAML.contains("crosswalk: crosswalk.csv"))
+        #expect(Self.designed.modelYAML.contains("breaks:\n  - {period: 2018, indicators: [unsafe_sometimes, unsafe_evening, unsafe_home]"))
+    }
+
+    /// The designed demo loads: the crosswalk joins BU00000102's 2017-2018 rows to BU00000152,
+    /// so no unit disappears and 19 buurten have four years each.
+    @Test func designedDemoLoadsWithTheCrosswalkApplied() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("synth-design-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in [("data.csv", Self.designed.dataCSV), ("model.yml", Self.designed.modelYAML),
+                             ("crosswalk.csv", Self.designed.crosswalkCSV!)] {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
+        #expect(project.warnings.isEmpty)
+        #expect(project.panel.rowCount == 76)
+        #expect(project.panel.unitCodes.filter { $0 == "BU00000152" }.count == 4)
+        #expect(!project.panel.unitCodes.contains("BU00000102"))
+        #expect(project.file.breaks.map(\.period) == [2018])
+        #expect(project.file.changes == ChangeSpec(from: 2017, to: 2020))
+    }
+}

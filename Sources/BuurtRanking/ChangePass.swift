@@ -18,11 +18,13 @@ import BuurtNumerics
 ///
 /// This pass evaluates the replications block by block through
 /// ``UncertaintyEngine/evaluate(_:threads:progress:)``, independently of the rank summary.
-/// - Complexity: the engine's evaluation of R replications, plus memory units × groups × R
-///   doubles for the changes.
+/// - Complexity: the engine's evaluation of R replications once per chunk of units, a chunk
+///   being as many units as keep their changes (groups × R doubles each) within 512 MiB.
 public enum ChangePass {
     /// Scores held per block of replications, at most (bytes).
     static let blockBudget = 64 << 20
+    /// Change samples held at once, at most (bytes).
+    static let sampleBudget = 512 << 20
 
     /// The changes of `project` (nominal from `aggregated`, the nominal run's final panel), with
     /// bands when the model has `uncertainty:`. `nil` when the data has fewer than two periods
@@ -47,6 +49,11 @@ public enum ChangePass {
     /// Fills the bands of `analysis` from every replication of `engine` (whose score codes are
     /// `analysis.groups` and whose rows are the nominal aggregated rows).
     public static func addBands(to analysis: inout ChangeAnalysis, engine: UncertaintyEngine, threads: Int = 1) throws(BuurtError) {
+        try addBands(to: &analysis, engine: engine, threads: threads, sampleBudget: sampleBudget)
+    }
+
+    /// ``addBands(to:engine:threads:)`` holding at most `sampleBudget` bytes of changes at once.
+    static func addBands(to analysis: inout ChangeAnalysis, engine: UncertaintyEngine, threads: Int, sampleBudget: Int) throws(BuurtError) {
         let rows = engine.rows
         let pairs = ChangeAnalysis.pairs(rows, from: analysis.from, to: analysis.to)
         let groups = analysis.groups.map { engine.scoreCodes.firstIndex(of: $0) }
@@ -55,36 +62,44 @@ public enum ChangePass {
         guard pairs.count * g == analysis.rows.count else {
             throw BuurtError(.software, "changes: the replications score \(pairs.count) units in both periods, the nominal run \(analysis.rows.count / Swift.max(g, 1))")
         }
-        var changes = [Double](repeating: .nan, count: pairs.count * g * r)
+        // The changes of a chunk of units are held for all replications at once (quantiles need
+        // them together); chunks keep that within `sampleBudget`, each re-evaluating the
+        // replications (same draws, same scores).
+        let chunk = Swift.max(1, sampleBudget / Swift.max(1, 8 * g * r))
         let perBlock = Swift.max(1, Swift.min(r, blockBudget / Swift.max(1, 8 * engine.scoreCodes.count * rows.rowCount)))
-        var failed = 0
-        var start = 0
-        while start < r {
-            let end = Swift.min(r, start + perBlock)
-            let block = try engine.evaluate((start..<end).map(engine.draw(replication:)), threads: threads)
-            failed += block.failures.count
-            for d in 0..<(end - start) {
-                for (p, (i, j)) in pairs.enumerated() {
-                    for (k, c) in groups.enumerated() {
-                        guard let c else { continue }
-                        changes[(p * g + k) * r + start + d] = block[code: c, draw: d, row: j] - block[code: c, draw: d, row: i]
+        var failed = Set<Int>()
+        for first in stride(from: 0, to: pairs.count, by: chunk) {
+            let members = pairs[first..<Swift.min(pairs.count, first + chunk)]
+            var changes = [Double](repeating: .nan, count: members.count * g * r)
+            var start = 0
+            while start < r {
+                let end = Swift.min(r, start + perBlock)
+                let block = try engine.evaluate((start..<end).map(engine.draw(replication:)), threads: threads)
+                for f in block.failures { failed.insert(start + f.draw) }
+                for d in 0..<(end - start) {
+                    for (p, (i, j)) in members.enumerated() {
+                        for (k, c) in groups.enumerated() {
+                            guard let c else { continue }
+                            changes[(p * g + k) * r + start + d] = block[code: c, draw: d, row: j] - block[code: c, draw: d, row: i]
+                        }
                     }
                 }
+                start = end
             }
-            start = end
-        }
-        for (p, _) in pairs.enumerated() {
-            for k in 0..<g {
-                let sample = changes[((p * g + k) * r)..<((p * g + k + 1) * r)].filter { !$0.isNaN }
-                guard !sample.isEmpty else { continue }
-                var row = analysis.rows[p * g + k]
-                row.changeP05 = Descriptive.quantile(sample, 0.05)
-                row.changeP95 = Descriptive.quantile(sample, 0.95)
-                row.significant = row.changeP05 > 0 ? .better : row.changeP95 < 0 ? .worse : nil
-                analysis.rows[p * g + k] = row
+            for p in members.indices {
+                for k in 0..<g {
+                    let local = p - first
+                    let sample = changes[((local * g + k) * r)..<((local * g + k + 1) * r)].filter { !$0.isNaN }
+                    guard !sample.isEmpty else { continue }
+                    var row = analysis.rows[p * g + k]
+                    row.changeP05 = Descriptive.quantile(sample, 0.05)
+                    row.changeP95 = Descriptive.quantile(sample, 0.95)
+                    row.significant = row.changeP05 > 0 ? .better : row.changeP95 < 0 ? .worse : nil
+                    analysis.rows[p * g + k] = row
+                }
             }
         }
         analysis.replications = r
-        analysis.failedReplications = failed
+        analysis.failedReplications = failed.count
     }
 }

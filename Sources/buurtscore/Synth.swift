@@ -21,6 +21,9 @@ extension Buurtscore {
         @Option(help: "Output directory (data.csv, model.yml, README.md).")
         var out: String
 
+        @Option(help: "Write only data.csv with the rows of this year of the --years series (the figures of a new year, e.g. for `buurtscore update`).")
+        var only: Int?
+
         var yearRange: ClosedRange<Int>? {
             let parts = years.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 2, parts[0] <= parts[1] else { return nil }
@@ -29,15 +32,18 @@ extension Buurtscore {
 
         func validate() throws {
             guard units > 0 else { throw ValidationError("--units must be at least 1") }
-            guard yearRange != nil else { throw ValidationError("--years must be FIRST-LAST with FIRST ≤ LAST, e.g. 2017-2020") }
+            guard let range = yearRange else { throw ValidationError("--years must be FIRST-LAST with FIRST ≤ LAST, e.g. 2017-2020") }
+            if let only, !range.contains(only) { throw ValidationError("--only \(only) is not within --years \(years)") }
         }
 
         func run() throws {
-            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed)
+            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed, only: only.map { $0...$0 })
             var output = OutputDirectory()
             output.add("data.csv", text: dataset.dataCSV)
-            output.add("model.yml", text: dataset.modelYAML)
-            output.add("README.md", text: dataset.card)
+            if only == nil {
+                output.add("model.yml", text: dataset.modelYAML)
+                output.add("README.md", text: dataset.card)
+            }
             try reportingFailures { try output.write(to: out) }
         }
     }

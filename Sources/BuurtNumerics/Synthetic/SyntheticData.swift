@@ -39,7 +39,9 @@ public enum SyntheticData {
     ///   - units: number of neighbourhoods (fewer than 1 gives a header-only file).
     ///   - years: the years, one row per unit each.
     ///   - seed: the random seed.
-    public static func generate(units: Int, years: ClosedRange<Int>, seed: UInt64) -> SyntheticDataset {
+    ///   - only: write only the rows of these years to `dataCSV` (the figures of one new year
+    ///     of a series: they equal that year's rows of the full series); `nil` writes all.
+    public static func generate(units: Int, years: ClosedRange<Int>, seed: UInt64, only: ClosedRange<Int>? = nil) -> SyntheticDataset {
         let catalogue = SyntheticCatalogue.indicators
         var csv = CSVWriter(header: SyntheticCatalogue.leadingColumns + catalogue.map(\.code))
         let units = max(0, units)
@@ -67,6 +69,7 @@ public enum SyntheticData {
             for year in years {
                 let row = unit.row(t: year - years.lowerBound, &g)
                 missingCells += row.values.filter(\.isNaN).count
+                if let only, !only.contains(year) { continue }
                 csv.appendRow([codes.unit, name, codes.district, String(year), formatNumber(row.population), formatNumber(row.surveySize)]
                     + row.values.map(formatNumber))
             }

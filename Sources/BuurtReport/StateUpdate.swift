@@ -17,7 +17,8 @@ public enum StateUpdate {
     /// Creates a state from a model and its data (`--init`): the first run is named by the
     /// newest period of the data.
     ///
-    /// Running it again with the same model and data changes nothing (status `unchanged`).
+    /// Running it again with the same model and data changes nothing (status `unchanged`),
+    /// also after updates: the state's figures include the data.
     /// - Throws: ``BuurtErrors``: the model's and data's problems (`.data`, `.noInput`),
     ///   `.cannotCreate` when the directory holds another state or other files, `.tempFail`
     ///   when another process holds the lock.
@@ -43,11 +44,10 @@ public enum StateUpdate {
             let modelBytes = try read(modelPath)
             let metadata = try metadataCopy(source, modelPath: modelPath)
             if let latest = try state.latest() {
-                if FileManager.default.contents(atPath: state.modelPath) == modelBytes,
-                   FileManager.default.contents(atPath: state.dataPath) == Data(figures.text.utf8) {
+                if FileManager.default.contents(atPath: state.modelPath) == modelBytes, try alreadyHolds(figures, state, source) {
                     return UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: 0, addedPeriods: [], revisions: [])
                 }
-                throw BuurtError(.cannotCreate, "this directory already holds an update state (latest run \(latest)) with another model or other figures; add figures with `buurtscore update \(path) --data FILE`, or choose a new directory",
+                throw BuurtError(.cannotCreate, "this directory already holds an update state (latest run \(latest)) with another model or without these figures; add figures with `buurtscore update \(path) --data FILE`, or choose a new directory",
                                  at: SourceLocation(file: state.latestPath))
             }
             try checkEmpty(state, allowing: metadata.map { [$0.relative] } ?? [])
@@ -129,6 +129,13 @@ public enum StateUpdate {
                 throw error
             }
         }
+    }
+
+    /// Whether the state's figures include `figures` unchanged (so --init has nothing to do).
+    private static func alreadyHolds(_ figures: FigureTable, _ state: UpdateStateDirectory, _ project: IndexProject) throws(BuurtError) -> Bool {
+        guard let published = try? FigureTable.load(path: state.dataPath, file: project.file, model: project.model),
+              published.header == figures.header else { return false }
+        return (try? FigureMerging.merge(state: published, new: figures))?.isEmpty ?? false
     }
 
     /// Writes `inputs/<run>.csv` and computes the run from it (the manifest records that file).

@@ -50,14 +50,14 @@ import Testing
 
         // Top 5 of the priority lists: entered = priority ≤ 5 in 2021 and not in 2020.
         func top(_ path: String, _ period: String) throws -> Set<String> {
-            Set(try h.rows(path).dropFirst().filter { $0[4] == period && Int($0[0])! <= 5 }.map { $0[1] })
+            Set(try h.rows(path).dropFirst().filter { $0[3] == period && Int($0[0])! <= 5 }.map { $0[1] })
         }
         let top2020 = try top("state/runs/2020/priorities.csv", "2020"), top2021 = try top("state/runs/2021/priorities.csv", "2021")
         #expect(Set(diff.filter { $0[0] == "entered_top" }.map { $0[1] }) == top2021.subtracting(top2020))
         #expect(Set(diff.filter { $0[0] == "left_top" }.map { $0[1] }) == top2020.subtracting(top2021))
         // Newly significant problems: significant in 2021, not in 2020 (themes.csv).
         func significant(_ path: String, _ period: String) throws -> Set<String> {
-            Set(try h.rows(path).dropFirst().filter { $0[2] == period && $0[12] == "true" }.map { "\($0[0]):\($0[4])" })
+            Set(try h.rows(path).dropFirst().filter { $0[2] == period && $0[11] == "true" }.map { "\($0[0]):\($0[4])" })
         }
         let s2020 = try significant("state/runs/2020/themes.csv", "2020"), s2021 = try significant("state/runs/2021/themes.csv", "2021")
         #expect(Set(diff.filter { $0[0] == "newly_significant" }.map { "\($0[1]):\($0[3])" }) == s2021.subtracting(s2020))

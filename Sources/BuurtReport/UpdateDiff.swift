@@ -50,6 +50,8 @@ public struct RunDiff: Sendable, Equatable {
     public var revisions: [FigureRevision]
     public var addedRows: Int
     public var addedPeriods: [Int]
+    /// Unit names by code (from this run's scores.csv).
+    public var names: [String: String]
 
     /// Compares the files of two runs.
     /// - Parameters:
@@ -94,7 +96,8 @@ public struct RunDiff: Sendable, Equatable {
 
         var diff = RunDiff(previousRun: previousRun, run: run, periodBefore: periodBefore, periodAfter: periodAfter, moves: moves,
                            comparedUnits: compared.count, recomputed: recomputed, top: top, topChanges: [], problems: [], hasLists: false,
-                           revisions: merge.revisions, addedRows: merge.addedRows, addedPeriods: merge.addedPeriods)
+                           revisions: merge.revisions, addedRows: merge.addedRows, addedPeriods: merge.addedPeriods,
+                           names: Dictionary(scoresAfter.rows.map { ($0["unit"], $0["name"]) }, uniquingKeysWith: { a, _ in a }))
         guard before["priorities.csv"] != nil, after["priorities.csv"] != nil else { return diff }
         diff.hasLists = true
         diff.topChanges = try topChanges(before: ResultFile(before, "priorities.csv", run: previousRun), periodBefore,

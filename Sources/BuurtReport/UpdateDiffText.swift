@@ -10,9 +10,8 @@ public enum RunDiffText {
     /// `newly_significant` and `no_longer_significant` (item = the dimension; before/after = gaps).
     public static func csv(_ diff: RunDiff, index: String) -> String {
         var csv = CSVWriter(header: ["change", "unit", "name", "item", "period_before", "period_after", "before", "after"])
-        let names = Dictionary((diff.moves + diff.recomputed).map { ($0.unit, $0.name) }, uniquingKeysWith: { a, _ in a })
         for r in diff.revisions {
-            csv.appendRow(["input_revised", r.unit, names[r.unit] ?? "", r.column, String(r.period), String(r.period), r.old ?? "", r.new])
+            csv.appendRow(["input_revised", r.unit, diff.names[r.unit] ?? "", r.column, String(r.period), String(r.period), r.old ?? "", r.new])
         }
         for m in diff.moves {
             csv.appendRow(["rank", m.unit, m.name, index, String(m.periodBefore), String(m.periodAfter), formatNumber(m.rankBefore), formatNumber(m.rankAfter)])

@@ -66,7 +66,7 @@ public enum FigureMerging {
             }
         }
         problems.append(BuurtError(
-            .data, "the columns differ from the accumulated figures (\(missing.count) missing, \(added.count) new); nothing was changed; expected \(header.joined(separator: ","))",
+            .data, "the columns differ from the accumulated figures (\(missing.count) missing, \(added.count) new); nothing was changed",
             at: new.headerLocation()))
         throw BuurtErrors(problems)
     }

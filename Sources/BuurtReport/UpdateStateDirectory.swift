@@ -64,7 +64,7 @@ public struct UpdateStateDirectory: Sendable {
     public func runPath(_ run: RunName) -> String { join("runs/\(run)") }
     public func inputPath(_ run: RunName) -> String { join("inputs/\(run).csv") }
 
-    func join(_ relative: String) -> String { ManifestPath.join(path, relative) }
+    public func join(_ relative: String) -> String { ManifestPath.join(path, relative) }
 
     /// The newest run, `nil` when the directory holds no state.
     /// - Throws: ``BuurtError`` `.data` when `latest` does not name a run.

@@ -79,7 +79,8 @@ extension Buurtscore {
             }
             if outcome.status == .refused {
                 if json { print(outcome.json) } else { print(outcome.summary) }
-                for line in outcome.revisionLines { printError("revised: \(line)") }
+                let lines = outcome.revisionLines.map { "revised: \($0)\n" }.joined()
+                FileHandle.standardError.write(Data(lines.utf8))
                 throw ExitCode(BuurtError.Kind.data.rawValue)
             }
             if json { print(outcome.json) } else if !quiet { print(outcome.summary) }

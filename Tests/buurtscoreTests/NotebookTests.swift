@@ -39,6 +39,7 @@ import Testing
         }
         let notebook = NotebookBlocks.parse(text)
         let sandbox = try NotebookSandbox()
+        defer { sandbox.remove() }
         var actual: [String] = []
         for command in notebook.commands {
             let output = try sandbox.run(command.line)
@@ -141,6 +142,16 @@ struct NotebookSandbox {
         if CLIHarness.sharedAvailable {
             try fm.createSymbolicLink(at: base.appendingPathComponent("shared"), withDestinationURL: CLIHarness.shared)
         }
+    }
+
+    /// Removes the copy: first the link to ../shared (the link only, never what it points to),
+    /// then, only when the link is gone, the rest.
+    func remove() {
+        let base = root.deletingLastPathComponent()
+        let link = base.appendingPathComponent("shared").path
+        if (try? FileManager.default.destinationOfSymbolicLink(atPath: link)) != nil { _ = unlink(link) }
+        guard (try? FileManager.default.attributesOfItem(atPath: link)) == nil else { return }
+        try? FileManager.default.removeItem(at: base)
     }
 
     /// Runs one command line; returns stdout, stderr and `[exit N]` (see ``NotebookTests``).

@@ -104,7 +104,7 @@ import Testing
         let refused = try h.update(data: "revised.csv")
         #expect(refused.status == 65)
         #expect(refused.stdout.hasPrefix("refused: the figures revise 2 published cells of 2020; nothing was changed"))
-        #expect(refused.stderr.contains("revised: BU00000101 2020 litter: 11.8 → 31.8"))
+        #expect(refused.stderr.hasPrefix("revised: BU00000101 2020 litter: 11.8 → 31.8\n") || refused.stderr.contains("\nrevised: BU00000101 2020 litter: 11.8 → 31.8\n"))
         #expect(refused.stderr.contains("revised: BU00000101 2020 burglary: 20 → 45"))
         #expect(try h.snapshot() == state)
 

@@ -25,7 +25,8 @@ import Testing
         for step in 0...steps {
             let state = "killed\(step)"
             try h.copy("base", to: state)
-            let delay = runtime * Double(step) / Double(steps)
+            // Up to 1.5 × the measured runtime, so that some kills land after the commit too.
+            let delay = 1.5 * runtime * Double(step) / Double(steps)
             let process = try launchUpdate(h, state: state)
             if delay > 0 { Thread.sleep(forTimeInterval: delay) }
             kill(process.processIdentifier, SIGKILL)

@@ -107,9 +107,13 @@ public enum OutputVerification {
         return found
     }
 
-    /// The regular files under `directory` by relative path, leaving out the manifest and
-    /// hidden files and folders (names starting with `.`).
+    /// The regular files under `directory` by relative path, leaving out the manifest,
+    /// hidden files and folders (names starting with `.`) and the comparison with the previous
+    /// run that `buurtscore update` writes beside a run (``annotations``).
     /// - Throws: ``BuurtError`` `.noInput` when the directory cannot be listed or a file read.
+    /// Files an update state adds to a run folder: they compare two runs, so one run cannot reproduce them.
+    public static let annotations: Set<String> = ["diff.md", "diff.csv"]
+
     public static func files(in directory: String) throws(BuurtError) -> [String: Data] {
         let root = URL(fileURLWithPath: directory)
         let fm = FileManager.default
@@ -122,7 +126,7 @@ public enum OutputVerification {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let full = url.standardizedFileURL.resolvingSymlinksInPath().path
             let path = full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent
-            guard path != Manifest.fileName else { continue }
+            guard path != Manifest.fileName, !annotations.contains(path) else { continue }
             guard let data = fm.contents(atPath: url.path) else {
                 throw BuurtError(.noInput, "cannot read this output file", at: SourceLocation(file: url.path))
             }

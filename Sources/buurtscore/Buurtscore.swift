@@ -9,10 +9,11 @@ struct Buurtscore: ParsableCommand {
         abstract: "Composite safety and liveability indices for neighbourhoods (buurten).",
         discussion: """
             Exit codes: 0 ok, 64 usage, 65 data error (verify: an input changed or an output \
-            differs), 66 missing input (verify: no manifest.json), 73 cannot create output.
+            differs), 66 missing input (verify: no manifest.json), 73 cannot create output, 75 \
+            another update of the same state is running.
             """,
         version: BuurtscoreVersion.string,
-        subcommands: [Run.self, Check.self, Verify.self, WhatIfCommand.self, Synth.self]
+        subcommands: [Run.self, Check.self, Verify.self, WhatIfCommand.self, Update.self, Synth.self]
     )
 
     /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and

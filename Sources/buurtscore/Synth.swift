@@ -27,6 +27,9 @@ extension Buurtscore {
         @Option(help: "Output directory (data.csv, model.yml, README.md, and crosswalk.csv with --recode).")
         var out: String
 
+        @Option(help: "Write only data.csv with the rows of this year of the --years series (the figures of a new year, e.g. for `buurtscore update`).")
+        var only: Int?
+
         var yearRange: ClosedRange<Int>? {
             let parts = years.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 2, parts[0] <= parts[1] else { return nil }
@@ -35,17 +38,21 @@ extension Buurtscore {
 
         func validate() throws {
             guard units > 0 else { throw ValidationError("--units must be at least 1") }
-            guard yearRange != nil else { throw ValidationError("--years must be FIRST-LAST with FIRST ≤ LAST, e.g. 2017-2020") }
+            guard let range = yearRange else { throw ValidationError("--years must be FIRST-LAST with FIRST ≤ LAST, e.g. 2017-2020") }
+            if let only, !range.contains(only) { throw ValidationError("--only \(only) is not within --years \(years)") }
         }
 
         func run() throws {
             let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed,
-                                                 design: SyntheticDesign(methodBreak: methodBreak, recode: recode))
+                                                 design: SyntheticDesign(methodBreak: methodBreak, recode: recode),
+                                                 only: only.map { $0...$0 })
             var output = OutputDirectory()
             output.add("data.csv", text: dataset.dataCSV)
-            output.add("model.yml", text: dataset.modelYAML)
-            output.add("README.md", text: dataset.card)
-            if let crosswalk = dataset.crosswalkCSV { output.add("crosswalk.csv", text: crosswalk) }
+            if only == nil {
+                output.add("model.yml", text: dataset.modelYAML)
+                output.add("README.md", text: dataset.card)
+                if let crosswalk = dataset.crosswalkCSV { output.add("crosswalk.csv", text: crosswalk) }
+            }
             try reportingFailures { try output.write(to: out) }
         }
     }

@@ -22,7 +22,8 @@ import Testing
         }
         #expect(try read("data.csv") == Self.demo.dataCSV)
         #expect(try read("model.yml") == Self.demo.modelYAML)
-        #expect(try read("README.md") == Self.demo.card)
+        // The card is generated; sections appended after it (the 2021 figures) are not.
+        #expect(try read("README.md").hasPrefix(Self.demo.card))
         #expect(try read("crosswalk.csv") == Self.demo.crosswalkCSV)
     }
 

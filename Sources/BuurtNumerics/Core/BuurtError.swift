@@ -32,6 +32,8 @@ public struct BuurtError: Error, Sendable, Equatable, CustomStringConvertible {
         case software = 70
         /// An output file or directory cannot be created (EX_CANTCREAT).
         case cannotCreate = 73
+        /// A temporary condition, e.g. another process holds a lock; retrying later may work (EX_TEMPFAIL).
+        case tempFail = 75
     }
 
     public var kind: Kind

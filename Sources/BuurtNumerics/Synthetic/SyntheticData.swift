@@ -42,7 +42,11 @@ public enum SyntheticData {
     ///   - years: the years, one row per unit each.
     ///   - seed: the random seed.
     ///   - design: a method break and a re-coded unit (``SyntheticDesign``); by default none.
-    public static func generate(units: Int, years: ClosedRange<Int>, seed: UInt64, design: SyntheticDesign = SyntheticDesign()) -> SyntheticDataset {
+    ///   - only: write only the rows of these years to `dataCSV` (the figures of one new year
+    ///     of a series: they equal that year's rows of the full series); `nil` writes all.
+    public static func generate(
+        units: Int, years: ClosedRange<Int>, seed: UInt64, design: SyntheticDesign = SyntheticDesign(), only: ClosedRange<Int>? = nil
+    ) -> SyntheticDataset {
         let catalogue = SyntheticCatalogue.indicators
         var csv = CSVWriter(header: SyntheticCatalogue.leadingColumns + catalogue.map(\.code))
         let units = max(0, units)
@@ -77,6 +81,7 @@ public enum SyntheticData {
             for year in years {
                 let row = unit.row(t: year - years.lowerBound, &g) { design.shift($0, year: year) }
                 missingCells += row.values.filter(\.isNaN).count
+                if let only, !only.contains(year) { continue }
                 let code = newCode.flatMap { year >= design.recode! ? $0 : nil } ?? codes.unit
                 rows.append((code, year, [code, name, codes.district, String(year), formatNumber(row.population), formatNumber(row.surveySize)]
                     + row.values.map(formatNumber)))

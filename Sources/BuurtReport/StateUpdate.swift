@@ -1,0 +1,221 @@
+import BuurtNumerics
+import Foundation
+
+/// Yearly recalculation: an update state (see ``UpdateStateDirectory``) takes new figures,
+/// checks them against what it has, recomputes, and writes a new run with its differences
+/// from the previous one.
+///
+/// Both operations hold the state's lock (``UpdateStateLock``) throughout, first bring an
+/// interrupted update to a consistent state (``UpdateStateDirectory/recover()``), and change
+/// nothing until every check has passed; the new run becomes the state's latest by one
+/// atomic rename of `latest`.
+public enum StateUpdate {
+    /// Computes the files of a run of `project` that will be written to `outputDirectory`
+    /// (the `buurtscore run` computation; the manifest records paths relative to it).
+    public typealias ComputeRun = (_ project: IndexProject, _ outputDirectory: String) throws -> OutputDirectory
+
+    /// Creates a state from a model and its data (`--init`): the first run is named by the
+    /// newest period of the data.
+    ///
+    /// Running it again with the same model and data changes nothing (status `unchanged`),
+    /// also after updates: the state's figures include the data.
+    /// - Throws: ``BuurtErrors``: the model's and data's problems (`.data`, `.noInput`),
+    ///   `.cannotCreate` when the directory holds another state or other files, `.tempFail`
+    ///   when another process holds the lock.
+    public static func initialise(
+        state path: String, modelPath: String, dataPath: String?, options: CSVOptions = CSVOptions(), compute: ComputeRun
+    ) throws(BuurtErrors) -> UpdateOutcome {
+        let source = try IndexProject.load(modelPath: modelPath, dataPath: dataPath, options: options)
+        let table = try CSVReader.read(path: source.dataPath, options: options)
+        let unsorted = try FigureTable.make(table, file: source.file, model: source.model)
+        let figures = unsorted.sorted(unitOrder: unsorted.rows.indices.map(unsorted.unit))
+        let state = UpdateStateDirectory(path: path)
+        try single {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw BuurtError(.cannotCreate, "cannot create the state directory: \(error.localizedDescription)", at: SourceLocation(file: path))
+            }
+        }
+        let lock = try single { try UpdateStateLock(state) }
+        defer { withExtendedLifetime(lock) {} }
+        return try single {
+            try state.recover()
+            let modelBytes = try read(modelPath)
+            let metadata = try metadataCopy(source, modelPath: modelPath)
+            if let latest = try state.latest() {
+                if FileManager.default.contents(atPath: state.modelPath) == modelBytes, try alreadyHolds(figures, state, source) {
+                    return UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: 0, addedPeriods: [], revisions: [])
+                }
+                throw BuurtError(.cannotCreate, "this directory already holds an update state (latest run \(latest)) with another model or without these figures; add figures with `buurtscore update \(path) --data FILE`, or choose a new directory",
+                                 at: SourceLocation(file: state.latestPath))
+            }
+            try checkEmpty(state, allowing: metadata.map { [$0.relative] } ?? [])
+            let run = RunName(period: figures.periods.last ?? 0)
+            do {
+                try AtomicFile.write(modelBytes, to: state.modelPath)
+                if let metadata { try AtomicFile.write(metadata.data, to: state.join(metadata.relative)) }
+                var outputs = try computeRun(state, run, figures: figures, compute: compute)
+                let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods)
+                outputs.add("diff.md", text: first.markdown)
+                outputs.add("diff.csv", text: first.csv)
+                try commit(state, run, outputs: outputs, figures: figures)
+            } catch {
+                try? FileManager.default.removeItem(atPath: state.runPath(run))
+                try? FileManager.default.removeItem(atPath: state.inputPath(run))
+                throw error
+            }
+            return UpdateOutcome(status: .created, state: path, run: run, addedRows: figures.rows.count, addedPeriods: figures.periods, revisions: [])
+        }
+    }
+
+    /// Adds the figures in `dataPath` to the state and writes a new run with `diff.md` and
+    /// `diff.csv` against the previous one.
+    ///
+    /// The new file must have the state's columns, and each new period the units of the
+    /// latest one (``FigureMerging``). Figures the state has already are ignored, so the same
+    /// update twice gives status `unchanged` the second time. Changed cells of published
+    /// periods give status `refused` (nothing written) unless `acceptRevisions`.
+    /// - Throws: ``BuurtErrors``: `.noInput` when the directory holds no state or the file is
+    ///   missing, `.data` with every problem of the new figures, `.tempFail` when another
+    ///   process holds the lock, `.cannotCreate` when the run cannot be written. Nothing is
+    ///   changed on any error.
+    public static func update(
+        state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions = CSVOptions(), compute: ComputeRun
+    ) throws(BuurtErrors) -> UpdateOutcome {
+        let state = UpdateStateDirectory(path: path)
+        guard FileManager.default.fileExists(atPath: state.latestPath) else {
+            throw BuurtErrors([BuurtError(.noInput, "\(path) is not an update state (it has no file `latest`); create one with `buurtscore update \(path) --init --model MODEL`",
+                                          at: SourceLocation(file: path))])
+        }
+        let lock = try single { try UpdateStateLock(state) }
+        defer { withExtendedLifetime(lock) {} }
+        try single { try state.recover() }
+        guard let latest = try single({ try state.latest() }) else {
+            throw BuurtErrors([BuurtError(.noInput, "\(path) has no latest run", at: SourceLocation(file: state.latestPath))])
+        }
+        let current = try IndexProject.load(modelPath: state.modelPath, dataPath: state.dataPath)
+        let published = try FigureTable.load(path: state.dataPath, file: current.file, model: current.model)
+        let newTable = try CSVReader.read(path: dataPath, options: options)
+        try FigureMerging.checkColumns(newTable, expected: published.header)
+        let newFigures = try FigureTable.make(newTable, file: current.file, model: current.model)
+        let merge = try FigureMerging.merge(state: published, new: newFigures)
+        var outcome = UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: merge.addedRows,
+                                    addedPeriods: merge.addedPeriods, revisions: merge.revisions)
+        if merge.isEmpty { return outcome }
+        if !merge.revisions.isEmpty, !acceptRevisions {
+            outcome.status = .refused
+            return outcome
+        }
+        let run = RunName.next(period: merge.merged.periods.last ?? latest.period, after: latest)
+        return try single {
+            do {
+                var outputs = try computeRun(state, run, figures: merge.merged, compute: compute)
+                let before = try previousFiles(state, latest)
+                let after = Dictionary(outputs.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
+                let model = current.model
+                let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
+                                               index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
+                outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model))
+                outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
+                try commit(state, run, outputs: outputs, figures: merge.merged)
+                outcome.status = .updated
+                outcome.run = run
+                outcome.previousRun = latest
+                outcome.diff = diff
+                return outcome
+            } catch {
+                try? state.recover()
+                throw error
+            }
+        }
+    }
+
+    /// Whether the state's figures include `figures` unchanged (so --init has nothing to do).
+    private static func alreadyHolds(_ figures: FigureTable, _ state: UpdateStateDirectory, _ project: IndexProject) throws(BuurtError) -> Bool {
+        guard let published = try? FigureTable.load(path: state.dataPath, file: project.file, model: project.model),
+              published.header == figures.header else { return false }
+        return (try? FigureMerging.merge(state: published, new: figures))?.isEmpty ?? false
+    }
+
+    /// Writes `inputs/<run>.csv` and computes the run from it (the manifest records that file).
+    private static func computeRun(_ state: UpdateStateDirectory, _ run: RunName, figures: FigureTable, compute: ComputeRun) throws(BuurtError) -> OutputDirectory {
+        try AtomicFile.write(figures.text, to: state.inputPath(run))
+        let project: IndexProject
+        do {
+            project = try IndexProject.load(modelPath: state.modelPath, dataPath: state.inputPath(run))
+        } catch {
+            throw error.problems.first ?? BuurtError(.data, "cannot load the figures", at: SourceLocation(file: state.inputPath(run)))
+        }
+        do {
+            return try compute(project, state.runPath(run))
+        } catch let error as BuurtError {
+            throw error
+        } catch let errors as BuurtErrors {
+            throw errors.problems.first ?? BuurtError(.software, "the run failed")
+        } catch {
+            throw BuurtError(.software, "the run failed: \(error)")
+        }
+    }
+
+    /// The run folder, then `latest` (the commit), then `data.csv`.
+    private static func commit(_ state: UpdateStateDirectory, _ run: RunName, outputs: OutputDirectory, figures: FigureTable) throws(BuurtError) {
+        try outputs.write(to: state.runPath(run))
+        try AtomicFile.write(run.description + "\n", to: state.latestPath)
+        try AtomicFile.write(figures.text, to: state.dataPath)
+    }
+
+    /// The result tables of the previous run that the comparison reads.
+    private static func previousFiles(_ state: UpdateStateDirectory, _ run: RunName) throws(BuurtError) -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in ["scores.csv", "priorities.csv", "themes.csv"] {
+            files[name] = FileManager.default.contents(atPath: ManifestPath.join(state.runPath(run), name))
+        }
+        guard files["scores.csv"] != nil else {
+            throw BuurtError(.noInput, "the previous run has no scores.csv", at: SourceLocation(file: state.runPath(run)))
+        }
+        return files
+    }
+
+    /// The model's metadata file, to be copied beside the state's model under the same relative path.
+    private static func metadataCopy(_ project: IndexProject, modelPath: String) throws(BuurtError) -> (relative: String, data: Data)? {
+        guard let metadata = project.file.metadataPath else { return nil }
+        let relative = ManifestPath.recorded(metadata, modelFile: modelPath)
+        guard !relative.hasPrefix(".."), !relative.hasPrefix("/"), relative != "model.yml" else {
+            throw BuurtError(.usage, "the metadata file \(metadata) must lie in the model's folder (or below it) to be copied into the state",
+                             at: SourceLocation(file: modelPath))
+        }
+        return (relative, try read(metadata))
+    }
+
+    /// A state is created only in an empty directory (or one a stopped --init left).
+    private static func checkEmpty(_ state: UpdateStateDirectory, allowing extra: [String]) throws(BuurtError) {
+        let known = Set(["model.yml", "data.csv", "runs", "inputs", "latest", ".lock"] + extra.compactMap { $0.split(separator: "/").first.map(String.init) })
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
+        let foreign = entries.filter { !known.contains($0) }.sorted()
+        guard foreign.isEmpty else {
+            throw BuurtError(.cannotCreate, "the directory is not empty (\(foreign.prefix(5).joined(separator: ", "))\(foreign.count > 5 ? ", …" : "")); create a state in a new or empty directory",
+                             at: SourceLocation(file: state.path))
+        }
+    }
+
+    private static func read(_ path: String) throws(BuurtError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BuurtError(.noInput, "cannot read this file", at: SourceLocation(file: path))
+        }
+        return data
+    }
+
+    /// Runs `body`, turning a single ``BuurtError`` into ``BuurtErrors``.
+    private static func single<T>(_ body: () throws -> T) throws(BuurtErrors) -> T {
+        do {
+            return try body()
+        } catch let error as BuurtError {
+            throw BuurtErrors([error])
+        } catch let errors as BuurtErrors {
+            throw errors
+        } catch {
+            throw BuurtErrors([BuurtError(.software, "\(error)")])
+        }
+    }
+}

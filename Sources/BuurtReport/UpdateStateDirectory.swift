@@ -1,0 +1,153 @@
+import BuurtNumerics
+import Foundation
+
+/// The name of one run of an update state: its newest period, and a revision number from 2
+/// on when that period was already run before (`2021`, `2021-r2`, `2021-r3`, …).
+public struct RunName: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var period: Int
+    public var revision: Int
+
+    public init(period: Int, revision: Int = 1) {
+        self.period = period
+        self.revision = revision
+    }
+
+    /// Parses `2021` or `2021-r2`; `nil` for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let period = parts.first.flatMap({ Int($0) }), parts.count <= 2 else { return nil }
+        if parts.count == 2 {
+            guard parts[1].hasPrefix("r"), let revision = Int(parts[1].dropFirst()), revision >= 2 else { return nil }
+            self.init(period: period, revision: revision)
+        } else {
+            self.init(period: period)
+        }
+    }
+
+    public var description: String { revision == 1 ? String(period) : "\(period)-r\(revision)" }
+
+    public static func < (a: RunName, b: RunName) -> Bool { (a.period, a.revision) < (b.period, b.revision) }
+
+    /// The name of the run after `previous` whose newest period is `period`.
+    public static func next(period: Int, after previous: RunName?) -> RunName {
+        guard let previous, previous.period == period else { return RunName(period: period) }
+        return RunName(period: period, revision: previous.revision + 1)
+    }
+}
+
+/// The files of an update state directory:
+///
+///     model.yml          the model (and its metadata file, when it has one), fixed at --init
+///     data.csv           the accumulated figures, a copy of inputs/<latest>.csv
+///     inputs/<run>.csv   the figures each run was computed from (never changed afterwards)
+///     runs/<run>/        the output of each run (as `buurtscore run`) with diff.md and diff.csv
+///     latest             the name of the newest run, one line
+///     .lock              held (flock) while an update runs
+///
+/// An update writes `inputs/<run>.csv` and `runs/<run>/` under new names, then replaces
+/// `latest` (write to a temporary file, then rename: the commit), then `data.csv`. Whatever
+/// moment it stops at, ``recover()`` turns the directory into exactly the state before or
+/// after the update: runs newer than `latest` are removed, `data.csv` is made equal to
+/// `inputs/<latest>.csv`, temporary files are removed.
+public struct UpdateStateDirectory: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    public var modelPath: String { join("model.yml") }
+    public var dataPath: String { join("data.csv") }
+    public var latestPath: String { join("latest") }
+    public var lockPath: String { join(".lock") }
+    public var runsPath: String { join("runs") }
+    public var inputsPath: String { join("inputs") }
+
+    public func runPath(_ run: RunName) -> String { join("runs/\(run)") }
+    public func inputPath(_ run: RunName) -> String { join("inputs/\(run).csv") }
+
+    public func join(_ relative: String) -> String { ManifestPath.join(path, relative) }
+
+    /// The newest run, `nil` when the directory holds no state.
+    /// - Throws: ``BuurtError`` `.data` when `latest` does not name a run.
+    public func latest() throws(BuurtError) -> RunName? {
+        guard let data = FileManager.default.contents(atPath: latestPath) else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let run = RunName(text) else {
+            throw BuurtError(.data, "'\(text)' is not the name of a run (expected a year such as 2021, or 2021-r2)", at: SourceLocation(file: latestPath, line: 1))
+        }
+        return run
+    }
+
+    /// The runs that have a folder under `runs/`, ascending.
+    public func runs() -> [RunName] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: runsPath)) ?? []).compactMap(RunName.init).sorted()
+    }
+
+    /// Brings an interrupted update to the state before or after it (see the type's description).
+    /// Call it while holding the lock.
+    /// - Throws: ``BuurtError`` `.cannotCreate` when a file cannot be removed or written.
+    public func recover() throws(BuurtError) {
+        let fm = FileManager.default
+        for folder in [path, runsPath, inputsPath] {
+            for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where Self.isTemporary(entry) {
+                try remove(ManifestPath.join(folder, entry))
+            }
+        }
+        guard let latest = try latest() else { return }
+        for run in runs() where run > latest { try remove(runPath(run)) }
+        for entry in (try? fm.contentsOfDirectory(atPath: inputsPath)) ?? [] {
+            guard entry.hasSuffix(".csv"), let run = RunName(String(entry.dropLast(4))), run > latest else { continue }
+            try remove(ManifestPath.join(inputsPath, entry))
+        }
+        guard let figures = fm.contents(atPath: inputPath(latest)) else {
+            throw BuurtError(.noInput, "the figures of the latest run \(latest) are missing", at: SourceLocation(file: inputPath(latest)))
+        }
+        if fm.contents(atPath: dataPath) != figures { try AtomicFile.write(figures, to: dataPath) }
+    }
+
+    /// Names of temporary files and folders that an interrupted write leaves behind.
+    static func isTemporary(_ entry: String) -> Bool {
+        entry.hasPrefix(".") && (entry.contains(".partial-") || entry.contains(".previous-") || entry.contains(".tmp-"))
+    }
+
+    private func remove(_ path: String) throws(BuurtError) {
+        do {
+            try FileManager.default.removeItem(atPath: path)
+        } catch {
+            throw BuurtError(.cannotCreate, "cannot remove what an interrupted update left: \(error.localizedDescription)", at: SourceLocation(file: path))
+        }
+    }
+}
+
+/// Replacing a file as a whole: the bytes go to a temporary sibling, are flushed to disk, and
+/// the sibling is renamed over the target, so a reader sees the old or the new file, never a part.
+public enum AtomicFile {
+    /// - Throws: ``BuurtError`` `.cannotCreate` naming the target.
+    public static func write(_ data: Data, to target: String) throws(BuurtError) {
+        let url = URL(fileURLWithPath: target)
+        let folder = url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw BuurtError(.cannotCreate, "cannot create a temporary file", at: SourceLocation(file: temporary.path))
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            try handle.write(contentsOf: data)
+            try handle.synchronize()
+            try handle.close()
+            guard rename(temporary.path, target) == 0 else {
+                throw BuurtError(.cannotCreate, "cannot rename \(temporary.lastPathComponent) into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: target))
+            }
+        } catch let error as BuurtError {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw BuurtError(.cannotCreate, "cannot write: \(error.localizedDescription)", at: SourceLocation(file: target))
+        }
+    }
+
+    public static func write(_ text: String, to target: String) throws(BuurtError) {
+        try write(Data(text.utf8), to: target)
+    }
+}

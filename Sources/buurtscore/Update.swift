@@ -1,0 +1,103 @@
+import ArgumentParser
+import BuurtNumerics
+import BuurtReport
+import Foundation
+
+extension Buurtscore {
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a period's figures to an update state and recompute (yearly recalculation).",
+            discussion: """
+                STATE holds model.yml, the accumulated figures (data.csv), inputs/<run>.csv, one \
+                folder per run (runs/2020, runs/2021, …; computed as `buurtscore run` does, with \
+                diff.md and diff.csv against the previous run) and `latest`, the name of the newest run. \
+                `--init --model MODEL` creates it from a model and its data.
+
+                The new figures must have the state's columns and, for a new period, the units of \
+                the latest period; figures the state already has are ignored ("nothing new", exit 0). \
+                Changed figures of a published period are refused (exit 65) unless \
+                --accept-revisions. An interrupted update leaves the previous state (the next \
+                update tidies up). Prints one line (or with --json one JSON object) on standard output.
+
+                Exit codes: 0 ok or nothing new, 64 usage, 65 the figures do not fit or revise \
+                published ones, 66 no such state or file, 73 cannot write, 75 another update of \
+                STATE is running.
+                """)
+
+        @Argument(help: "The state directory.")
+        var state: String
+
+        @Option(help: "The new figures (CSV with the state's columns).")
+        var data: String?
+
+        @Flag(name: .customLong("init"), help: "Create STATE from --model (and its data, or --data) instead of updating it.")
+        var initialise = false
+
+        @Option(help: "The model file (with --init).")
+        var model: String?
+
+        @Flag(help: "Recompute with figures that change already published periods.")
+        var acceptRevisions = false
+
+        @Flag(help: "Print one JSON object instead of the summary line.")
+        var json = false
+
+        @Flag(help: "Print nothing on success.")
+        var quiet = false
+
+        @Option(help: "Decimal separator of the new figures: point, comma, or detect.")
+        var decimal: DecimalSeparator = .detect
+
+        @Option(help: "Worker threads for the uncertainty analysis (results are identical for any count).")
+        var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        func validate() throws {
+            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, got \(threads)") }
+            if initialise {
+                guard model != nil else { throw ValidationError("--init needs --model MODEL") }
+                guard !acceptRevisions else { throw ValidationError("--accept-revisions applies to an update, not to --init") }
+            } else {
+                guard model == nil else { throw ValidationError("--model is only for --init; an existing state keeps its model") }
+                guard data != nil else { throw ValidationError("give the new figures with --data FILE (or create the state with --init --model MODEL)") }
+            }
+        }
+
+        func run() throws {
+            var csv = CSVOptions()
+            if decimal != .detect { csv.decimalComma = decimal == .comma }
+            let outcome: UpdateOutcome
+            do {
+                if initialise {
+                    outcome = try StateUpdate.initialise(state: state, modelPath: model!, dataPath: data, options: csv, compute: compute)
+                } else {
+                    outcome = try StateUpdate.update(state: state, dataPath: data!, acceptRevisions: acceptRevisions, options: csv, compute: compute)
+                }
+            } catch {
+                if json { print(UpdateFailure.json(error)) }
+                for problem in error.problems { printError(problem.description) }
+                throw ExitCode(error.exitCode)
+            }
+            if outcome.status == .refused {
+                if json { print(outcome.json) } else { print(outcome.summary) }
+                let lines = outcome.revisionLines.map { "revised: \($0)\n" }.joined()
+                FileHandle.standardError.write(Data(lines.utf8))
+                throw ExitCode(BuurtError.Kind.data.rawValue)
+            }
+            if json { print(outcome.json) } else if !quiet { print(outcome.summary) }
+        }
+
+        /// The `buurtscore run` computation, with the options a state's runs use.
+        func compute(_ project: IndexProject, _ out: String) throws -> OutputDirectory {
+            let run = try Run.parse([project.file.path, "--data", project.dataPath, "--out", out, "--quiet", "--threads", String(threads)])
+            return try run.outputs(of: project).files
+        }
+    }
+}
+
+/// `{"status":"error","exit_code":65,"problems":[…]}` for --json.
+enum UpdateFailure {
+    static func json(_ errors: BuurtErrors) -> String {
+        "{\"status\":\"error\",\"exit_code\":\(errors.exitCode),\"problems\":["
+            + errors.problems.map { JSONString.quoted($0.description) }.joined(separator: ",") + "]}"
+    }
+}

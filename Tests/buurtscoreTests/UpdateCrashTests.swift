@@ -1,0 +1,69 @@
+import BuurtReport
+import Foundation
+import Testing
+
+/// `buurtscore update` killed (SIGKILL) at delays spread over its whole runtime: every time,
+/// the state is exactly the one before or the one after the update, and the next update
+/// completes it.
+@Suite struct UpdateCrashTests {
+    @Test func killedUpdateLeavesExactlyTheOldOrTheNewStateAndTheNextUpdateSucceeds() throws {
+        let h = try UpdateHarness()
+        #expect(try h.initialise("base").status == 0)
+        let old = try h.snapshot("base")
+
+        // The uninterrupted update, timed: the kills are spread over this runtime.
+        try h.copy("base", to: "reference")
+        let start = Date()
+        let reference = try h.update("reference")
+        let runtime = Date().timeIntervalSince(start)
+        #expect(reference.status == 0, "stderr: \(reference.stderr)")
+        let new = try h.snapshot("reference")
+        #expect(new != old)
+
+        let steps = 8
+        var outcomes: [String] = []
+        for step in 0...steps {
+            let state = "killed\(step)"
+            try h.copy("base", to: state)
+            // Up to 1.5 × the measured runtime, so that some kills land after the commit too.
+            let delay = 1.5 * runtime * Double(step) / Double(steps)
+            let process = try launchUpdate(h, state: state)
+            if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            // Without any repair, `latest` names a complete run.
+            let directory = UpdateStateDirectory(path: h.cli.path(state))
+            let latest = try #require(try directory.latest())
+            #expect(FileManager.default.fileExists(atPath: directory.runPath(latest) + "/manifest.json"), "step \(step)")
+
+            // What every update does first, under the lock: finish or undo the interrupted one.
+            do {
+                let lock = try UpdateStateLock(directory)
+                try directory.recover()
+                withExtendedLifetime(lock) {}
+            }
+            let after = try h.snapshot(state)
+            #expect(after == old || after == new, "step \(step) (killed after \(delay) s): neither the old nor the new state")
+            outcomes.append(after == old ? "old" : "new")
+
+            let next = try h.update(state)
+            #expect(next.status == 0, "step \(step): \(next.stderr)")
+            #expect(try h.snapshot(state) == new, "step \(step): the next update did not give the new state")
+        }
+        // A kill right after the launch lands long before the commit.
+        #expect(outcomes.first == "old")
+        print("killed updates left: \(outcomes.joined(separator: ", "))")
+    }
+
+    private func launchUpdate(_ h: UpdateHarness, state: String) throws -> Process {
+        let process = Process()
+        process.executableURL = CLIHarness.executable
+        process.arguments = ["update", state, "--data", "new2021.csv", "--threads", "1"]
+        process.currentDirectoryURL = h.cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}

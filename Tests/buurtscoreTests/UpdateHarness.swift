@@ -1,0 +1,51 @@
+import Foundation
+import BuurtReport
+
+/// A demo update state in a scratch directory: the demo model (with fewer replications, so
+/// that a run takes a few seconds), its 2017-2020 figures and the 2021 figures beside it.
+struct UpdateHarness {
+    let cli: CLIHarness
+
+    static let demo = CLIHarness.projectRoot.appendingPathComponent("datasets/demo")
+
+    /// The demo model with `replications: 1000` replaced by `replications`.
+    init(replications: Int = 40) throws {
+        cli = try CLIHarness()
+        let model = try String(contentsOf: Self.demo.appendingPathComponent("model.yml"), encoding: .utf8)
+        try cli.write("demo/model.yml", model.replacingOccurrences(of: "replications: 1000", with: "replications: \(replications)"))
+        try cli.write("demo/data.csv", String(contentsOf: Self.demo.appendingPathComponent("data.csv"), encoding: .utf8))
+        try cli.write("new2021.csv", String(contentsOf: Self.demo.appendingPathComponent("2021/data.csv"), encoding: .utf8))
+    }
+
+    /// `buurtscore update STATE --init --model demo/model.yml`.
+    func initialise(_ state: String = "state") throws -> CLIHarness.Outcome {
+        try cli.run(["update", state, "--init", "--model", "demo/model.yml", "--threads", "1"])
+    }
+
+    func update(_ state: String = "state", data: String = "new2021.csv", extra: [String] = []) throws -> CLIHarness.Outcome {
+        try cli.run(["update", state, "--data", data, "--threads", "1"] + extra)
+    }
+
+    /// Every file under `state` (relative path → bytes), without the lock file.
+    func snapshot(_ state: String = "state") throws -> [String: Data] {
+        let root = URL(fileURLWithPath: cli.path(state)).resolvingSymlinksInPath()
+        var files: [String: Data] = [:]
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = walker?.nextObject() as? URL {
+            guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true else { continue }
+            let path = String(url.resolvingSymlinksInPath().path.dropFirst(root.path.count + 1))
+            if path == ".lock" { continue }
+            files[path] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    func copy(_ from: String, to: String) throws {
+        try FileManager.default.copyItem(atPath: cli.path(from), toPath: cli.path(to))
+    }
+
+    /// A CSV file as rows of cells (no quoted cells in these files).
+    func rows(_ path: String) throws -> [[String]] {
+        try cli.read(path).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+}

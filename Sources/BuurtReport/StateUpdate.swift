@@ -42,7 +42,7 @@ public enum StateUpdate {
         return try single {
             try state.recover()
             let modelBytes = try read(modelPath)
-            let metadata = try metadataCopy(source, modelPath: modelPath)
+            let companions = try companionCopies(source, modelPath: modelPath)
             if let latest = try state.latest() {
                 if FileManager.default.contents(atPath: state.modelPath) == modelBytes, try alreadyHolds(figures, state, source) {
                     return UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: 0, addedPeriods: [], revisions: [])
@@ -50,11 +50,11 @@ public enum StateUpdate {
                 throw BuurtError(.cannotCreate, "this directory already holds an update state (latest run \(latest)) with another model or without these figures; add figures with `buurtscore update \(path) --data FILE`, or choose a new directory",
                                  at: SourceLocation(file: state.latestPath))
             }
-            try checkEmpty(state, allowing: metadata.map { [$0.relative] } ?? [])
+            try checkEmpty(state, allowing: companions.map(\.relative))
             let run = RunName(period: figures.periods.last ?? 0)
             do {
                 try AtomicFile.write(modelBytes, to: state.modelPath)
-                if let metadata { try AtomicFile.write(metadata.data, to: state.join(metadata.relative)) }
+                for file in companions { try AtomicFile.write(file.data, to: state.join(file.relative)) }
                 var outputs = try computeRun(state, run, figures: figures, compute: compute)
                 let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods)
                 outputs.add("diff.md", text: first.markdown)
@@ -177,15 +177,20 @@ public enum StateUpdate {
         return files
     }
 
-    /// The model's metadata file, to be copied beside the state's model under the same relative path.
-    private static func metadataCopy(_ project: IndexProject, modelPath: String) throws(BuurtError) -> (relative: String, data: Data)? {
-        guard let metadata = project.file.metadataPath else { return nil }
-        let relative = ManifestPath.recorded(metadata, modelFile: modelPath)
-        guard !relative.hasPrefix(".."), !relative.hasPrefix("/"), relative != "model.yml" else {
-            throw BuurtError(.usage, "the metadata file \(metadata) must lie in the model's folder (or below it) to be copied into the state",
-                             at: SourceLocation(file: modelPath))
+    /// The files the model names besides its data (COINr metadata, crosswalk), to be copied
+    /// beside the state's model under the same relative paths.
+    private static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, data: Data)] {
+        var copies: [(relative: String, data: Data)] = []
+        for (role, path) in [("metadata", project.file.metadataPath), ("crosswalk", project.file.crosswalkPath)] {
+            guard let path else { continue }
+            let relative = ManifestPath.recorded(path, modelFile: modelPath)
+            guard !relative.hasPrefix(".."), !relative.hasPrefix("/"), relative != "model.yml" else {
+                throw BuurtError(.usage, "the \(role) file \(path) must lie in the model's folder (or below it) to be copied into the state",
+                                 at: SourceLocation(file: modelPath))
+            }
+            copies.append((relative, try read(path)))
         }
-        return (relative, try read(metadata))
+        return copies
     }
 
     /// A state is created only in an empty directory (or one a stopped --init left).

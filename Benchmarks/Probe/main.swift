@@ -19,11 +19,11 @@ let units = arguments.count > 3 ? Int(arguments[3]) ?? 14_000 : 14_000
 let years = arguments.count > 4 ? Int(arguments[4]) ?? 4 : 4
 let load1 = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
 
-/// User plus system CPU seconds of this process so far (all threads).
+/// CPU seconds of this process so far (all threads, user and system).
 func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
-    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
 
 /// Times `body` and prints the human line and the machine-readable line.

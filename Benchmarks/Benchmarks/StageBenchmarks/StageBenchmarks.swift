@@ -15,8 +15,8 @@ let benchmarks: @Sendable () -> Void = {
         register("normalise \(name), 14000×36×4", input: {
             let workload = try UncertaintyWorkloads.dutchBuurten(units: 14_000, replications: 1)
             return (workload.panel, try StageWorkloads.modelWithTargets(workload))
-        }, measure: { (panel: Panel, model: IndexModel) in
-            try Normalise.apply(panel, model: model, parameters: NormaliseParameters(method: method))
+        }, measure: { input in
+            try Normalise.apply(input.0, model: input.1, parameters: NormaliseParameters(method: method))
         })
     }
 
@@ -26,8 +26,8 @@ let benchmarks: @Sendable () -> Void = {
         register("aggregate \(name), \(units)×36×4", input: {
             let workload = try UncertaintyWorkloads.dutchBuurten(units: units, replications: 1)
             return (try StageWorkloads.normalised(workload), workload.model)
-        }, measure: { (panel: Panel, model: IndexModel) in
-            try Aggregate.apply(panel, model: model, parameters: AggregateParameters(rule: AggregateRule(method: method)))
+        }, measure: { input in
+            try Aggregate.apply(input.0, model: input.1, parameters: AggregateParameters(rule: AggregateRule(method: method)))
         })
     }
 

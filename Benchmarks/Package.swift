@@ -57,6 +57,8 @@ let package = Package(
             path: "Benchmarks/UncertaintyBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Executables that are not benchmarks live under Tools/: the benchmark plugin runs every
+        // executable target whose folder's parent is named Benchmarks.
         // One timed run of a workload, for profiling: swift run -c release uncertainty-probe buurten
         .executableTarget(
             name: "uncertainty-probe",
@@ -65,16 +67,16 @@ let package = Package(
                 .product(name: "BuurtNumerics", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
             ],
-            path: "Probe"
+            path: "Tools/Probe"
         ),
         // The scale table: runs uncertainty-probe per point, fits growth exponents, prints Markdown.
-        .executableTarget(name: "scale-table", path: "Scale"),
+        .executableTarget(name: "scale-table", path: "Tools/Scale"),
         // The machine (CPU, BLAS core), measured dgemm rate and memory bandwidth, and the
         // physical lower bound of the main uncertainty case, in Markdown.
         .executableTarget(
             name: "machine-bound",
             dependencies: [.product(name: "BuurtNumerics", package: "buurtscore")],
-            path: "Machine"
+            path: "Tools/Machine"
         ),
     ]
 )

@@ -25,7 +25,7 @@ for target in $targets; do
   rm -rf "results/raw/$target"; mkdir -p "results/raw/$target"
   before=$(cut -d' ' -f1 /proc/loadavg)
   $SWIFT package --disable-sandbox --allow-writing-to-package-directory benchmark --target "$target" \
-    --format jmh --path "results/raw/$target"
+    --format influx --path "results/raw/$target" --no-progress
   echo "$before → $(cut -d' ' -f1 /proc/loadavg)" > "results/raw/$target/load"
 done
 python3 bench_table.py results/raw $targets > results/benchmarks.md

@@ -1,23 +1,17 @@
 #!/usr/bin/env python3
-"""Markdown table from the JMH exports of `swift package benchmark --format jmh` (stdlib only).
+"""Markdown table from the exports of `swift package benchmark --format influx` (stdlib only).
 
     python3 bench_table.py results/raw TARGET... > results/benchmarks.md
 
-Reads results/raw/TARGET/*.json and results/raw/TARGET/load (the 1-minute load average before
-and after that target ran). One row per benchmark: median (p50) of each metric.
+Reads results/raw/TARGET/*.influx.csv (raw values: nanoseconds, bytes, counts) and
+results/raw/TARGET/load (the 1-minute load average before and after that target ran). One row
+per benchmark, the median (p50) of each metric; throughput = 1 / median wall time (the
+benchmark's own throughput metric is an integer per second, 0 for runs over a second).
 """
+import csv
 import glob
-import json
 import os
 import sys
-
-
-def p50(metric):
-    return metric["scorePercentiles"]["50.0"] if metric else None
-
-
-def find(metrics, word):
-    return next((m for name, m in metrics.items() if word in name.lower()), None)
 
 
 def fmt(x, digits=1, scale=1.0):
@@ -26,19 +20,27 @@ def fmt(x, digits=1, scale=1.0):
 
 def main():
     raw, targets = sys.argv[1], sys.argv[2:]
-    print("| target | benchmark | samples | wall p50 ms | CPU p50 ms | throughput p50 /s | mallocs p50 | peak RSS p50 MB | load before → after |")
+    print("| target | benchmark | samples | wall p50 ms | CPU p50 ms | throughput /s | mallocs p50 | peak RSS p50 MB | load before → after |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---|")
     for target in targets:
         folder = os.path.join(raw, target)
-        load = open(os.path.join(folder, "load")).read().strip() if os.path.exists(os.path.join(folder, "load")) else "?"
-        for path in sorted(glob.glob(os.path.join(folder, "*.json"))):
-            for element in json.load(open(path)):
-                name = element["benchmark"].split(f".{target}.", 1)[-1].replace("_", " ")
-                metrics = element["secondaryMetrics"]
-                wall, cpu = find(metrics, "wall"), find(metrics, "cpu")
-                mallocs, rss = find(metrics, "malloc"), find(metrics, "resident")
-                print(f"| {target} | {name} | {element['measurementIterations']} | {fmt(p50(wall), 2, 1e3)} | {fmt(p50(cpu), 2, 1e3)} | "
-                      f"{fmt(p50(element['primaryMetric']), 2)} | {fmt(p50(mallocs), 0)} | {fmt(p50(rss), 0, 1e6)} | {load} |")
+        load_file = os.path.join(folder, "load")
+        load = open(load_file).read().strip() if os.path.exists(load_file) else "?"
+        rows = {}
+        for path in sorted(glob.glob(os.path.join(folder, "*.influx.csv"))):
+            for r in csv.reader(line for line in open(path, encoding="utf-8") if not line.startswith("#")):
+                if len(r) < 13 or r[0] == "measurement" or r[9] != "50.0":
+                    continue
+                metric, test = r[6].lower(), r[8]
+                entry = rows.setdefault(test, {"samples": r[12]})
+                key = "wall" if "wall" in metric else "cpu" if "cpu" in metric else "malloc" if "malloc" in metric \
+                    else "rss" if "resident" in metric else None
+                if key:
+                    entry[key] = float(r[10])
+        for test, m in rows.items():
+            wall = m.get("wall")
+            print(f"| {target} | {test} | {m['samples']} | {fmt(wall, 2, 1e6)} | {fmt(m.get('cpu'), 2, 1e6)} | "
+                  f"{fmt(1e9 / wall if wall else None, 2)} | {fmt(m.get('malloc'), 0)} | {fmt(m.get('rss'), 0, 1e6)} | {load} |")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ TEST_APT_PACKAGES := libreoffice-calc-nogui chromium
 SWIFT ?= swift
 DEMO_OUT ?= out/demo
 
-.PHONY: run test build deps demo bench clean
+.PHONY: run test build deps demo bench bench-compare clean
 
 # Installs what is missing, quietly (apt's output is shown only when it fails); does nothing
 # when everything is installed. `make test` adds TEST_APT_PACKAGES.
@@ -44,8 +44,26 @@ run: build
 test: deps
 	$(SWIFT) test
 
+# Benchmarks (never part of `make test`; they take a while). `make bench` runs every benchmark of
+# the Benchmarks package, the scale table and the machine bound, and writes the tables into
+# BENCHMARKS.md; `make bench-compare` times buurtscore against the pandas + numpy researcher
+# (Benchmarks/compare) on the same files. See BENCHMARKS.md.
+BENCH_VENV := Benchmarks/compare/.venv
+BENCH_PYTHON := $(BENCH_VENV)/bin/python
+BENCH_DEPS := $(BENCH_VENV)/.installed
+
 bench: deps
-	cd Benchmarks && $(SWIFT) package benchmark
+	SWIFT=$(SWIFT) Benchmarks/bench.sh
+
+$(BENCH_DEPS):
+	python3 -m venv $(BENCH_VENV) || { echo "python3 -m venv failed: install python3 and python3-venv" >&2; exit 1; }
+	$(BENCH_PYTHON) -m pip install --quiet numpy pandas
+	touch $@
+
+bench-compare: build $(BENCH_DEPS)
+	$(BENCH_PYTHON) Benchmarks/compare/compare.py --buurtscore "$$($(SWIFT) build -c release --show-bin-path)/buurtscore" \
+	  --out Benchmarks/results/compare.md
+	Benchmarks/splice.sh BENCHMARKS.md compare=Benchmarks/results/compare.md
 
 clean:
 	rm -rf .build out

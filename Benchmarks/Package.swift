@@ -14,12 +14,29 @@ let package = Package(
         .executableTarget(
             name: "PipelineBenchmarks",
             dependencies: [
+                "BenchmarkSupport", "UncertaintyWorkloads",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "BuurtNumerics", package: "buurtscore"),
+            ],
+            path: "Benchmarks/PipelineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "StageBenchmarks",
+            dependencies: [
+                "BenchmarkSupport", "UncertaintyWorkloads",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BuurtNumerics", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
             ],
-            path: "Benchmarks/PipelineBenchmarks",
+            path: "Benchmarks/StageBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Registration of benchmarks whose input is made in their setup; the common metrics.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Support"
         ),
         .target(
             name: "UncertaintyWorkloads",
@@ -32,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "UncertaintyBenchmarks",
             dependencies: [
-                "UncertaintyWorkloads",
+                "BenchmarkSupport", "UncertaintyWorkloads",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BuurtNumerics", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
@@ -40,6 +57,8 @@ let package = Package(
             path: "Benchmarks/UncertaintyBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Executables that are not benchmarks live under Tools/: the benchmark plugin runs every
+        // executable target whose folder's parent is named Benchmarks.
         // One timed run of a workload, for profiling: swift run -c release uncertainty-probe buurten
         .executableTarget(
             name: "uncertainty-probe",
@@ -48,7 +67,16 @@ let package = Package(
                 .product(name: "BuurtNumerics", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
             ],
-            path: "Probe"
+            path: "Tools/Probe"
+        ),
+        // The scale table: runs uncertainty-probe per point, fits growth exponents, prints Markdown.
+        .executableTarget(name: "scale-table", path: "Tools/Scale"),
+        // The machine (CPU, BLAS core), measured dgemm rate and memory bandwidth, and the
+        // physical lower bound of the main uncertainty case, in Markdown.
+        .executableTarget(
+            name: "machine-bound",
+            dependencies: [.product(name: "BuurtNumerics", package: "buurtscore")],
+            path: "Tools/Machine"
         ),
     ]
 )

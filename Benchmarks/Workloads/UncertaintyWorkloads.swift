@@ -79,6 +79,17 @@ public enum UncertaintyWorkloads {
                         panel: panel, model: model, spec: PipelineSpec(), uncertainty: uncertainty)
     }
 
+    /// ``dutchBuurten(units:years:replications:levels:)`` with normalisation (min-max [1, 100] or
+    /// rank, per period; both positive) and aggregation (arithmetic or geometric) uncertain as
+    /// well as the weights: the general path, a pipeline run from Normalise per replication.
+    public static func dutchBuurtenAllInputs(units: Int = 14_000, replications: Int = 1000) throws -> Workload {
+        var workload = try dutchBuurten(units: units, replications: replications)
+        workload.uncertainty.normalise = [NormaliseParameters(method: .minmax(lower: 1, upper: 100)), NormaliseParameters(method: .rank)]
+        workload.uncertainty.aggregate = [.arithmetic, .geometric]
+        workload.name = "uncertainty \(units)×36×4, weights+normalise+aggregate, \(replications) replications"
+        return workload
+    }
+
     /// `../shared/peers/coinr-asem` beside the repository, which holds COINr's ASEM example.
     public static let asemDirectory = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

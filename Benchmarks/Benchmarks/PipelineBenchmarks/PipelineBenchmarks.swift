@@ -1,30 +1,34 @@
 import Benchmark
+import BenchmarkSupport
 import BuurtNumerics
-import BuurtRanking
+import Foundation
+import UncertaintyWorkloads
 
-/// The deterministic pipeline on synthetic data of the size of all Dutch buurten
-/// (14,000 units × 4 years), and on the 19-buurt demo size.
+/// Reading the data CSV and the whole deterministic pipeline (denominate, impute, screen,
+/// treat, normalise, aggregate) on the data and model of `buurtscore synth`, for the demo size,
+/// a town, all Dutch buurten and a large country (× 4 years, 21 indicators).
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
-                                           maxDuration: .seconds(20), maxIterations: 20)
+    Benchmark.defaultConfiguration = .init(metrics: standardMetrics, timeUnits: .milliseconds,
+                                           maxDuration: .seconds(10), maxIterations: 20)
 
-    for units in [19, 14_000] {
-        let dataset = SyntheticData.generate(units: units, years: 2017...2020, seed: 2017)
-        let file = try! ModelFile.parse(dataset.modelYAML, file: "model.yml", baseDirectory: ".")
-        let model = try! IndexModel(nodes: file.nodes)
-        let table = try! CSVReader.parse(Array(dataset.dataCSV.utf8), file: "data.csv")
-        let panel = try! PanelLoader.load(table, model: model, columns: file.columns)
+    for units in [19, 1000, 14_000, 100_000] {
+        register("read data CSV, synth \(units)×21×4", input: {
+            let folder = try SynthWorkloads.directory(units: units)
+            return folder.appendingPathComponent("data.csv").path
+        }, measure: { path in
+            try CSVReader.read(path: path)
+        })
 
-        Benchmark("parse data CSV, \(units) units × 4 years") { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(try! CSVReader.parse(Array(dataset.dataCSV.utf8), file: "data.csv"))
-            }
-        }
+        register("load project (model + CSV + panel), synth \(units)×21×4", input: {
+            try SynthWorkloads.directory(units: units).appendingPathComponent("model.yml").path
+        }, measure: { path in
+            try IndexProject.load(modelPath: path)
+        })
 
-        Benchmark("full pipeline, \(units) units × 4 years") { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(try! Pipeline.run(panel, model: model, spec: file.spec, keepIntermediate: false))
-            }
-        }
+        register("deterministic pipeline, synth \(units)×21×4", input: {
+            try SynthWorkloads.project(units: units)
+        }, measure: { project in
+            try project.run(keepIntermediate: false)
+        })
     }
 }

@@ -1,53 +1,45 @@
 import Benchmark
+import BenchmarkSupport
 import BuurtNumerics
 import BuurtRanking
 import Foundation
 import UncertaintyWorkloads
 
 /// The Monte Carlo uncertainty analysis (engine construction and every summary of
-/// `buurtscore run`: uncertainty, priorities, themes) on all Dutch buurten and on COINr's ASEM
-/// example, on every core. Each workload is built in its benchmark's setup, outside the
-/// measurement, so a benchmark's peak memory is its own.
+/// `buurtscore run`: uncertainty, priorities, themes) on every core, for three sets of uncertain
+/// inputs: weights only (the linear path), weights + normalisation + aggregation (the general
+/// path), and everything including sampling error (the data of `buurtscore synth`, which
+/// declares survey sizes and populations); and on COINr's ASEM example.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident],
-                                           timeUnits: .milliseconds, warmupIterations: 0,
-                                           maxDuration: .seconds(180), maxIterations: 3)
+    Benchmark.defaultConfiguration = .init(metrics: standardMetrics, timeUnits: .milliseconds, warmupIterations: 0,
+                                           maxDuration: .seconds(120), maxIterations: 3)
     let threads = ProcessInfo.processInfo.activeProcessorCount
+    let twice = Benchmark.Configuration(maxIterations: 2)
 
-    let buurten = WorkloadBox()
-    Benchmark("uncertainty 14000×36×4, 10000 replications", configuration: .init(maxIterations: 2)) { benchmark in
-        let workload = buurten.workload!
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            blackHole(try! workload.run(threads: threads))
-        }
-        benchmark.stopMeasurement()
-    } setup: {
-        buurten.workload = try UncertaintyWorkloads.dutchBuurten()
-    } teardown: {
-        buurten.workload = nil
+    func engine(_ name: String, configuration: Benchmark.Configuration = Benchmark.defaultConfiguration,
+                _ make: @escaping () throws -> UncertaintyWorkloads.Workload?) {
+        register(name, configuration: configuration, input: make, measure: { workload in
+            try workload?.run(threads: threads) as Any
+        })
     }
 
-    let asem = WorkloadBox()
-    if FileManager.default.fileExists(atPath: UncertaintyWorkloads.asemDirectory.appendingPathComponent("input_iMeta.csv").path) {
-        Benchmark("uncertainty ASEM, 1000 replications") { benchmark in
-            let workload = asem.workload!
-            benchmark.startMeasurement()
-            for _ in benchmark.scaledIterations {
-                blackHole(try! workload.run(threads: threads))
-            }
-            benchmark.stopMeasurement()
-        } setup: {
-            asem.workload = try UncertaintyWorkloads.asem()
-        } teardown: {
-            asem.workload = nil
+    engine("uncertainty weights, 14000×36×4, 10000 replications", configuration: twice) {
+        try UncertaintyWorkloads.dutchBuurten(units: 14_000, replications: 10_000)
+    }
+    engine("uncertainty weights, 14000×36×4, 1000 replications") {
+        try UncertaintyWorkloads.dutchBuurten(units: 14_000, replications: 1000)
+    }
+    engine("uncertainty weights+normalise+aggregate, 1000×36×4, 1000 replications") {
+        try UncertaintyWorkloads.dutchBuurtenAllInputs(units: 1000, replications: 1000)
+    }
+    for inputs in SynthWorkloads.Inputs.allCases {
+        engine("uncertainty \(inputs.rawValue), synth 1000×21×4, 1000 replications") {
+            try SynthWorkloads.uncertainty(units: 1000, inputs: inputs, replications: 1000)
         }
+    }
+    if FileManager.default.fileExists(atPath: UncertaintyWorkloads.asemDirectory.appendingPathComponent("input_iMeta.csv").path) {
+        engine("uncertainty ASEM (COINr's four inputs), 1000 replications") { try UncertaintyWorkloads.asem() }
     } else {
         print("uncertainty ASEM skipped: \(UncertaintyWorkloads.asemDirectory.path) has no input_iMeta.csv")
     }
-}
-
-/// A workload made in a benchmark's setup and used by its measured closure.
-final class WorkloadBox: @unchecked Sendable {
-    var workload: UncertaintyWorkloads.Workload?
 }

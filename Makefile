@@ -9,12 +9,13 @@ TEST_APT_PACKAGES := libreoffice-calc-nogui chromium
 SWIFT ?= swift
 DEMO_OUT ?= out/demo
 
-.PHONY: run test build deps demo bench bench-compare clean
+.PHONY: run test build deps demo bench bench-compare bench-build clean
 
 # Installs what is missing, quietly (apt's output is shown only when it fails); does nothing
 # when everything is installed. `make test` adds TEST_APT_PACKAGES.
 DEPS := $(APT_PACKAGES)
 test: DEPS := $(APT_PACKAGES) $(TEST_APT_PACKAGES)
+bench-compare: DEPS := $(APT_PACKAGES) python3 python3-venv
 
 deps:
 	@missing=""; for p in $(DEPS); do \
@@ -51,6 +52,10 @@ test: deps
 BENCH_VENV := Benchmarks/compare/.venv
 BENCH_PYTHON := $(BENCH_VENV)/bin/python
 BENCH_DEPS := $(BENCH_VENV)/.installed
+
+# CI's smoke build of the Benchmarks package (builds, runs nothing).
+bench-build: deps
+	cd Benchmarks && $(SWIFT) build
 
 bench: deps
 	SWIFT=$(SWIFT) Benchmarks/bench.sh

@@ -21,8 +21,10 @@ extension ModelFileReader {
         var result: [MethodBreak] = []
         for item in items {
             guard let f = fields(item, "a method break", known: ["period", "indicators", "note"]) else { continue }
+            // The entry's first key locates it (a mapping node's own mark is its end).
+            let first = f.keyNodes.values.min { ($0.mark?.line ?? 0, $0.mark?.column ?? 0) < ($1.mark?.line ?? 0, $1.mark?.column ?? 0) }
             for key in ["period", "indicators", "note"] where f[key] == nil {
-                fail("every method break needs '\(key)' (e.g. {period: 2018, indicators: [feel_unsafe], note: \"new questionnaire\"})", at: item)
+                fail("every method break needs '\(key)' (e.g. {period: 2018, indicators: [feel_unsafe], note: \"new questionnaire\"})", at: first ?? item)
             }
             guard let p = f["period"], let period = integer(p, "period of a method break"),
                   let i = f["indicators"], let listed = list(i, "indicators of a method break"),

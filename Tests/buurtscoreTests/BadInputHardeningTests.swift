@@ -10,17 +10,19 @@ import Testing
     /// `data.csv` with the 2019 crime figure of B5 (line 6, column 25) replaced by `text`.
     static func crime(_ text: String) -> BadInput.Contents { V.data(line: 6, "crime", text) }
 
-    static func numberCase(_ text: String, _ name: String) -> BadInput {
+    static func numberCase(_ text: String, _ name: String, hint: String? = nil) -> BadInput {
         BadInput(name: "\(name) (\(text))", files: ["data.csv": crime(text)],
                  exitCode: 65, location: "data.csv:6:25",
-                 fragments: ["'\(text)' in column 'crime' is not a number; expected a number such as 3.5, -2 or 1e-5"])
+                 fragments: ["'\(text)' in column 'crime' is not a number; expected a number such as 3.5, -2 or 1e-5"] + (hint.map { [$0] } ?? []))
     }
+
+    static let grouping = "or - for a missing value; write it without a thousands separator, e.g. 1234"
 
     /// A 10 MB line without any line break: one header name of 10 MB and no rows.
     static let tenMegabyteLine = String(repeating: "x", count: 10 << 20)
 
     static let catalogue: [BadInput] = [
-        numberCase("NaN", "NaN literal"),
+        numberCase("NaN", "NaN literal", hint: "NA, . or - for a missing value\n"),
         numberCase("nan", "lower-case nan literal"),
         numberCase("inf", "inf literal"),
         numberCase("-Inf", "negative Inf literal"),
@@ -28,11 +30,11 @@ import Testing
         numberCase("1e999", "number too large for a double"),
         numberCase("-1e999", "negative number too large for a double"),
         numberCase("0x1A", "hexadecimal number"),
-        numberCase("1_000", "digit group underscore"),
-        numberCase("1 234", "space as a thousands separator"),
-        numberCase("1'234", "apostrophe as a thousands separator"),
-        numberCase("12%", "percent sign"),
-        numberCase("−5", "Unicode minus sign"),
+        numberCase("1_000", "digit group underscore", hint: grouping),
+        numberCase("1 234", "space as a thousands separator", hint: grouping),
+        numberCase("1'234", "apostrophe as a thousands separator", hint: grouping),
+        numberCase("12%", "percent sign", hint: "; write it without the % sign"),
+        numberCase("−5", "Unicode minus sign", hint: "; write the minus sign as the ASCII hyphen-minus -"),
         BadInput(name: "thousands separator and decimal comma in a ; file (1.234,5)",
                  files: ["data.csv": .text(V.data(separator: ";") { $0[5][V.column("crime")] = "1.234,5" })],
                  exitCode: 65, location: "data.csv:6:25",

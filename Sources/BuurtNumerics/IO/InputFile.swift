@@ -58,13 +58,14 @@ public enum InputFile {
     }
 
     private static func tooLarge(size: Int?, limit: Int, at location: SourceLocation) -> BuurtError {
-        let actual = size.map { "the file has \(byteCount($0)) (\($0) bytes)" } ?? "the input is longer than that"
-        return BuurtError(.data, "file too large: \(actual); buurtscore reads input files of at most \(byteCount(limit)) "
-            + "(\(limit) bytes) — split the data, e.g. by period, or leave out columns the model does not use", at: location)
+        func amount(_ n: Int) -> String { n < 1024 ? "\(n) bytes" : "\(byteCount(n)) (\(n) bytes)" }
+        let actual = size.map { "the file has \(amount($0))" } ?? "the input is longer than that"
+        return BuurtError(.data, "file too large: \(actual); buurtscore reads input files of at most \(amount(limit)) "
+            + "— split the data, e.g. by period, or leave out columns the model does not use", at: location)
     }
 
     /// `2 GiB`, `512 MiB`, `3.5 KiB`: binary units with at most one decimal.
-    static func byteCount(_ n: Int) -> String {
+    public static func byteCount(_ n: Int) -> String {
         let units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
         var value = Double(n), unit = 0
         while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }

@@ -1,10 +1,9 @@
 /// Advice for a data cell that is not a number but looks like one written another way.
 enum NumberHint {
-    /// `; write it …` when `cell` becomes a number without digit grouping (`1,234`, `1.234,5`,
-    /// `1 234`, `1'234`, `1_000`), with an ASCII minus instead of `−` (U+2212), or without a
-    /// trailing `%`; otherwise empty.
+    /// `; write it …` when `cell` mixes `.` and `,` (`1.234,5`), or becomes a number without
+    /// digit grouping in groups of three (`1,234`, `1 234`, `1'234`, `1_000`), with an ASCII
+    /// minus instead of `−` (U+2212), or without a trailing `%`; otherwise empty.
     static func hint(for cell: String, decimalComma: Bool) -> String {
-        let decimal: Character = decimalComma ? "," : "."
         let grouping: Set<Character> = [decimalComma ? "." : ",", " ", "'", "_", "\u{00A0}", "\u{202F}"]
         let trimmed = cell.trimmingBlanks
         func isNumber(_ s: String) -> Bool {
@@ -14,9 +13,11 @@ enum NumberHint {
         if trimmed.contains("."), trimmed.contains(",") {
             return "; write it without a thousands separator, e.g. \(decimalComma ? "1000,5" : "1000.5")"
         }
+        // Digit grouping: separators between digits, each followed by exactly three digits.
         let chars = Array(trimmed)
-        let groupedBetweenDigits = chars.indices.contains { i in
-            grouping.contains(chars[i]) && i > 0 && i + 1 < chars.count && chars[i - 1].isASCIIDigit && chars[i + 1].isASCIIDigit
+        let separators = chars.indices.filter { grouping.contains(chars[$0]) }
+        let groupedBetweenDigits = !separators.isEmpty && separators.allSatisfy { i in
+            i > 0 && chars[i - 1].isASCIIDigit && chars[(i + 1)...].prefix(while: \.isASCIIDigit).count == 3
         }
         if groupedBetweenDigits, isNumber(String(trimmed.filter { !grouping.contains($0) })) {
             return "; write it without a thousands separator, e.g. 1234"
@@ -26,9 +27,6 @@ enum NumberHint {
         }
         if trimmed.hasSuffix("%"), isNumber(String(trimmed.dropLast())) {
             return "; write it without the % sign (the indicator's name or unit can say it is a percentage)"
-        }
-        if trimmed.contains(decimal == "." ? "," : "."), isNumber(trimmed.replacingOccurrences(of: decimal == "." ? "," : ".", with: String(decimal))) {
-            return "; this file uses a decimal \(decimalComma ? "comma" : "point") (give --decimal to choose)"
         }
         return ""
     }

@@ -73,7 +73,7 @@ import Testing
         BadInput(name: "weights of every dimension zero",
                  files: ["model.yml": .text(V.replacing("index, weight: 1}\n  - {code: living, name: Living, parent: index, weight: 1}",
                                                         with: "index, weight: 0}\n  - {code: living, name: Living, parent: index, weight: 0}", in: V.model))],
-                 exitCode: 65, location: "model.yml:7:3",
+                 exitCode: 65, location: "model.yml",
                  fragments: ["the weights of the children of 'index' are all zero ('safety', 'living'); give at least one of them a positive weight"]),
         BadInput(name: "weights of every dimension zero through weights:",
                  files: ["model.yml": V.model("aggregate: {method: arithmetic}", "aggregate: {method: arithmetic}\nweights: {safety: 0, living: 0}")],

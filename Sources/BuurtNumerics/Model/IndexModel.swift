@@ -108,12 +108,6 @@ public struct IndexModel: Sendable, Equatable {
         for n in nodes where n.kind == .aggregate && children[n.code] == nil {
             fail("aggregate '\(n.code)' has no children")
         }
-        // All-zero weights make the weighted mean 0/0: the aggregate could never have a value.
-        for n in nodes where n.kind == .aggregate {
-            guard let kids = children[n.code], kids.allSatisfy({ nodes[index[$0]!].weight == 0 }) else { continue }
-            fail("the weights of the children of '\(n.code)' are all zero (\(kids.map { "'\($0)'" }.joined(separator: ", "))); "
-                + "give at least one of them a positive weight")
-        }
         for n in nodes where n.kind == .indicator {
             if let d = n.denominator, !d.isEmpty, let di = index[d], nodes[di].kind == .indicator || nodes[di].kind == .aggregate {
                 fail("denominator '\(d)' of '\(n.code)' is an \(nodes[di].kind.rawValue), not a data column")

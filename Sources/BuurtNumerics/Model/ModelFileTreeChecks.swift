@@ -14,7 +14,8 @@ struct DeferredTreeChecks: Sendable {
 
 extension ModelFile {
     /// Checks the settings that name parts of the tree (the weight levels of `uncertainty` and
-    /// `priorities.themes_of`) against `model`. Parsing already does this for an inline tree; for
+    /// `priorities.themes_of`) and the weights (no aggregate whose children all weigh 0)
+    /// against `model`. Parsing already does this for an inline tree; for
     /// a model with `metadata:`, call it once the metadata is loaded.
     /// - Throws: ``BuurtErrors`` with each problem at its place in the model file.
     public func validate(against model: IndexModel) throws(BuurtErrors) {
@@ -24,6 +25,16 @@ extension ModelFile {
         }
         if let code = priorities?.themesOf, let at = treeChecks.themesOf, let message = Self.themesOfProblem(code, in: model) {
             problems.append(BuurtError(.data, message, at: at))
+        }
+        // All-zero weights make a weighted mean 0/0: the aggregate could never have a value.
+        // (What-if analyses and the weight explorer may still try them; a model file may not.)
+        for code in model.aggregatesTopDown {
+            let children = model.children(of: code)
+            guard !children.isEmpty, children.allSatisfy({ model.node($0)?.weight == 0 }) else { continue }
+            problems.append(BuurtError(
+                .data, "the weights of the children of '\(code)' are all zero (\(children.map { "'\($0)'" }.joined(separator: ", "))); "
+                    + "give at least one of them a positive weight",
+                at: keyLocations["weights"] ?? SourceLocation(file: path)))
         }
         if !problems.isEmpty { throw BuurtErrors(problems) }
     }

@@ -9,7 +9,15 @@ TEST_APT_PACKAGES := libreoffice-calc-nogui chromium
 SWIFT ?= swift
 DEMO_OUT ?= out/demo
 
-.PHONY: run test build deps demo bench bench-compare bench-build clean
+# `make fuzz`: each libFuzzer target of Fuzz/ for FUZZ_SECONDS (default 600) seconds, starting
+# from its seed corpus in Fuzz/corpus/<target>; new inputs go to Fuzz/.work/<target>, crashes to
+# Fuzz/artifacts/. FUZZ_TARGETS picks targets, FUZZ_FLAGS adds libFuzzer options.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= fuzz-csv fuzz-model fuzz-metadata fuzz-check
+FUZZ_FLAGS ?= -rss_limit_mb=4096 -max_len=16384
+FUZZ_BUILD = $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address
+
+.PHONY: run test build deps demo bench bench-compare bench-build fuzz clean
 
 # Installs what is missing, quietly (apt's output is shown only when it fails); does nothing
 # when everything is installed. `make test` adds TEST_APT_PACKAGES.
@@ -70,5 +78,15 @@ bench-compare: build $(BENCH_DEPS)
 	  --out Benchmarks/results/compare.md
 	Benchmarks/splice.sh BENCHMARKS.md compare=Benchmarks/results/compare.md
 
+fuzz: deps
+	cd Fuzz && for t in $(FUZZ_TARGETS); do $(FUZZ_BUILD) --product $$t || exit 1; done; \
+	bin=$$($(FUZZ_BUILD) --show-bin-path); \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .work/$$t artifacts; \
+	  echo "== $$t for $(FUZZ_SECONDS) s"; \
+	  $$bin/$$t .work/$$t corpus/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=artifacts/$$t- $(FUZZ_FLAGS) || exit 1; \
+	done
+
 clean:
-	rm -rf .build out
+	rm -rf .build out Fuzz/.build Fuzz/.work

@@ -61,7 +61,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BuurtRankingTests",
-            dependencies: ["BuurtRanking", "BuurtTestSupport", .product(name: "Numerics", package: "swift-numerics")]
+            dependencies: [
+                "BuurtRanking", "BuurtTestSupport",
+                .product(name: "Numerics", package: "swift-numerics"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "BuurtReportTests",

@@ -45,12 +45,13 @@ enum ReportMarkdown {
         return out + "\n"
     }
 
-    /// Text with Markdown's emphasis, code, link and HTML characters escaped; line breaks become spaces.
+    /// Text with Markdown's emphasis, code, link and HTML characters (`<` and the `&` of
+    /// entities) escaped, so a name never becomes markup; line breaks become spaces.
     static func inline(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
-            case "*", "_", "`", "[", "]", "<", "\\": out += "\\" + String(c)
+            case "*", "_", "`", "[", "]", "<", "&", "\\": out += "\\" + String(c)
             case "\n": out += " "
             default: out.append(c)
             }

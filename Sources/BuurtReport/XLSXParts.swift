@@ -79,7 +79,10 @@ enum XLSXParts {
         + "</styleSheet>"
 
     /// A worksheet with its header row frozen. Numbers go into `<v>` in shortest round-trip
-    /// form, texts into the shared-string table, empty cells are left out.
+    /// form, texts (header included) into the shared-string table after
+    /// ``SpreadsheetText/neutralised(_:)`` (a text starting with `=`, `+`, `-`, `@`, tab or
+    /// carriage return gets a leading `'`, so editing the cell never turns it into a formula),
+    /// empty cells are left out.
     /// - Complexity: O(cells).
     static func worksheet(_ sheet: XLSXSheet, strings: inout XLSXSharedStrings) -> String {
         let width = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
@@ -92,7 +95,7 @@ enum XLSXParts {
             + "</sheetView></sheetViews><sheetData>"
         out += "<row r=\"1\">"
         for (c, name) in sheet.header.enumerated() where !name.isEmpty {
-            out += "<c r=\"\(columns[c])1\" s=\"1\" t=\"s\"><v>\(strings.id(of: name))</v></c>"
+            out += "<c r=\"\(columns[c])1\" s=\"1\" t=\"s\"><v>\(strings.id(of: SpreadsheetText.neutralised(name)))</v></c>"
         }
         out += "</row>"
         for (r, row) in sheet.rows.enumerated() {
@@ -103,7 +106,7 @@ enum XLSXParts {
                 case .number(let x) where x.isFinite:
                     out += "<c r=\"\(columns[c])\(line)\"><v>\(formatNumber(x))</v></c>"
                 case .text(let s) where !s.isEmpty:
-                    out += "<c r=\"\(columns[c])\(line)\" t=\"s\"><v>\(strings.id(of: s))</v></c>"
+                    out += "<c r=\"\(columns[c])\(line)\" t=\"s\"><v>\(strings.id(of: SpreadsheetText.neutralised(s)))</v></c>"
                 default:
                     break
                 }

@@ -62,7 +62,8 @@ struct CSVPropertyTests {
                 lines.append(1 + writer.text.utf8.count(where: { $0 == UInt8(ascii: "\n") }))
                 writer.appendRow(row)
             }
-            let expected = rows
+            // Text starting with a formula trigger (`-`, tab, CR here) reads back with its `'`.
+            let expected = rows.map { $0.map(SpreadsheetText.neutralised) }
             let table = CSVInvariants.check(Array(writer.text.utf8), options: CSVOptions(delimiter: ","))
             #expect(table?.header == header)
             #expect(table?.rows == expected)

@@ -71,8 +71,16 @@ struct CLIHarness {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Standard error is drained on its own thread: a child that fills one pipe while the
+        // harness waits on the other would otherwise block both forever.
+        nonisolated(unsafe) var stderrData = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
         let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: stdoutData, as: UTF8.self),

@@ -44,7 +44,7 @@ public struct BuurtError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil) {
         self.kind = kind
-        self.message = message
+        self.message = MessageText.bounded(message)
         self.location = location
     }
 

@@ -37,6 +37,7 @@ enum CSVEncodingCheck {
             let b = bytes[i]
             if b < 0x80 {
                 if b == CSVByte.lineFeed { line += 1; lineStart = i + 1 }
+                if b == 0 { report("NUL byte (0x00): this is not a text file, or it is UTF-16 without a byte order mark (save the file as UTF-8)", at: i) }
                 i += 1
                 continue
             }

@@ -17,16 +17,21 @@ import Foundation
 /// - A file with no characters other than whitespace is an error; a header without rows is a
 ///   table with no rows.
 public enum CSVReader {
-    /// Reads a file from disk.
-    /// - Throws: `.noInput` when the file is missing or unreadable, otherwise as ``parse(_:file:options:)``.
+    /// Reads a file from disk: memory-mapped and parsed in place (its bytes are never copied),
+    /// refused unread when larger than `options.maxFileBytes` (see ``InputFile``).
+    /// - Throws: `.noInput` when the file is missing or unreadable, `.data` when it is too
+    ///   large, otherwise as ``parse(_:file:options:)``.
     public static func read(path: String, options: CSVOptions = .init()) throws(BuurtErrors) -> CSVTable {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            let reason = !exists ? "file not found" : isDirectory.boolValue ? "this is a directory, not a file" : "the file cannot be read"
-            throw BuurtErrors([BuurtError(.noInput, reason, at: SourceLocation(file: path))])
+        let data: Data
+        do throws(BuurtError) {
+            data = try InputFile.contents(path: path, limit: options.maxFileBytes)
+        } catch {
+            throw BuurtErrors([error])
         }
-        return try parse([UInt8](data), file: path, options: options)
+        let result = data.withUnsafeBytes { raw in
+            Result { () throws(BuurtErrors) in try parse(buffer: raw.bindMemory(to: UInt8.self), file: path, options: options) }
+        }
+        return try result.get()
     }
 
     /// Parses CSV bytes.
@@ -148,7 +153,7 @@ public enum CSVReader {
             if name.isEmpty {
                 problems.append(BuurtError(.data, "empty column name (field \(k + 1) of the header); every column needs a name", at: location))
             } else if let first = firstIndex[name] {
-                problems.append(BuurtError(.data, "duplicate column name '\(name)' (fields \(first + 1) and \(k + 1) of the header)", at: location))
+                problems.append(BuurtError(.data, "duplicate column name '\(MessageText.excerpt(name))' (fields \(first + 1) and \(k + 1) of the header)", at: location))
             } else {
                 firstIndex[name] = k
             }

@@ -5,10 +5,13 @@ public struct CSVOptions: Sendable, Equatable {
     /// Whether numbers use a decimal comma (`3,5`); `nil` decides from the data cells
     /// (see ``CSVReader/parse(_:file:options:)``).
     public var decimalComma: Bool?
+    /// Largest file ``CSVReader/read(path:options:)`` accepts, in bytes (default 2 GiB).
+    public var maxFileBytes: Int
 
-    public init(delimiter: Character? = nil, decimalComma: Bool? = nil) {
+    public init(delimiter: Character? = nil, decimalComma: Bool? = nil, maxFileBytes: Int = InputFile.defaultSizeLimit) {
         self.delimiter = delimiter
         self.decimalComma = decimalComma
+        self.maxFileBytes = maxFileBytes
     }
 }
 

@@ -15,6 +15,8 @@ public func formatNumber(_ x: Double) -> String {
 }
 
 /// Writes RFC 4180 CSV text: `,` separated, `"`-quoted only where needed, `\n` line ends.
+/// Every cell, header included, goes through ``SpreadsheetText/neutralised(_:)`` first, so a
+/// name such as `=HYPERLINK(…)` is written `'=HYPERLINK(…)` and never opens as a formula.
 public struct CSVWriter: Sendable {
     public private(set) var text = ""
 
@@ -29,8 +31,10 @@ public struct CSVWriter: Sendable {
         text += "\n"
     }
 
-    /// Quotes a cell when it holds a comma, quote, or line break.
-    public static func quoted(_ cell: String) -> String {
+    /// The cell made formula-safe (``SpreadsheetText/neutralised(_:)``), then quoted when it
+    /// holds a comma, quote, or line break.
+    public static func quoted(_ text: String) -> String {
+        let cell = SpreadsheetText.neutralised(text)
         // Bytes, not Characters: "\r\n" is one Character that equals neither "\r" nor "\n".
         guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""

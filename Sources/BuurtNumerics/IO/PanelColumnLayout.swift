@@ -38,6 +38,14 @@ struct PanelColumnLayout {
                     + (column.code.count >= 4 ? ModelFileReader.suggestion(for: column.code, among: table.header, listAll: false) : ""),
                 at: table.headerLocation()))
         }
+        let roles = [(unit, "unit"), (name, "name"), (period, "period")]
+        for column in required {
+            guard let j = table.columnIndex(column.code), let role = roles.first(where: { $0.0 == j })?.1 else { continue }
+            problems.append(BuurtError(
+                .data, "\(column.role) '\(column.code)' of the model has the name of the \(role) column; "
+                    + "rename the \(column.role) in the model or the column in the data",
+                at: table.headerLocation(column: j)))
+        }
         let numericCodes = Set(required.filter { $0.role != "group" }.map(\.code))
         let aggregates = Set(model.nodes.filter { $0.kind == .aggregate }.map(\.code))
         let identifying = Set([unit, name, period].compactMap { $0 })
@@ -85,7 +93,7 @@ struct PanelColumnLayout {
 
     /// `'a', 'b', 'c'`, shortened after 12 names.
     static func list(_ names: [String]) -> String {
-        let shown = names.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+        let shown = names.prefix(12).map { "'\(MessageText.excerpt($0))'" }.joined(separator: ", ")
         return names.count > 12 ? shown + " and \(names.count - 12) more" : shown
     }
 }

@@ -31,6 +31,15 @@ public enum PanelLoader {
             problems.append(BuurtError(.data, "no data rows: the file has only a header", at: table.headerLocation()))
             throw BuurtErrors(problems)
         }
+        // A second header line (two files joined) would otherwise show up as a bad period and
+        // a non-number in every column: name it once instead.
+        let repeatedHeaders = table.rows.indices.filter { r in table.rows[r].map(CSVReader.trimmed) == table.header }
+        if !repeatedHeaders.isEmpty {
+            throw BuurtErrors(problems + repeatedHeaders.map { r in
+                BuurtError(.data, "line \(table.lineNumbers[r]) repeats the header line (were two files joined?); remove it",
+                           at: table.location(row: r, column: 0))
+            })
+        }
 
         let units = readUnits(table, unit: unitColumn, name: layout.name, period: layout.period, problems: &problems)
         var valid = Array(repeating: true, count: layout.numeric.count)
@@ -75,7 +84,7 @@ public enum PanelLoader {
                 let cell = CSVReader.trimmed(row[period])
                 p = Int(cell)
                 if p == nil {
-                    let what = cell.isEmpty ? "missing period" : "period '\(cell)' is not a whole number"
+                    let what = cell.isEmpty ? "missing period" : "period '\(MessageText.excerpt(cell))' is not a whole number"
                     problems.append(BuurtError(
                         .data, "\(what) for unit '\(code)' in column '\(table.header[period])' (expected a year such as 2024)",
                         at: table.location(row: r, column: period)))
@@ -123,10 +132,9 @@ public enum PanelLoader {
             valid[k] = false
             for r in invalidRows[k].prefix(invalidCellsListedPerColumn) {
                 let cell = table.rows[r][j]
-                let grouping = cell.contains(".") && cell.contains(",")
-                    ? "; write it without a thousands separator, e.g. \(table.decimalComma ? "1000,5" : "1000.5")" : ""
+                let grouping = NumberHint.hint(for: cell, decimalComma: table.decimalComma)
                 problems.append(BuurtError(
-                    .data, "'\(cell)' in column '\(table.header[j])' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value\(grouping)",
+                    .data, "'\(MessageText.excerpt(cell))' in column '\(MessageText.excerpt(table.header[j]))' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value\(grouping)",
                     at: table.location(row: r, column: j)))
             }
             if invalidRows[k].count > invalidCellsListedPerColumn {

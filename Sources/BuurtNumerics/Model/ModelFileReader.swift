@@ -192,7 +192,10 @@ struct ModelFileReader {
     /// other), else (optionally) the list of valid names.
     static func suggestion(for word: String, among candidates: [String], listAll: Bool) -> String {
         let w = word.lowercased()
-        let scored = candidates.map { ($0, editDistance(w, $0.lowercased())) }
+        // A suggestion is at most 3 edits away, and the distance is at least the difference in
+        // length: far longer or shorter names (a 10 MB header cell) are not even compared.
+        let scored = candidates.filter { abs($0.utf8.count - w.utf8.count) <= 12 && abs($0.count - w.count) <= 3 }
+            .map { ($0, editDistance(w, $0.lowercased())) }
         if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, best.0.count / 3)) {
             return "; did you mean '\(best.0)'?"
         }
@@ -200,9 +203,9 @@ struct ModelFileReader {
             let c = c.lowercased()
             return min(c.count, w.count) >= 3 && (c.hasPrefix(w) || w.hasPrefix(c))
         }) {
-            return "; did you mean '\(extended)'?"
+            return "; did you mean '\(MessageText.excerpt(extended))'?"
         }
-        return listAll && !candidates.isEmpty ? "; expected one of: \(candidates.joined(separator: ", "))" : ""
+        return listAll && !candidates.isEmpty ? "; expected one of: \(candidates.map(MessageText.excerpt).joined(separator: ", "))" : ""
     }
 
     /// Levenshtein distance (insertions, deletions, substitutions; each costs 1).

@@ -45,13 +45,18 @@ extension Buurtscore {
         }
 
         func run() throws {
+            let status = PhaseStatus(enabled: !quiet)
+            status?.begin("reading \((options.data ?? options.model as String).split(separator: "/").last.map(String.init) ?? "data")")
             let project = try options.loadProject()
+            status?.end()
             if !quiet {
                 for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             }
             try reportingFailures {
-                let (result, output) = try outputs(of: project)
+                let (result, output) = try outputs(of: project, status: status)
+                status?.begin("writing \(out)")
                 try output.write(to: out)
+                status?.end()
                 if !quiet {
                     print("Results written to \(out)/: \(output.files.map(\.path).joined(separator: ", "))")
                     if top > 0 { print(SummaryTable.text(result.aggregated, model: project.model, top: top), terminator: "") }
@@ -61,18 +66,23 @@ extension Buurtscore {
 
         /// Every file of the run, `manifest.json` last (it hashes the others). `verify` calls
         /// this to repeat a recorded run.
-        func outputs(of project: IndexProject) throws(BuurtError) -> (result: PipelineResult, files: OutputDirectory) {
+        func outputs(of project: IndexProject, status: PhaseStatus? = nil) throws(BuurtError) -> (result: PipelineResult, files: OutputDirectory) {
+            status?.begin("computing the index")
             let result = try project.run(keepIntermediate: stages)
+            status?.end()
             let bar = ProgressBar(enabled: !quiet, label: "uncertainty")
             var progress: (@Sendable (Int, Int) -> Void)?
             if let bar { progress = { @Sendable done, total in bar.update(done, of: total) } }
             let uncertainty = try UncertaintyAnalysis.run(project: project, threads: threads, progress: progress)
             bar?.finish()
+            status?.begin("changes")
             let changes = try ChangePass.run(aggregated: result.aggregated, project: project, threads: threads)
+            status?.begin("report and tables")
             var output = try RunOutput.files(result: result, project: project, includeStages: stages,
                                              uncertainty: uncertainty, changes: changes, language: lang?.language)
             if xlsx { try output.addWorkbook(model: project.model) }
             try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out)
+            status?.end()
             return (result, output)
         }
 

@@ -101,10 +101,13 @@ import Testing
         let synth = try cli.run(["synth", "--units", "19", "--years", "2017-2020", "--seed", "2017",
                                  "--method-break", "2018", "--recode", "2019", "--out", "demo"])
         #expect(synth.status == 0, "stderr: \(synth.stderr)")
-        for file in ["data.csv", "model.yml", "README.md", "crosswalk.csv"] {
+        for file in ["data.csv", "model.yml", "crosswalk.csv"] {
             let committed = try String(contentsOf: demo.appendingPathComponent(file), encoding: .utf8)
             #expect(try cli.read("demo/\(file)") == committed, "datasets/demo/\(file) is not the generator's output")
         }
+        // The card is generated; the section on the 2021 figures is appended after it.
+        let card = try String(contentsOf: demo.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(card.hasPrefix(try cli.read("demo/README.md")), "datasets/demo/README.md does not start with the generator's card")
     }
 }
 

@@ -31,6 +31,7 @@ import Testing
             model = model.replacingOccurrences(of: old, with: new)
         }
         try cli.write("in/data.csv", data)
+        try cli.write("in/crosswalk.csv", String(contentsOf: demo.appendingPathComponent("crosswalk.csv"), encoding: .utf8))
         let modelPath = try cli.write("in/model.yml", model)
         let run = try cli.run(["run", modelPath, "--out", cli.path("out"), "--xlsx", "--quiet"])
         #expect(run.status == 0, "stderr: \(run.stderr)")

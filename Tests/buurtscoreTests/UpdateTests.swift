@@ -136,15 +136,15 @@ import Testing
         #expect(columns.stderr.contains("column 'extra' is new"))
         #expect(try h.snapshot() == state)
 
-        // Kerkdonk missing, and Kerkdonk's second buurt re-coded.
+        // Kerkdonk missing, and Roodelo (published as BU00000152 since 2019) re-coded again.
         lines.removeAll { $0.hasPrefix("BU00000101,") }
-        lines = lines.map { $0.hasPrefix("BU00000102,") ? "BU00000199," + $0.dropFirst(11) : $0 }
+        lines = lines.map { $0.hasPrefix("BU00000152,") ? "BU00000199," + $0.dropFirst(11) : $0 }
         try h.cli.write("units.csv", lines.joined(separator: "\n") + "\n")
         let units = try h.update(data: "units.csv", extra: ["--json"])
         #expect(units.status == 65)
         #expect(units.stderr.contains("unit 'BU00000101' (Kerkdonk) of 2020 has no row for period 2021"))
         #expect(units.stderr.contains("unit 'BU00000199'"))
-        #expect(units.stderr.contains("is new and 'BU00000102' with the same name is missing: re-coded?"))
+        #expect(units.stderr.contains("is new and 'BU00000152' with the same name is missing: re-coded?"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(units.stdout.utf8)) as? [String: Any])
         #expect(object["status"] as? String == "error" && object["exit_code"] as? Int == 65)
         #expect(try h.snapshot() == state)

@@ -18,8 +18,9 @@ import BuurtNumerics
 ///
 /// This pass evaluates the replications block by block through
 /// ``UncertaintyEngine/evaluate(_:threads:progress:)``, independently of the rank summary.
-/// - Complexity: the engine's evaluation of R replications once per chunk of units, a chunk
-///   being as many units as keep their changes (groups × R doubles each) within 512 MiB.
+/// - Complexity: one evaluation of R replications for the rows of the two periods (in chunks of
+///   units whose changes, groups × R doubles each, fit 512 MiB); on the general path a pipeline
+///   run per replication and chunk.
 public enum ChangePass {
     /// Scores held per block of replications, at most (bytes).
     static let blockBudget = 64 << 20
@@ -63,24 +64,44 @@ public enum ChangePass {
             throw BuurtError(.software, "changes: the replications score \(pairs.count) units in both periods, the nominal run \(analysis.rows.count / Swift.max(g, 1))")
         }
         // The changes of a chunk of units are held for all replications at once (quantiles need
-        // them together); chunks keep that within `sampleBudget`, each re-evaluating the
-        // replications (same draws, same scores).
+        // them together); chunks keep that within `sampleBudget`. Each chunk evaluates only its
+        // own rows of the two periods (a range of positions in each), so all chunks together
+        // cost one evaluation of the two periods, whatever their number.
         let chunk = Swift.max(1, sampleBudget / Swift.max(1, 8 * g * r))
-        let perBlock = Swift.max(1, Swift.min(r, blockBudget / Swift.max(1, 8 * engine.scoreCodes.count * rows.rowCount)))
+        let layout = engine.layout
+        let codeCount = engine.scoreCodes.count
         var failed = Set<Int>()
         for first in stride(from: 0, to: pairs.count, by: chunk) {
-            let members = pairs[first..<Swift.min(pairs.count, first + chunk)]
+            let members = Array(pairs[first..<Swift.min(pairs.count, first + chunk)])
+            let fromPositions = members.map { layout.positionOf[$0.0] }, toPositions = members.map { layout.positionOf[$0.1] }
+            var ranges = [fromPositions.min()!..<(fromPositions.max()! + 1), toPositions.min()!..<(toPositions.max()! + 1)]
+            if !engine.usesLinearPath {
+                // A pipeline run scores every row anyway: one range, one run per replication.
+                ranges = [Swift.min(ranges[0].lowerBound, ranges[1].lowerBound)..<Swift.max(ranges[0].upperBound, ranges[1].upperBound)]
+            }
+            let rowsPerDraw = ranges.map(\.count).reduce(0, +)
+            let perBlock = Swift.max(1, Swift.min(r, blockBudget / Swift.max(1, 8 * codeCount * rowsPerDraw)))
+            let buffers = ranges.map { SharedBuffer<Double>(count: codeCount * perBlock * $0.count, repeating: .nan) }
             var changes = [Double](repeating: .nan, count: members.count * g * r)
             var start = 0
             while start < r {
-                let end = Swift.min(r, start + perBlock)
-                let block = try engine.evaluate((start..<end).map(engine.draw(replication:)), threads: threads)
-                for f in block.failures { failed.insert(start + f.draw) }
-                for d in 0..<(end - start) {
-                    for (p, (i, j)) in members.enumerated() {
+                let end = Swift.min(r, start + perBlock), count = end - start
+                let draws = (start..<end).map(engine.draw(replication:))
+                let outputs = zip(ranges, buffers).map { range, buffer in
+                    buffer.pointer.update(repeating: .nan, count: buffer.count)
+                    let output = ScoreOutput(base: buffer.pointer, codeStride: count * range.count, rowCount: range.count)
+                    let failures = engine.evaluate(draws, positions: range, into: output, threads: threads,
+                                                   progress: ProgressReporter(total: count, callback: nil))
+                    for f in failures { failed.insert(start + f.draw) }
+                    return (range: range, output: output)
+                }
+                let (fromOut, toOut) = (outputs[0], outputs[outputs.count - 1])
+                for d in 0..<count {
+                    for p in members.indices {
+                        let a = fromPositions[p] - fromOut.range.lowerBound, b = toPositions[p] - toOut.range.lowerBound
                         for (k, c) in groups.enumerated() {
                             guard let c else { continue }
-                            changes[(p * g + k) * r + start + d] = block[code: c, draw: d, row: j] - block[code: c, draw: d, row: i]
+                            changes[(p * g + k) * r + start + d] = toOut.output.column(code: c, draw: d)[b] - fromOut.output.column(code: c, draw: d)[a]
                         }
                     }
                 }
@@ -88,14 +109,13 @@ public enum ChangePass {
             }
             for p in members.indices {
                 for k in 0..<g {
-                    let local = p - first
-                    let sample = changes[((local * g + k) * r)..<((local * g + k + 1) * r)].filter { !$0.isNaN }
+                    let sample = changes[((p * g + k) * r)..<((p * g + k + 1) * r)].filter { !$0.isNaN }
                     guard !sample.isEmpty else { continue }
-                    var row = analysis.rows[p * g + k]
+                    var row = analysis.rows[(first + p) * g + k]
                     row.changeP05 = Descriptive.quantile(sample, 0.05)
                     row.changeP95 = Descriptive.quantile(sample, 0.95)
                     row.significant = row.changeP05 > 0 ? .better : row.changeP95 < 0 ? .worse : nil
-                    analysis.rows[p * g + k] = row
+                    analysis.rows[(first + p) * g + k] = row
                 }
             }
         }

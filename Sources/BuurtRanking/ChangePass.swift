@@ -107,13 +107,17 @@ public enum ChangePass {
                 }
                 start = end
             }
+            var selector = QuantileSelector()
             for p in members.indices {
                 for k in 0..<g {
-                    let sample = changes[((p * g + k) * r)..<((p * g + k + 1) * r)].filter { !$0.isNaN }
-                    guard !sample.isEmpty else { continue }
+                    // Type-7 quantiles by selection (NaN, a replication without the unit, skipped).
+                    let band = changes.withUnsafeBufferPointer { all in
+                        selector.quantiles(UnsafeBufferPointer(rebasing: all[((p * g + k) * r)..<((p * g + k + 1) * r)]), [0.05, 0.95])
+                    }
+                    guard !band[0].isNaN else { continue }
                     var row = analysis.rows[(first + p) * g + k]
-                    row.changeP05 = Descriptive.quantile(sample, 0.05)
-                    row.changeP95 = Descriptive.quantile(sample, 0.95)
+                    row.changeP05 = band[0]
+                    row.changeP95 = band[1]
                     row.significant = row.changeP05 > 0 ? .better : row.changeP95 < 0 ? .worse : nil
                     analysis.rows[(first + p) * g + k] = row
                 }

@@ -96,12 +96,16 @@ public enum ChangePass {
                     return (range: range, output: output)
                 }
                 let (fromOut, toOut) = (outputs[0], outputs[outputs.count - 1])
-                for d in 0..<count {
+                // Each (unit, group) run of replications is written contiguously.
+                changes.withUnsafeMutableBufferPointer { all in
                     for p in members.indices {
-                        let a = fromPositions[p] - fromOut.range.lowerBound, b = toPositions[p] - toOut.range.lowerBound
+                        let a = fromPositions[p] &- fromOut.range.lowerBound, b = toPositions[p] &- toOut.range.lowerBound
                         for (k, c) in groups.enumerated() {
                             guard let c else { continue }
-                            changes[(p * g + k) * r + start + d] = toOut.output.column(code: c, draw: d)[b] - fromOut.output.column(code: c, draw: d)[a]
+                            let run = all.baseAddress! + ((p &* g &+ k) &* r &+ start)
+                            let from = fromOut.output.column(code: c, draw: 0) + a, to = toOut.output.column(code: c, draw: 0) + b
+                            let fromStride = fromOut.output.rowCount, toStride = toOut.output.rowCount
+                            for d in 0..<count { run[d] = to[d &* toStride] - from[d &* fromStride] }
                         }
                     }
                 }

@@ -22,7 +22,12 @@ public enum SpreadsheetText {
     /// or `Inf`/`-Inf` (how ``formatNumber(_:)`` writes infinities).
     public static func isNumberLiteral(_ text: String) -> Bool {
         if text == "Inf" || text == "-Inf" { return true }
-        let bytes = Array(text.utf8)
+        // Native strings are read in place (no copy per cell); others are copied once.
+        if let answer = text.utf8.withContiguousStorageIfAvailable(isNumberLiteral) { return answer }
+        return Array(text.utf8).withUnsafeBufferPointer(isNumberLiteral)
+    }
+
+    private static func isNumberLiteral(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         func digits() -> Int {
             let start = i

@@ -67,3 +67,41 @@ import Testing
         #expect(worst < 1e-9)
     }
 }
+
+/// Without missing values Pearson's matrix is one product of the standardised columns; it must
+/// equal the two-pass definition of every pair, and a constant column stays NaN.
+@Suite struct CorrelationWithoutMissingTests {
+    static func twoPass(_ x: [Double], _ y: [Double]) -> Double {
+        let n = Double(x.count)
+        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        var sxx = 0.0, syy = 0.0, sxy = 0.0
+        for (a, b) in zip(x, y) { sxx += (a - mx) * (a - mx); syy += (b - my) * (b - my); sxy += (a - mx) * (b - my) }
+        return sxy / (sxx.squareRoot() * syy.squareRoot())
+    }
+
+    @Test func theProductEqualsEveryPairsTwoPassCorrelation() {
+        var g = RandomStream(seed: 11, stream: 0)
+        // 7 variables of 500 observations, the later ones mixed from the earlier (correlated).
+        var columns: [[Double]] = []
+        for j in 0..<7 {
+            let own = (0..<500).map { _ in g.uniform() * 10 - 3 }
+            columns.append(j < 2 ? own : zip(own, columns[j - 2]).map { $0 + 2 * $1 })
+        }
+        let r = Correlation.pearson(columns)
+        for i in 0..<7 {
+            for j in 0..<7 {
+                let expected = i == j ? 1 : Self.twoPass(columns[i], columns[j])
+                #expect(r[i, j].isApproximatelyEqual(to: expected, absoluteTolerance: 1e-14), "(\(i), \(j))")
+                #expect(r[i, j] == r[j, i])
+            }
+        }
+    }
+
+    @Test func aConstantColumnIsNaNAndTheOthersAreUntouched() {
+        let r = Correlation.pearson([[1, 2, 3, 4], [5, 5, 5, 5], [2, 4, 6, 9]])
+        #expect(r[1, 1].isNaN && r[0, 1].isNaN && r[1, 2].isNaN && r[2, 1].isNaN)
+        #expect(r[0, 0] == 1 && r[2, 2] == 1)
+        // x = 1…4, y = 2, 4, 6, 9: Σdxdy = 11.5, Σdx² = 5, Σdy² = 26.75.
+        #expect(r[0, 2].isApproximatelyEqual(to: 11.5 / (5.0.squareRoot() * 26.75.squareRoot()), absoluteTolerance: 1e-15))
+    }
+}

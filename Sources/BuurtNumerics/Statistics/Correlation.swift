@@ -7,9 +7,37 @@
 public enum Correlation {
     /// Pearson correlation r = Σ(x−x̄)(y−ȳ) / √(Σ(x−x̄)² Σ(y−ȳ)²), means taken over each pair's
     /// complete observations (two passes), clamped to [−1, 1].
-    /// - Complexity: O(p² · n) for p variables of n observations.
+    /// Without missing values every pair shares all n observations, and the matrix is one
+    /// product ZᵀZ of the centred columns scaled to unit length (equal to the pairwise
+    /// definition up to rounding, ≤ 1e-15 per entry).
+    /// - Complexity: O(p² · n) for p variables of n observations (one matrix product when no
+    ///   value is missing).
     public static func pearson(_ columns: [[Double]]) -> Matrix {
-        pairwise(columns, pearsonOfComplete)
+        if let complete = pearsonWithoutMissing(columns) { return complete }
+        return pairwise(columns, pearsonOfComplete)
+    }
+
+    /// ``pearson(_:)`` as one matrix product, or `nil` when a value is missing or the columns
+    /// differ in length (then the pairwise definition applies).
+    private static func pearsonWithoutMissing(_ columns: [[Double]]) -> Matrix? {
+        let p = columns.count, n = columns.first?.count ?? 0
+        guard p > 0, n > 1, columns.allSatisfy({ $0.count == n && !$0.contains(where: \.isNaN) }) else { return nil }
+        var z = Matrix(rows: n, columns: p)
+        var constant = [Bool](repeating: false, count: p)
+        for (j, x) in columns.enumerated() {
+            let mean = x.reduce(0, +) / Double(n)
+            let deviations = x.map { $0 - mean }
+            let length = deviations.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            constant[j] = !(length > 0)
+            z.setColumn(j, constant[j] ? deviations.map { _ in 0 } : deviations.map { $0 / length })
+        }
+        var r = z.multiplied(by: z, transposeSelf: true)
+        for j in 0..<p {
+            for i in 0..<p {
+                r[i, j] = constant[i] || constant[j] ? .nan : i == j ? 1 : Swift.min(1, Swift.max(-1, r[i, j]))
+            }
+        }
+        return r
     }
 
     /// Spearman rank correlation: Pearson correlation of the average ranks (ties share the mean

@@ -71,5 +71,6 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
 }
 
 func printError(_ message: String) {
+    PhaseStatus.endCurrent()
     FileHandle.standardError.write(Data("error: \(message)\n".utf8))
 }

@@ -22,6 +22,18 @@ final class PhaseStatus: @unchecked Sendable {
 
     deinit { timer.cancel() }
 
+    /// The status line being drawn, so an error message can end it first.
+    nonisolated(unsafe) private static weak var current: PhaseStatus?
+    private static let currentLock = NSLock()
+
+    /// Ends the phase of the status line in use, if any (before an error message is printed).
+    static func endCurrent() {
+        currentLock.lock()
+        let status = current
+        currentLock.unlock()
+        status?.end()
+    }
+
     /// Starts a phase (ending the previous one).
     func begin(_ name: String) {
         lock.lock()
@@ -29,6 +41,9 @@ final class PhaseStatus: @unchecked Sendable {
         endLocked()
         phase = name
         started = Date()
+        Self.currentLock.lock()
+        Self.current = self
+        Self.currentLock.unlock()
     }
 
     /// Ends the current phase.

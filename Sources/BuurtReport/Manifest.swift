@@ -43,7 +43,7 @@ public struct Manifest: Sendable, Equatable {
 
     /// One input file with its SHA-256 (lowercase hex).
     public struct Input: Sendable, Equatable, Codable {
-        /// `model`, `data` or `metadata`.
+        /// `model`, `data`, `metadata` or `crosswalk`.
         public var role: String
         /// Relative to the model file's folder (the model itself: its file name).
         public var path: String

@@ -112,28 +112,9 @@ enum WeightExplorerJSON {
         x.isFinite ? formatNumber(x) : "null"
     }
 
-    /// A quoted JSON string. `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026`, so a
-    /// name can never close the script element; line and paragraph separators are escaped too.
+    /// A quoted JSON string safe inside the page's `<script>` element (see ``JSONString``).
     static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": out += unicodeEscape(scalar.value)
-            default:
-                if scalar.value < 0x20 { out += unicodeEscape(scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        JSONString.quoted(s, scriptSafe: true)
     }
 }
 

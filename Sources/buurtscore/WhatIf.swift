@@ -71,7 +71,7 @@ extension Buurtscore {
             for code in codes where !tree.contains(code) {
                 let dimensions = model.children(of: model.root)
                 var message = "--weight \(code)=…: '\(code)' is not a dimension, aggregate or indicator of the model"
-                if let close = tree.min(by: { editDistance(code, $0) < editDistance(code, $1) }), editDistance(code, close) <= max(1, close.count / 3) {
+                if let close = tree.min(by: { EditDistance.between(code, $0) < EditDistance.between(code, $1) }), EditDistance.between(code, close) <= max(1, close.count / 3) {
                     message += "; did you mean '\(close)'?"
                 }
                 message += " The dimensions are: \(dimensions.joined(separator: ", "))."
@@ -92,21 +92,6 @@ extension Buurtscore {
             return period
         }
     }
-}
-
-/// Levenshtein distance (case-insensitive), for suggesting a code.
-private func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a.lowercased()), y = Array(b.lowercased())
-    guard !x.isEmpty, !y.isEmpty else { return max(x.count, y.count) }
-    var previous = Array(0...y.count)
-    for i in 1...x.count {
-        var current = [i] + Array(repeating: 0, count: y.count)
-        for j in 1...y.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[y.count]
 }
 
 /// The terminal table of `buurtscore whatif`.

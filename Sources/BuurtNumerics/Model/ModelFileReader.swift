@@ -195,7 +195,7 @@ struct ModelFileReader {
         // A suggestion is at most 3 edits away, and the distance is at least the difference in
         // length: far longer or shorter names (a 10 MB header cell) are not even compared.
         let scored = candidates.filter { abs($0.utf8.count - w.utf8.count) <= 12 && abs($0.count - w.count) <= 3 }
-            .map { ($0, editDistance(w, $0.lowercased())) }
+            .map { ($0, EditDistance.between(w, $0)) }
         if let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, min(3, best.0.count / 3)) {
             return "; did you mean '\(best.0)'?"
         }
@@ -206,22 +206,5 @@ struct ModelFileReader {
             return "; did you mean '\(MessageText.excerpt(extended))'?"
         }
         return listAll && !candidates.isEmpty ? "; expected one of: \(candidates.map(MessageText.excerpt).joined(separator: ", "))" : ""
-    }
-
-    /// Levenshtein distance (insertions, deletions, substitutions; each costs 1).
-    /// - Complexity: O(|a|·|b|) time, O(|b|) memory.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        var current = previous
-        for i in 1...a.count {
-            current[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

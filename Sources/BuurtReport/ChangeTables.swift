@@ -12,9 +12,11 @@ public enum ChangeTables {
     public static func changes(_ analysis: ChangeAnalysis) -> String {
         var csv = CSVWriter(header: header)
         for r in analysis.rows {
-            csv.appendRow([r.unit, r.name, String(r.from), String(r.to), r.group]
-                + [r.scoreFrom, r.scoreTo, r.change, r.changeP05, r.changeP95].map(formatNumber)
-                + [r.significant?.rawValue ?? "", r.breakNote ?? ""])
+            for text in [r.unit, r.name, String(r.from), String(r.to), r.group] { csv.appendText(text) }
+            for x in [r.scoreFrom, r.scoreTo, r.change, r.changeP05, r.changeP95] { csv.appendNumber(x) }
+            csv.appendText(r.significant?.rawValue ?? "")
+            csv.appendText(r.breakNote ?? "")
+            csv.endRow()
         }
         return csv.text
     }

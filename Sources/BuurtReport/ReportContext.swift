@@ -22,10 +22,10 @@ struct ReportContext {
     let latestList: [ReportPriority]
     /// The buurten that get a profile: the whole latest list, or its first `listLimit`.
     let profiled: [ReportPriority]
-    /// Themes by "unit␟period␟group".
-    private let themeIndex: [String: Int]
-    /// Priority rows by "unit␟period".
-    private let priorityIndex: [String: Int]
+    /// Positions in ``themes`` per unit, for the profiled units.
+    private let themesOfUnit: [String: [Int]]
+    /// Positions in ``priorities`` per unit, for the profiled units.
+    private let prioritiesOfUnit: [String: [Int]]
 
     init(_ input: ReportInput) {
         self.input = input
@@ -44,24 +44,31 @@ struct ReportContext {
         let latest = self.latest
         latestList = priorities.filter { $0.period == latest }.sorted { ($0.priority, $0.unit) < ($1.priority, $1.unit) }
         profiled = Array(latestList.prefix(input.listLimit))
-        var themeIndex: [String: Int] = [:]
-        for (k, th) in themes.enumerated() { themeIndex[Self.key(th.unit, th.period, th.group)] = k }
-        self.themeIndex = themeIndex
-        var priorityIndex: [String: Int] = [:]
-        for (k, p) in priorities.enumerated() { priorityIndex[Self.key(p.unit, p.period, "")] = k }
-        self.priorityIndex = priorityIndex
+        // Only the profiled units are looked up often; indexing every row of a large panel
+        // would cost more than the whole report.
+        let profiledUnits = Set(profiled.map(\.unit))
+        let themes = self.themes, priorities = self.priorities
+        themesOfUnit = Dictionary(grouping: themes.indices.filter { profiledUnits.contains(themes[$0].unit) }) { themes[$0].unit }
+        prioritiesOfUnit = Dictionary(grouping: priorities.indices.filter { profiledUnits.contains(priorities[$0].unit) }) { priorities[$0].unit }
     }
 
+    /// "unit␟period␟group", a key for sets of rows.
     static func key(_ unit: String, _ period: Int?, _ group: String) -> String {
         unit + "\u{1F}" + (period.map(String.init) ?? "") + "\u{1F}" + group
     }
 
+    /// The theme row of a unit, period and group (a linear search for a unit without a profile).
     func theme(_ unit: String, _ period: Int?, _ group: String) -> ReportTheme? {
-        themeIndex[Self.key(unit, period, group)].map { themes[$0] }
+        let matches = { (th: ReportTheme) in th.unit == unit && th.period == period && th.group == group }
+        guard let positions = themesOfUnit[unit] else { return themes.first(where: matches) }
+        return positions.lazy.map { themes[$0] }.first(where: matches)
     }
 
+    /// The priority row of a unit and period (a linear search for a unit without a profile).
     func priority(_ unit: String, _ period: Int?) -> ReportPriority? {
-        priorityIndex[Self.key(unit, period, "")].map { priorities[$0] }
+        let matches = { (p: ReportPriority) in p.unit == unit && p.period == period }
+        guard let positions = prioritiesOfUnit[unit] else { return priorities.first(where: matches) }
+        return positions.lazy.map { priorities[$0] }.first(where: matches)
     }
 
     /// The display name of a node: "Name" (or the code when it has no name).

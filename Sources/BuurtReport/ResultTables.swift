@@ -15,6 +15,13 @@ public enum ResultTables {
         return cells
     }
 
+    /// Appends the cells of ``keyCells(_:row:)`` to the row being built.
+    static func appendKeyCells(_ panel: Panel, row: Int, to csv: inout CSVWriter) {
+        csv.appendText(panel.unitCodes[row])
+        csv.appendText(panel.unitNames[row])
+        if panel.hasPeriods { csv.appendText(panel.periods[row].map(String.init) ?? "") }
+    }
+
     /// `unit,name[,period],<codes…>` with the values of the given columns.
     public static func table(_ panel: Panel, columns codes: [String]) -> String {
         table(panel, header: codes, columns: codes.map { panel.column($0) ?? [] })
@@ -22,8 +29,11 @@ public enum ResultTables {
 
     static func table(_ panel: Panel, header: [String], columns: [[Double]]) -> String {
         var csv = CSVWriter(header: keyHeader(panel) + header)
+        csv.reserveCapacity(panel.rowCount * (40 + 12 * columns.count))
         for row in 0..<panel.rowCount {
-            csv.appendRow(keyCells(panel, row: row) + columns.map { formatNumber($0[row]) })
+            appendKeyCells(panel, row: row, to: &csv)
+            for column in columns { csv.appendNumber(column[row]) }
+            csv.endRow()
         }
         return csv.text
     }

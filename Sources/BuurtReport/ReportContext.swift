@@ -12,6 +12,8 @@ struct ReportContext {
     let periods: [Int?]
     let latest: Int?
     let priorities: [ReportPriority]
+    /// The themes (list 2): the uncertainty analysis's for every row, else the nominal ones of
+    /// the profiled units.
     let themes: [ReportTheme]
     /// Whether the lists carry uncertainty bands.
     let prioritiesHaveBands: Bool
@@ -37,16 +39,17 @@ struct ReportContext {
         latest = periods.last ?? nil
         let spec = input.file.priorities ?? PrioritySpec()
         priorities = input.priorities ?? ReportLists.priorities(aggregated, model: model, spec: spec)
-        themes = input.themes ?? ReportLists.themes(aggregated, model: model, spec: spec)
         prioritiesHaveBands = input.priorities != nil && priorities.contains { $0.rankP05.isFinite }
-        themesHaveBands = input.themes != nil && themes.contains { $0.gapP05.isFinite }
         dimensions = model.children(of: spec.themesOf ?? model.root)
         let latest = self.latest
         latestList = priorities.filter { $0.period == latest }.sorted { ($0.priority, $0.unit) < ($1.priority, $1.unit) }
         profiled = Array(latestList.prefix(input.listLimit))
-        // Only the profiled units are looked up often; indexing every row of a large panel
-        // would cost more than the whole report.
+        // The report looks up themes of the profiled units only: without uncertainty lists,
+        // only theirs are derived, and only theirs are indexed (all rows × dimensions of a
+        // large panel would cost more memory and time than the whole report).
         let profiledUnits = Set(profiled.map(\.unit))
+        themes = input.themes ?? ReportLists.themes(aggregated, model: model, spec: spec, units: profiledUnits)
+        themesHaveBands = input.themes != nil && themes.contains { $0.gapP05.isFinite }
         let themes = self.themes, priorities = self.priorities
         themesOfUnit = Dictionary(grouping: themes.indices.filter { profiledUnits.contains(themes[$0].unit) }) { themes[$0].unit }
         prioritiesOfUnit = Dictionary(grouping: priorities.indices.filter { profiledUnits.contains(priorities[$0].unit) }) { priorities[$0].unit }

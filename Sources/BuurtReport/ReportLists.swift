@@ -27,8 +27,11 @@ public enum ReportLists {
     /// gap reference − score, with reference the dimension's mean over the rows of the same period
     /// (``PriorityReference/periodMean``) or of the reference period; problems ordered by gap,
     /// largest first (missing gaps last, ties in model order).
+    /// With `units`, only the rows of those units are listed (the references still use every row).
     /// - Complexity: O(rows × dimensions × log dimensions).
-    public static func themes(_ aggregated: Panel, model: IndexModel, spec: PrioritySpec = PrioritySpec()) -> [ReportTheme] {
+    public static func themes(
+        _ aggregated: Panel, model: IndexModel, spec: PrioritySpec = PrioritySpec(), units: Set<String>? = nil
+    ) -> [ReportTheme] {
         let dimensions = model.children(of: spec.themesOf ?? model.root)
         let columns = dimensions.map { aggregated.column($0) ?? [Double](repeating: .nan, count: aggregated.rowCount) }
         let groups = aggregated.periodGroups
@@ -47,7 +50,7 @@ public enum ReportLists {
         }
         var list: [ReportTheme] = []
         for (g, group) in groups.enumerated() {
-            for r in group.rows {
+            for r in group.rows where units?.contains(aggregated.unitCodes[r]) ?? true {
                 let gaps = columns.indices.map { referenceOf[g][$0] - columns[$0][r] }
                 let order = columns.indices.sorted { a, b in
                     let x = gaps[a], y = gaps[b]

@@ -64,4 +64,16 @@ import Testing
         let c2020 = themes.filter { $0.unit == "C" && $0.period == 2020 }
         #expect(c2020.map(\.group) == ["q", "p"] && c2020.map(\.gap) == [20, -10])
     }
+
+    /// Listing only some units gives exactly their rows of the full list: the references still
+    /// come from every row (B's 2020 gap in q is 36.67 − 20 with A and C in the mean).
+    @Test func themesOfSomeUnitsAreTheirRowsOfTheFullList() throws {
+        let (panel, model) = try Self.fixture()
+        let all = ReportLists.themes(panel, model: model)
+        let some = ReportLists.themes(panel, model: model, units: ["B"])
+        #expect(some == all.filter { $0.unit == "B" })
+        #expect(some.count == 4)
+        #expect(some.first { $0.period == 2020 && $0.group == "q" }!.gap.isApproximatelyEqual(to: 110.0 / 3 - 20, absoluteTolerance: 1e-12))
+        #expect(ReportLists.themes(panel, model: model, units: []).isEmpty)
+    }
 }

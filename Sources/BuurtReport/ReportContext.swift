@@ -13,6 +13,9 @@ struct ReportContext {
     let latest: Int?
     let priorities: [ReportPriority]
     let themes: [ReportTheme]
+    /// Whether the report has the priority lists (`false` with `priorities: none`: no priority
+    /// and profile sections; ``priorities`` then only counts the buurten).
+    let showsLists: Bool
     /// Whether the lists carry uncertainty bands.
     let prioritiesHaveBands: Bool
     let themesHaveBands: Bool
@@ -36,8 +39,9 @@ struct ReportContext {
         periods = aggregated.periodList
         latest = periods.last ?? nil
         let spec = input.file.priorities ?? PrioritySpec()
+        showsLists = spec.enabled
         priorities = input.priorities ?? ReportLists.priorities(aggregated, model: model, spec: spec)
-        themes = input.themes ?? ReportLists.themes(aggregated, model: model, spec: spec)
+        themes = input.themes ?? (spec.enabled ? ReportLists.themes(aggregated, model: model, spec: spec) : [])
         prioritiesHaveBands = input.priorities != nil && priorities.contains { $0.rankP05.isFinite }
         themesHaveBands = input.themes != nil && themes.contains { $0.gapP05.isFinite }
         dimensions = model.children(of: spec.themesOf ?? model.root)

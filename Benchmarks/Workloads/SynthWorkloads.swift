@@ -2,9 +2,13 @@ import BuurtNumerics
 import BuurtRanking
 import Foundation
 
-/// Workloads on the data of `buurtscore synth` (21 indicators in 6 dimensions, denominators,
-/// gaps, survey sizes), loaded exactly as `buurtscore run` loads them (``IndexProject``).
+/// Workloads on the data of `buurtscore synth --indicators 36` (36 indicators in 6 dimensions,
+/// denominators, gaps, survey sizes), loaded exactly as `buurtscore run` loads them
+/// (``IndexProject``).
 public enum SynthWorkloads {
+    /// Indicators of every synthetic workload (the "36 indicators × 4 years").
+    public static let indicators = 36
+
     /// Which uncertain inputs a Monte Carlo workload draws.
     public enum Inputs: String, CaseIterable, Sendable {
         /// Weight noise 0.25 on indicators and dimensions only (the linear path: matrix products).
@@ -18,13 +22,13 @@ public enum SynthWorkloads {
         case sampling
     }
 
-    /// The folder `buurtscore synth --units N --years 2017-2020 --seed 2017` writes (`data.csv`,
-    /// `model.yml`, `README.md`), made once per size under the system's temporary folder.
+    /// The folder `buurtscore synth --units N --years 2017-2020 --seed 2017 --indicators 36`
+    /// writes (`data.csv`, `model.yml`), made once per size under the system's temporary folder.
     public static func directory(units: Int) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurtscore-bench/synth-\(units)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurtscore-bench/synth-\(units)x\(indicators)")
         let data = folder.appendingPathComponent("data.csv")
         if !FileManager.default.fileExists(atPath: data.path) {
-            let dataset = SyntheticData.generate(units: units, years: 2017...2020, seed: 2017)
+            let dataset = SyntheticData.generate(units: units, years: 2017...2020, seed: 2017, indicators: indicators)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(dataset.modelYAML.utf8).write(to: folder.appendingPathComponent("model.yml"), options: .atomic)
             try Data(dataset.dataCSV.utf8).write(to: data, options: .atomic)
@@ -54,7 +58,7 @@ public enum SynthWorkloads {
             spec.sampling = true
         }
         return UncertaintyWorkloads.Workload(
-            name: "synth \(units)×21×4, \(inputs.rawValue), \(replications) replications",
+            name: "synth \(units)×\(indicators)×4, \(inputs.rawValue), \(replications) replications",
             panel: project.panel, model: project.model, spec: project.file.spec, uncertainty: spec)
     }
 }

@@ -1,17 +1,28 @@
 #!/usr/bin/env python3
 """`make bench-compare`: buurtscore against the pandas + numpy researcher on the same files.
 
-    python compare.py --buurtscore PATH [--units 14000] [--rounds 3,2,1] [--out results.md]
+    python compare.py --buurtscore PATH [--units 14000] [--indicators 36] [--replications 1000,10000]
+                      [--rounds 3,2,1] [--out results.md]
 
-1. `buurtscore synth --units N --years 2017-2020 --seed 2017` writes the data (once, in work/).
+1. `buurtscore synth --units N --years 2017-2020 --seed 2017 --indicators 36` writes the data
+   (once, in work/).
 2. The comparison models are the synthetic model's tree with the stage settings researcher.py
-   implements (no outlier treatment), without and with `uncertainty:` (weights and
-   normalisation; 1,000 and 10,000 replications).
+   implements (no outlier treatment): without `uncertainty:` (the deterministic pipeline), and
+   per replication count R with `uncertainty:` (weights and normalisation) twice:
+   - like for like: `priorities: none` and `changes: none`, so buurtscore computes what
+     researcher.py computes (scores, ranks; rank and score bands and p_top per unit-year);
+   - full: buurtscore's default run, which also computes the per-buurt problem list with gap
+     bands (themes.csv, priorities.csv) and the change bands first → last year (changes.csv).
+     researcher.py has nothing to add here, so this row sets that run against the same Python
+     time: it is NOT a like-for-like ratio.
 3. Both programs run on the same CSV and model; their nominal ranks must be equal (scores.csv
-   `rank`, and uncertainty.csv `rank`), otherwise this script fails before timing anything.
-4. Timing: the two programs alternate (buurtscore, Python, buurtscore, …) for the given number of
-   rounds per task; wall, CPU (user + system of the process) and peak RSS per run, with the
-   1-minute load average before it. The ratio is Python / buurtscore of the medians.
+   `rank`, and uncertainty.csv `rank`), otherwise this script fails before timing anything. The
+   like-for-like run must write no priorities.csv, themes.csv or changes.csv, the full run must
+   write them.
+4. Timing: the programs alternate (buurtscore, Python, buurtscore full; then the other way
+   round) for the given number of rounds per task; wall, CPU (user + system of the process) and
+   peak RSS per run, with the 1-minute load average before it. The ratio is Python / buurtscore
+   of the medians.
 """
 import argparse
 import csv
@@ -37,14 +48,27 @@ UNCERTAINTY = """uncertainty:
   normalise: [{{method: minmax, range: [1, 100], scope: period}}, {{method: zscore, mean: 50, sd: 10, scope: period}}]
   replications: {replications}
   seed: 2017
-priorities:
+"""
+
+# What researcher.py computes: p_top among the 5 lowest (the default top), no lists, no changes.
+LIKE_FOR_LIKE = """priorities: none
+changes: none
+"""
+
+# buurtscore's default run: both priority lists (gaps against the year's mean) and the changes
+# from the first to the last year, with bands.
+FULL = """priorities:
   top: 5
   reference: mean
 """
 
+# Outputs only the full run writes.
+EXTRA_OUTPUTS = ("priorities.csv", "themes.csv", "changes.csv")
 
-def write_models(folder):
-    """The synthetic model's title, columns and tree with the comparison's stage settings."""
+
+def write_models(folder, replications):
+    """The synthetic model's title, columns and tree with the comparison's stage settings: the
+    pipeline alone, and per replication count the like-for-like and the full model."""
     text = open(os.path.join(folder, "model.yml"), encoding="utf-8").read()
     tree = []
     keep = False
@@ -55,8 +79,9 @@ def write_models(folder):
             tree.append(line)
     base = "\n".join(tree) + "\n" + STAGES
     models = {"pipeline": base}
-    for r in (1000, 10000):
-        models[f"uncertainty {r}"] = base + UNCERTAINTY.format(replications=r)
+    for r in replications:
+        models[f"uncertainty {r}"] = base + UNCERTAINTY.format(replications=r) + LIKE_FOR_LIKE
+        models[f"full {r}"] = base + UNCERTAINTY.format(replications=r) + FULL
     paths = {}
     for task, body in models.items():
         path = os.path.join(folder, "model-" + task.replace(" ", "-") + ".yml")
@@ -97,19 +122,34 @@ def check_same_ranks(task, ours, theirs):
     print(f"{task}: nominal ranks equal in all {len(ours)} unit-years")
 
 
+def check_outputs(task, out):
+    """The like-for-like run writes none of EXTRA_OUTPUTS, the full run all of them."""
+    present = [name for name in EXTRA_OUTPUTS if os.path.exists(os.path.join(out, name))]
+    if task.startswith("uncertainty") and present:
+        sys.exit(f"{task}: buurtscore wrote {', '.join(present)} although the model says priorities: none, changes: none")
+    if task.startswith("full") and len(present) != len(EXTRA_OUTPUTS):
+        sys.exit(f"{task}: buurtscore wrote only {present or 'none'} of {', '.join(EXTRA_OUTPUTS)}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--buurtscore", required=True)
     ap.add_argument("--units", type=int, default=14000)
-    ap.add_argument("--rounds", default="3,2,1", help="rounds for: pipeline, 1,000 and 10,000 replications")
+    ap.add_argument("--indicators", type=int, default=36, help="indicators of the synthetic data (buurtscore synth --indicators)")
+    ap.add_argument("--replications", default="1000,10000", help="replication counts of the uncertainty tasks")
+    ap.add_argument("--rounds", default="3,2,1", help="rounds for: the pipeline, then each replication count")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
+    replications = [int(r) for r in args.replications.split(",")]
+    rounds = [int(r) for r in args.rounds.split(",")]
+    if len(rounds) != 1 + len(replications):
+        sys.exit(f"--rounds needs {1 + len(replications)} numbers (the pipeline, then {args.replications}), got {args.rounds}")
     os.makedirs(WORK, exist_ok=True)
-    folder = os.path.join(WORK, f"synth-{args.units}")
+    folder = os.path.join(WORK, f"synth-{args.units}x{args.indicators}")
     if not os.path.exists(os.path.join(folder, "data.csv")):
         subprocess.run([args.buurtscore, "synth", "--units", str(args.units), "--years", "2017-2020", "--seed", "2017",
-                        "--out", folder], check=True)
-    models = write_models(folder)
+                        "--indicators", str(args.indicators), "--out", folder], check=True)
+    models = write_models(folder, replications)
     data = os.path.join(folder, "data.csv")
     researcher = os.path.join(HERE, "researcher.py")
 
@@ -118,56 +158,75 @@ def main():
 
     def theirs(task, out):
         os.makedirs(out, exist_ok=True)
-        return [sys.executable, researcher, models[task], data, out]
+        # Full runs are timed against the Python run of the same replications.
+        return [sys.executable, researcher, models[task.replace("full", "uncertainty")], data, out]
 
     agreement = []
     # Same nominal ranks first (these runs also warm the file cache).
-    for task, table in (("pipeline", "scores.csv"), ("uncertainty 1000", "uncertainty.csv")):
+    first = f"uncertainty {replications[0]}"
+    for task, table in (("pipeline", "scores.csv"), (first, "uncertainty.csv")):
         a, b = os.path.join(WORK, "check-swift"), os.path.join(WORK, "check-python")
+        subprocess.run(["rm", "-rf", a])
         run_measured(ours(task, a))
         run_measured(theirs(task, b))
-        period = "period"
-        swift_ranks = read_ranks(os.path.join(a, table), "unit", period, "rank")
+        check_outputs(task, a)
+        swift_ranks = read_ranks(os.path.join(a, table), "unit", "period", "rank")
         python_ranks = read_ranks(os.path.join(b, table), "unit", "period", "rank")
         check_same_ranks(f"{task} ({table})", swift_ranks, python_ranks)
         if table == "scores.csv":
-            a_scores = read_ranks(os.path.join(a, table), "unit", period, "index")
+            a_scores = read_ranks(os.path.join(a, table), "unit", "period", "index")
             b_scores = read_ranks(os.path.join(b, table), "unit", "period", "index")
             worst = max(abs(a_scores[k] - b_scores[k]) for k in a_scores)
             agreement.append(f"nominal ranks equal in all {len(swift_ranks)} unit-years; index scores differ by at most {worst:.1e}")
             print(f"{task}: index scores differ by at most {worst:.2e}")
 
-    rounds = [int(r) for r in args.rounds.split(",")]
-    rows = []
-    for task, n in zip(("pipeline", "uncertainty 1000", "uncertainty 10000"), rounds):
-        runs = {"buurtscore": [], "python": []}
+    tasks = [("pipeline", ["buurtscore", "python"])]
+    tasks += [(f"uncertainty {r}", ["buurtscore", "python", "buurtscore full"]) for r in replications]
+    runs_of = {}
+    for (task, programs), n in zip(tasks, rounds):
+        runs = {who: [] for who in programs}
         for i in range(n):
-            order = ["buurtscore", "python"] if i % 2 == 0 else ["python", "buurtscore"]
+            order = programs if i % 2 == 0 else list(reversed(programs))
             for who in order:
-                out = os.path.join(WORK, f"timed-{who}")
-                command = ours(task, out) if who == "buurtscore" else theirs(task, out)
-                if who == "buurtscore":
+                timed = task.replace("uncertainty", "full") if who == "buurtscore full" else task
+                out = os.path.join(WORK, "timed-" + who.replace(" ", "-"))
+                if who.startswith("buurtscore"):
                     subprocess.run(["rm", "-rf", out])
-                m = run_measured(command)
+                m = run_measured(ours(timed, out) if who.startswith("buurtscore") else theirs(timed, out))
+                if who.startswith("buurtscore"):
+                    check_outputs(timed, out)
                 runs[who].append(m)
-                print(f"{task:18} {who:10} {m['wall']:8.2f} s wall {m['cpu']:8.2f} s CPU {m['rss']:7.0f} MB  load {m['load']}", flush=True)
-        rows.append((task, runs))
+                print(f"{task:18} {who:16} {m['wall']:8.2f} s wall {m['cpu']:8.2f} s CPU {m['rss']:7.0f} MB  load {m['load']}", flush=True)
+        runs_of[task] = runs
 
     med = lambda runs, key: statistics.median(r[key] for r in runs)
-    md = f"Same CSV (`buurtscore synth --units {args.units} --years 2017-2020 --seed 2017`, 21 indicators) and model settings; "
-    md += "medians of the alternating runs; ratio = Python / buurtscore (> 1: buurtscore is faster). "
-    md += "Checked before timing: " + "; ".join(agreement) + ".\n\n"
+    md = (f"Same CSV (`buurtscore synth --units {args.units} --years 2017-2020 --seed 2017 --indicators {args.indicators}`, "
+          f"{args.indicators} indicators) and model settings; medians of the alternating runs; ratio = Python / buurtscore "
+          "(> 1: buurtscore is faster). Like for like: the model has `priorities: none` and `changes: none`, so both "
+          "compute scores, ranks, rank and score bands and p_top, nothing else. The full run (no such keys) also computes "
+          "the per-buurt problem list with gap bands and the change bands first → last year, which the Python script "
+          "does not; its row compares it with the same Python run. "
+          "Checked before timing: " + "; ".join(agreement) + ".\n\n")
     md += "| task | runs | buurtscore wall s | CPU s | peak MB | Python wall s | CPU s | peak MB | ratio wall | ratio CPU | load (1 min) |\n"
     md += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n"
-    for task, runs in rows:
-        if not runs["buurtscore"]:
-            continue
-        s, p = runs["buurtscore"], runs["python"]
+
+    def row(label, s, p):
         loads = ", ".join(r["load"] for r in s + p)
-        label = "CSV load + deterministic pipeline" if task == "pipeline" else f"uncertainty, {task.split()[1]} replications"
-        md += (f"| {label} | {len(s)} + {len(p)} | {med(s, 'wall'):.2f} | {med(s, 'cpu'):.2f} | {med(s, 'rss'):.0f} | "
-               f"{med(p, 'wall'):.2f} | {med(p, 'cpu'):.2f} | {med(p, 'rss'):.0f} | **{med(p, 'wall') / med(s, 'wall'):.1f}** | "
-               f"{med(p, 'cpu') / med(s, 'cpu'):.1f} | {loads} |\n")
+        return (f"| {label} | {len(s)} + {len(p)} | {med(s, 'wall'):.2f} | {med(s, 'cpu'):.2f} | {med(s, 'rss'):.0f} | "
+                f"{med(p, 'wall'):.2f} | {med(p, 'cpu'):.2f} | {med(p, 'rss'):.0f} | **{med(p, 'wall') / med(s, 'wall'):.1f}** | "
+                f"{med(p, 'cpu') / med(s, 'cpu'):.1f} | {loads} |\n")
+
+    for task, _ in tasks:
+        runs = runs_of.get(task)
+        if not runs or not runs["buurtscore"]:
+            continue
+        if task == "pipeline":
+            md += row("CSV load + deterministic pipeline", runs["buurtscore"], runs["python"])
+            continue
+        r = f"{int(task.split()[1]):,}"
+        md += row(f"uncertainty, {r} replications: rank and score bands, p_top (like for like)", runs["buurtscore"], runs["python"])
+        md += row(f"buurtscore full run, {r} replications (+ problem list with gap bands, change bands; not like for like)",
+                  runs["buurtscore full"], runs["python"])
     print()
     print(md)
     if args.out:

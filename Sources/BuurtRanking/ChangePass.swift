@@ -28,11 +28,12 @@ public enum ChangePass {
     static let sampleBudget = 512 << 20
 
     /// The changes of `project` (nominal from `aggregated`, the nominal run's final panel), with
-    /// bands when the model has `uncertainty:`. `nil` when the data has fewer than two periods
-    /// and the model names none.
+    /// bands when the model has `uncertainty:`. `nil` with `changes: none`, and when the data has
+    /// fewer than two periods and the model names none.
     /// - Throws: `BuurtError(.data)` for `changes:` periods not in the data; the engine's errors.
     public static func run(aggregated: Panel, project: IndexProject, threads: Int = 1) throws(BuurtError) -> ChangeAnalysis? {
         let file = project.file
+        if file.changes?.enabled == false { return nil }
         guard let (from, to) = try ChangeAnalysis.periods(file.changes, among: aggregated.periodList.compactMap { $0 },
                                                           at: file.keyLocation("changes")) else { return nil }
         var analysis = ChangeAnalysis.nominal(aggregated, model: project.model, from: from, to: to, breaks: file.breaks)

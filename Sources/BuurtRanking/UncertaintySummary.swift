@@ -29,9 +29,11 @@ public enum UncertaintySummary {
     public static let levels = [0.05, 0.5, 0.95]
 
     /// The score codes ``compute(engine:priorities:threads:memoryBudget:progress:)`` needs: the
-    /// root, then the problem dimensions (children of `priorities.themesOf`, default the root).
+    /// root, then the problem dimensions (children of `priorities.themesOf`, default the root);
+    /// the root alone with `priorities: none` (no problem list).
     /// - Throws: `BuurtError(.data)` when `themesOf` is not an aggregate of the model.
     public static func scoreCodes(model: IndexModel, priorities: PrioritySpec) throws(BuurtError) -> [String] {
+        guard priorities.enabled else { return [model.root] }
         let parent = priorities.themesOf ?? model.root
         guard model.node(parent)?.kind == .aggregate else {
             throw BuurtError(.data, "priorities: themes_of '\(parent)' is not an aggregate of the model")
@@ -109,7 +111,7 @@ public enum UncertaintySummary {
             }
         }
         units.sort { $0.row < $1.row }
-        let priorities = PriorityLists.needList(units, categories: plan.priorities.categories)
+        let priorities = plan.priorities.enabled ? PriorityLists.needList(units, categories: plan.priorities.categories) : []
         let themes = PriorityLists.themeList(plan: plan, units: units, needList: priorities, statistics: themeStats)
         return UncertaintyResult(
             units: units, priorities: priorities, themes: themes,
@@ -162,7 +164,7 @@ struct SummaryPlan: Sendable {
         }
         self.themeCodes = themeCodes
         let fixed = themeCodes.map { engine.fixedScores(code: $0) }
-        fixedThemes = fixed.allSatisfy { $0 != nil } ? fixed.map { $0! } : nil
+        fixedThemes = !fixed.isEmpty && fixed.allSatisfy { $0 != nil } ? fixed.map { $0! } : nil
         let periods = engine.layout.periods
         switch priorities.reference {
         case .periodMean:

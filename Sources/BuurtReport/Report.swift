@@ -8,7 +8,8 @@
 ///
 /// Sections: what was computed (model tree, weights, methods, reference period); back to the
 /// data (coverage, imputed, screened and treated cells, what the normalised scale means);
-/// the priority list with the caterpillar chart; buurt profiles; multivariate checks; sensitivity.
+/// the priority list with the caterpillar chart; buurt profiles (these two not with
+/// `priorities: none`); changes; multivariate checks; sensitivity.
 public enum Report {
     /// `report.md`.
     public static func markdown(_ input: ReportInput) -> String {
@@ -35,8 +36,8 @@ public enum Report {
         let sections = [
             ReportSectionModel.build(c),
             ReportSectionData.build(c),
-            ReportSectionPriorities.build(c),
-            ReportSectionProfiles.build(c),
+            c.showsLists ? ReportSectionPriorities.build(c) : nil,
+            c.showsLists ? ReportSectionProfiles.build(c) : nil,
             ReportSectionChanges.build(c),
             ReportSectionChecks.build(c),
             ReportSectionSensitivity.build(c),
@@ -53,10 +54,10 @@ public enum Report {
             .lead, c.input.file.path.lastPathComponent, c.input.dataPath?.lastPathComponent ?? "–",
             String(c.latestList.count), span))]
         let most = c.latestList.prefix(5).map { $0.name + " (" + c.n($0.score, 1) + ")" }
-        if !most.isEmpty {
+        if !most.isEmpty && c.showsLists {
             blocks.append(.paragraph(t(.leadMostInNeed, c.periodText(c.latest), most.joined(separator: ", "))))
         }
-        if c.input.priorities == nil { blocks.append(.paragraph(t(.leadNoUncertainty))) }
+        if c.input.priorities == nil && c.showsLists { blocks.append(.paragraph(t(.leadNoUncertainty))) }
         let warnings = ReportSectionChecks.warnings(c).count
         blocks.append(.paragraph(warnings == 0 ? t(.leadNoWarnings) : t(.leadWarnings, String(warnings))))
         blocks.append(.links(sections.map { ($0.anchor, $0.title) }))

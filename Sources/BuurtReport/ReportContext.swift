@@ -15,6 +15,9 @@ struct ReportContext {
     /// The themes (list 2): the uncertainty analysis's for every row, else the nominal ones of
     /// the profiled units.
     let themes: [ReportTheme]
+    /// Whether the report has the priority lists (`false` with `priorities: none`: no priority
+    /// and profile sections; ``priorities`` then only counts the buurten).
+    let showsLists: Bool
     /// Whether the lists carry uncertainty bands.
     let prioritiesHaveBands: Bool
     let themesHaveBands: Bool
@@ -38,6 +41,7 @@ struct ReportContext {
         periods = aggregated.periodList
         latest = periods.last ?? nil
         let spec = input.file.priorities ?? PrioritySpec()
+        showsLists = spec.enabled
         priorities = input.priorities ?? ReportLists.priorities(aggregated, model: model, spec: spec)
         prioritiesHaveBands = input.priorities != nil && priorities.contains { $0.rankP05.isFinite }
         dimensions = model.children(of: spec.themesOf ?? model.root)
@@ -48,7 +52,7 @@ struct ReportContext {
         // only theirs are derived, and only theirs are indexed (all rows × dimensions of a
         // large panel would cost more memory and time than the whole report).
         let profiledUnits = Set(profiled.map(\.unit))
-        themes = input.themes ?? ReportLists.themes(aggregated, model: model, spec: spec, units: profiledUnits)
+        themes = input.themes ?? (spec.enabled ? ReportLists.themes(aggregated, model: model, spec: spec, units: profiledUnits) : [])
         themesHaveBands = input.themes != nil && themes.contains { $0.gapP05.isFinite }
         let themes = self.themes, priorities = self.priorities
         themesOfUnit = Dictionary(grouping: themes.indices.filter { profiledUnits.contains(themes[$0].unit) }) { themes[$0].unit }

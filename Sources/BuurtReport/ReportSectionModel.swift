@@ -158,6 +158,7 @@ enum ReportSectionModel {
         case .period: t(.referenceNormalisePeriod)
         case .all: t(.referenceNormaliseAll)
         }
+        guard c.showsLists else { return scale }
         let gaps: String = switch (c.input.file.priorities ?? PrioritySpec()).reference {
         case .periodMean: t(.referenceGapsMean)
         case .period(let year): t(.referenceGapsYear, String(year))

@@ -4,8 +4,8 @@ import BuurtRanking
 /// Assembles the files of `buurtscore run` from a pipeline result.
 public enum RunOutput {
     /// scores.csv, ranks.csv, analysis/*.csv, with an uncertainty outcome uncertainty.csv,
-    /// priorities.csv, themes.csv (and sensitivity.csv, removal.csv when it has them), with
-    /// `changes` changes.csv,
+    /// priorities.csv, themes.csv (not with `priorities: none`; sensitivity.csv, removal.csv
+    /// when it has them), with `changes` changes.csv,
     /// report.md and report.html (with the weight explorer), and with `includeStages`
     /// stages/<stage>.csv. The manifest and workbook are added by the caller.
     ///
@@ -64,7 +64,7 @@ public enum RunOutput {
         var input = ReportInput(
             language: language, model: project.model, file: project.file, result: result, analysis: analysis,
             dataPath: project.dataPath)
-        if let outcome = uncertainty {
+        if let outcome = uncertainty, outcome.priorities.enabled {
             let bands = Dictionary(outcome.result.units.map { ($0.row, ($0.scoreP05, $0.scoreP95)) }, uniquingKeysWith: { a, _ in a })
             input.priorities = outcome.result.priorities.map { p in
                 ReportPriority(priority: p.priority, unit: p.unit, name: p.name, period: p.period, score: p.score, rank: p.rank,
@@ -72,6 +72,8 @@ public enum RunOutput {
                                scoreP05: bands[p.row]?.0 ?? .nan, scoreP95: bands[p.row]?.1 ?? .nan)
             }
             input.themes = outcome.result.themes
+        }
+        if let outcome = uncertainty {
             input.sensitivity = outcome.sensitivity?.map { ReportSensitivity($0, inputNames: outcome.inputNames) }
             input.removal = outcome.removal
             input.replications = outcome.result.replications

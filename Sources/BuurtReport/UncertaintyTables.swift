@@ -47,9 +47,10 @@ public enum UncertaintyTables {
         return csv.text
     }
 
-    /// Adds the three tables to a run's output.
+    /// Adds the three tables to a run's output (`uncertainty.csv` alone with `priorities: none`).
     public static func add(_ result: UncertaintyResult, priorities: PrioritySpec, periods: Bool, to output: inout OutputDirectory) {
         output.add("uncertainty.csv", text: uncertainty(result, periods: periods))
+        guard priorities.enabled else { return }
         output.add("priorities.csv", text: self.priorities(result, periods: periods, categories: !priorities.categories.isEmpty))
         output.add("themes.csv", text: themes(result, periods: periods))
     }

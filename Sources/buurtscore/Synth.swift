@@ -7,7 +7,7 @@ extension Buurtscore {
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a synthetic data set with its model and data card.",
-            discussion: "The output depends only on --units, --years, --seed, --method-break and --recode.")
+            discussion: "The output depends only on --units, --years, --seed, --indicators, --method-break and --recode.")
 
         @Option(help: "Number of buurten.")
         var units: Int = 19
@@ -17,6 +17,13 @@ extension Buurtscore {
 
         @Option(help: "Random seed.")
         var seed: UInt64 = 2017
+
+        @Option(help: """
+            Number of indicators (\(SyntheticData.indicatorRange.lowerBound)-\(SyntheticData.indicatorRange.upperBound)): \(SyntheticData.catalogueIndicators) is the catalogue; \
+            fewer take the first indicators of each dimension in turn, more add survey and count \
+            indicators to the six dimensions in turn (the catalogue's columns stay the same).
+            """)
+        var indicators: Int = SyntheticData.catalogueIndicators
 
         @Option(help: "Year from which the survey's unsafety questions change wording (a method break, declared in the model).")
         var methodBreak: Int?
@@ -38,12 +45,16 @@ extension Buurtscore {
 
         func validate() throws {
             guard units > 0 else { throw ValidationError("--units must be at least 1") }
+            let allowed = SyntheticData.indicatorRange
+            guard allowed.contains(indicators) else {
+                throw ValidationError("--indicators must be from \(allowed.lowerBound) (one per dimension) to \(allowed.upperBound), got \(indicators)")
+            }
             guard let range = yearRange else { throw ValidationError("--years must be FIRST-LAST with FIRST ≤ LAST, e.g. 2017-2020") }
             if let only, !range.contains(only) { throw ValidationError("--only \(only) is not within --years \(years)") }
         }
 
         func run() throws {
-            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed,
+            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed, indicators: indicators,
                                                  design: SyntheticDesign(methodBreak: methodBreak, recode: recode),
                                                  only: only.map { $0...$0 })
             var output = OutputDirectory()

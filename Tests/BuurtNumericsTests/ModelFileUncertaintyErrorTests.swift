@@ -160,7 +160,7 @@ import Testing
     static func p(_ value: String) -> String { base + "priorities: \(value)\n" }
 
     @Test func priorities() {
-        Self.expect(Self.p("[crime]"), "'priorities' must be a mapping of keys (key: value), got a list", at: "[crime]")
+        Self.expect(Self.p("[crime]"), "'priorities' must be none (no priority lists) or a mapping of keys such as {top: 5, reference: mean}, got a list", at: "[crime]")
         Self.expect(Self.p("{top: 0}"), "top of priorities must be ≥ 1 (the number of units most in need to count), got 0", at: "0}")
         Self.expect(Self.p("{top: five}"), "top of priorities must be a whole number, got 'five'", at: "five")
         Self.expect(Self.p("{thems_of: crime}"), "unknown key 'thems_of' in 'priorities'; did you mean 'themes_of'?", at: "thems_of")

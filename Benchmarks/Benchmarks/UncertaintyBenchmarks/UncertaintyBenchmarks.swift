@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
         try UncertaintyWorkloads.dutchBuurtenAllInputs(units: 1000, replications: 1000)
     }
     for inputs in SynthWorkloads.Inputs.allCases {
-        engine("uncertainty \(inputs.rawValue), synth 1000×21×4, 1000 replications") {
+        engine("uncertainty \(inputs.rawValue), synth 1000×\(SynthWorkloads.indicators)×4, 1000 replications") {
             try SynthWorkloads.uncertainty(units: 1000, inputs: inputs, replications: 1000)
         }
     }

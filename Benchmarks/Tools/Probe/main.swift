@@ -49,7 +49,7 @@ func checksum(_ numbers: [Double]) -> UInt64 {
 
 if which == "pipeline" {
     let model = try SynthWorkloads.directory(units: units).appendingPathComponent("model.yml").path
-    try measure("read CSV + deterministic pipeline, synth \(units)×21×4") {
+    try measure("read CSV + deterministic pipeline, synth \(units)×\(SynthWorkloads.indicators)×4") {
         let project = try IndexProject.load(modelPath: model)
         let result = try project.run(keepIntermediate: false)
         let index = result.aggregated.column(project.model.root) ?? []

@@ -101,7 +101,7 @@ let product = large.map { Double($0.units * $0.replications) }
 md += "| buurten × replications | all of the above | \(fit(exponent(product, large.map(\.wall)))) | \(fit(exponent(product, large.map(\.cpu)))) | \(fit(exponent(product, large.map(\.peakMB)))) |\n"
 
 let pipeline = points.filter { $0.workload == "pipeline" }
-md += "\nDeterministic pipeline with reading the CSV (`uncertainty-probe pipeline 0 \(threads) UNITS`: data and model of `buurtscore synth`, 21 indicators × 4 years):\n\n"
+md += "\nDeterministic pipeline with reading the CSV (`uncertainty-probe pipeline 0 \(threads) UNITS`: data and model of `buurtscore synth --indicators 36`, 36 indicators × 4 years):\n\n"
 md += "| buurten | wall s | CPU s | peak RSS MB | load (1 min) |\n|---:|---:|---:|---:|---:|\n"
 for p in pipeline { md += "| \(p.units) | \(f(p.wall, 3)) | \(f(p.cpu, 3)) | \(f(p.peakMB, 0)) | \(p.load) |\n" }
 let big = pipeline.filter { $0.units >= 1000 }

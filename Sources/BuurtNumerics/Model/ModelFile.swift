@@ -107,9 +107,10 @@ import Yams
 ///   whose children are the problems of the per-unit list (default the index); `reference`:
 ///   what gaps are measured against, `mean` (the mean of the same period, default) or a year;
 ///   `categories`: score bands `{label, below}` with strictly ascending `below` (the last may be
-///   `.inf`; a score at or above the last bound gets no category).
+///   `.inf`; a score at or above the last bound gets no category). `priorities: none`: no
+///   priority lists at all (``PrioritySpec/enabled``).
 /// - `changes: {from, to}` (optional, ``ChangeSpec``): the periods compared in `changes.csv`
-///   (default the first and the last period of the data).
+///   (default the first and the last period of the data); `changes: none` compares nothing.
 /// - `breaks: [{period, indicators, note}]` (``MethodBreak``): indicators measured differently
 ///   from `period` on; a change across it is flagged with the note, never silently compared.
 /// - `crosswalk: file.csv` (``Crosswalk``): maps earlier periods' units onto the current

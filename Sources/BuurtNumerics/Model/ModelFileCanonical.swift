@@ -65,9 +65,10 @@ extension ModelFile {
             ])
         }
         top["uncertainty"] = uncertainty.map(Self.canonical)
-        top["priorities"] = priorities.map(Self.canonical)
+        top["priorities"] = priorities.map { $0.enabled ? Self.canonical($0) : .text("none") }
         top["crosswalk"] = declaredCrosswalk.map { .text($0) }
         top["changes"] = changes.map { c in
+            guard c.enabled else { return .text("none") }
             var m: [String: CanonicalValue] = [:]
             m["from"] = c.from.map { .number(Double($0)) }
             m["to"] = c.to.map { .number(Double($0)) }

@@ -4,9 +4,15 @@ import Yams
 extension ModelFileReader {
     static let priorityKeys = ["top", "themes_of", "reference", "categories"]
 
+    /// A mapping of settings, or `none` (no priority lists: ``PrioritySpec/enabled`` false).
     /// - Parameter tree: the inline tree (`nil` with `metadata:`; `themes_of` is then checked by
     ///   ``ModelFile/validate(against:)``).
     mutating func priorities(_ node: Node, tree: InlineTree?) -> PrioritySpec? {
+        switch noneOrMapping(node, "priorities", none: "no priority lists", example: "{top: 5, reference: mean}") {
+        case .off?: return PrioritySpec(enabled: false)
+        case .mapping?: break
+        case nil: return nil
+        }
         guard let f = fields(node, "'priorities'", known: Self.priorityKeys) else { return nil }
         var p = PrioritySpec()
         if let t = f["top"], let top = integer(t, "top of priorities") {
@@ -77,6 +83,23 @@ extension ModelFileReader {
             return nil
         }
         return x
+    }
+
+    /// What a key that takes either the word `none` or a mapping holds.
+    enum NoneOrMapping { case off, mapping }
+
+    /// `none`, a mapping, or (after reporting the problem at `node`) `nil`: a key such as
+    /// `priorities:` or `changes:` that can be switched off. `meaning` says what `none` does,
+    /// `example` shows a mapping.
+    mutating func noneOrMapping(_ node: Node, _ key: String, none meaning: String, example: String) -> NoneOrMapping? {
+        if case .mapping = node { return .mapping }
+        if case .scalar(let s) = node, node.null == nil, s.string == "none" { return .off }
+        var message = "'\(key)' must be none (\(meaning)) or a mapping of keys such as \(example), got \(Self.describe(node))"
+        if case .scalar(let s) = node, node.null == nil {
+            message += Self.suggestion(for: s.string, among: ["none"], listAll: false)
+        }
+        fail(message, at: node)
+        return nil
     }
 
     static func bound(_ x: Double) -> String {

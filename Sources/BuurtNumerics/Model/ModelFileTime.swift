@@ -2,8 +2,14 @@ import Yams
 
 /// Reading the model's keys about comparisons over time: `changes:`, `breaks:` and `crosswalk:`.
 extension ModelFileReader {
-    /// `{from: 2017, to: 2020}`; either may be left out.
+    /// `{from: 2017, to: 2020}`; either may be left out. `none`: no changes
+    /// (``ChangeSpec/enabled`` false).
     mutating func changes(_ node: Node) -> ChangeSpec? {
+        switch noneOrMapping(node, "changes", none: "no changes between periods", example: "{from: 2017, to: 2020}") {
+        case .off?: return ChangeSpec(enabled: false)
+        case .mapping?: break
+        case nil: return nil
+        }
         guard let f = fields(node, "'changes'", known: ["from", "to"]) else { return nil }
         var spec = ChangeSpec()
         spec.from = f["from"].flatMap { integer($0, "from of changes (a period such as 2017)") }

@@ -1,13 +1,17 @@
 /// `changes: {from: 2017, to: 2020}`: the two periods whose scores are compared per unit and
 /// dimension (`changes.csv`). A period left out defaults to the first (`from`) or last (`to`)
-/// period of the scored data.
+/// period of the scored data. `changes: none` compares nothing.
 public struct ChangeSpec: Sendable, Equatable {
     public var from: Int?
     public var to: Int?
+    /// `false` for `changes: none`: no `changes.csv`, no change section in the report, and no
+    /// second evaluation of the replications for change bands.
+    public var enabled: Bool
 
-    public init(from: Int? = nil, to: Int? = nil) {
+    public init(from: Int? = nil, to: Int? = nil, enabled: Bool = true) {
         self.from = from
         self.to = to
+        self.enabled = enabled
     }
 }
 

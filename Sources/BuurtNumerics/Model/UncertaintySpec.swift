@@ -92,11 +92,19 @@ public struct PrioritySpec: Sendable, Equatable {
     public var reference: PriorityReference
     /// Optional score bands for list 1, ascending by `below`.
     public var categories: [PriorityCategory]
+    /// `false` for `priorities: none`: neither list (no `priorities.csv`, `themes.csv`, priority
+    /// or profile section in the report), and the Monte Carlo run scores only the index. p_top of
+    /// `uncertainty.csv` still counts the `top` (5) lowest scores.
+    public var enabled: Bool
 
-    public init(top: Int = 5, themesOf: String? = nil, reference: PriorityReference = .periodMean, categories: [PriorityCategory] = []) {
+    public init(
+        top: Int = 5, themesOf: String? = nil, reference: PriorityReference = .periodMean, categories: [PriorityCategory] = [],
+        enabled: Bool = true
+    ) {
         self.top = top
         self.themesOf = themesOf
         self.reference = reference
         self.categories = categories
+        self.enabled = enabled
     }
 }

@@ -29,26 +29,39 @@ public struct SyntheticDataset: Sendable, Equatable {
 /// - missing cells: each indicator cell with probability 1 %, and the whole survey of a unit
 ///   in a year with probability 0.5 % (15 of the 21 indicators; about 1.4 % of cells in all).
 ///
+/// With `indicators` other than 21 the data has fewer catalogue indicators or extra ones as
+/// described in ``SyntheticIndicatorSet`` (extras follow the same model, ``SyntheticExtraDraws``).
+///
 /// Unit *u* draws only from ``RandomStream``(seed, u) (its name from stream 2³² + u, district *w*
-/// from 2³³ + w), so the output depends on (units, years, seed) alone, and extending the years
-/// leaves the earlier years' rows unchanged.
+/// from 2³³ + w, its extra indicators from their own streams), so the output depends on (units,
+/// years, seed, indicators) alone, extending the years leaves the earlier years' rows unchanged,
+/// and a column has the same values for every number of indicators that has it.
 ///
 /// - Complexity: O(units × years × indicators); 14 000 units × 4 years take well under 2 s
 ///   in a release build.
 public enum SyntheticData {
+    /// The number of indicators of the catalogue, the default of `indicators`.
+    public static let catalogueIndicators = SyntheticIndicatorSet.catalogueCount
+    /// The numbers of indicators ``generate(units:years:seed:indicators:design:only:)`` accepts.
+    public static let indicatorRange = SyntheticIndicatorSet.allowed
+
     /// Generates the data, its model file and its card.
     /// - Parameters:
     ///   - units: number of neighbourhoods (fewer than 1 gives a header-only file).
     ///   - years: the years, one row per unit each.
     ///   - seed: the random seed.
+    ///   - indicators: the number of indicators (``indicatorRange``; outside it, the nearest end):
+    ///     21 is the catalogue, fewer take some of it, more add extra ones to the six dimensions.
     ///   - design: a method break and a re-coded unit (``SyntheticDesign``); by default none.
     ///   - only: write only the rows of these years to `dataCSV` (the figures of one new year
     ///     of a series: they equal that year's rows of the full series); `nil` writes all.
     public static func generate(
-        units: Int, years: ClosedRange<Int>, seed: UInt64, design: SyntheticDesign = SyntheticDesign(), only: ClosedRange<Int>? = nil
+        units: Int, years: ClosedRange<Int>, seed: UInt64, indicators: Int = catalogueIndicators,
+        design: SyntheticDesign = SyntheticDesign(), only: ClosedRange<Int>? = nil
     ) -> SyntheticDataset {
-        let catalogue = SyntheticCatalogue.indicators
-        var csv = CSVWriter(header: SyntheticCatalogue.leadingColumns + catalogue.map(\.code))
+        let set = SyntheticIndicatorSet(count: indicators)
+        let allCatalogue = set.cataloguePositions.count == SyntheticCatalogue.indicators.count
+        var csv = CSVWriter(header: SyntheticCatalogue.leadingColumns + set.columns.map(\.code))
         let units = max(0, units)
         let districts = max(1, (units + 4) / 5)
         var districtEffect: [Double] = []
@@ -78,19 +91,22 @@ public enum SyntheticData {
             let name = names.name(for: u)
             var g = RandomStream(seed: seed, stream: UInt64(u))
             let unit = LatentUnit(districtEffect: districtEffect[w], &g)
+            var extras = SyntheticExtraDraws(set, seed: seed, unit: u)
             for year in years {
                 let row = unit.row(t: year - years.lowerBound, &g) { design.shift($0, year: year) }
-                missingCells += row.values.filter(\.isNaN).count
+                let values = (allCatalogue ? row.values : set.cataloguePositions.map { row.values[$0] })
+                    + extras.values(row, hotspot: unit.hotspot)
+                missingCells += values.filter(\.isNaN).count
                 if let only, !only.contains(year) { continue }
                 let code = newCode.flatMap { year >= design.recode! ? $0 : nil } ?? codes.unit
                 rows.append((code, year, [code, name, codes.district, String(year), formatNumber(row.population), formatNumber(row.surveySize)]
-                    + row.values.map(formatNumber)))
+                    + values.map(formatNumber)))
             }
         }
         // Generated in code order; a re-coded unit's later rows move to their new code's place.
         if recoded != nil { rows.sort { ($0.code, $0.year) < ($1.code, $1.year) } }
         for row in rows { csv.appendRow(row.cells) }
-        let summary = SyntheticSummary(units: units, districts: districts, years: years, seed: seed,
+        let summary = SyntheticSummary(units: units, districts: districts, years: years, seed: seed, indicators: set,
                                        rows: units * years.count, missingCells: missingCells, design: design, recoded: recoded)
         return SyntheticDataset(dataCSV: csv.text, modelYAML: SyntheticText.modelYAML(summary), card: SyntheticText.card(summary),
                                 crosswalkCSV: design.crosswalkCSV(years: years, recoded: recoded))
@@ -117,6 +133,7 @@ struct SyntheticSummary {
     let districts: Int
     let years: ClosedRange<Int>
     let seed: UInt64
+    let indicators: SyntheticIndicatorSet
     let rows: Int
     let missingCells: Int
     var design = SyntheticDesign()
@@ -124,7 +141,7 @@ struct SyntheticSummary {
 }
 
 /// One unit's fixed latent traits; draws its rows year by year from the unit's own stream.
-private struct LatentUnit {
+struct LatentUnit {
     let liveability: Double
     let dimensionDeviation: [Double]
     let trend: Double
@@ -148,7 +165,13 @@ private struct LatentUnit {
     struct Row {
         var population: Double
         var surveySize: Double
+        /// The catalogue's indicators, in catalogue order.
         var values: [Double]
+        /// The year's score of each dimension, the number of respondents, and whether the
+        /// whole survey is missing (for ``SyntheticExtraDraws``).
+        var dimensionScores: [Double]
+        var respondents: Int
+        var surveyMissing: Bool
     }
 
     /// - Parameter shift: the logit shift of a survey indicator (by code) in this row's year.
@@ -183,6 +206,7 @@ private struct LatentUnit {
             }
             values.append(cellMissing ? .nan : value)
         }
-        return Row(population: population, surveySize: surveyMissing ? .nan : Double(n), values: values)
+        return Row(population: population, surveySize: surveyMissing ? .nan : Double(n), values: values,
+                   dimensionScores: score, respondents: n, surveyMissing: surveyMissing)
     }
 }

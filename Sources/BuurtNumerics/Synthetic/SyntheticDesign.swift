@@ -44,15 +44,20 @@ public struct SyntheticDesign: Sendable, Equatable {
         (methodBreak.map { " --method-break \($0)" } ?? "") + (recode.map { " --recode \($0)" } ?? "")
     }
 
-    /// The model lines for the design (empty without it).
-    func modelYAML(years: ClosedRange<Int>, recoded: (from: String, to: String)?) -> [String] {
+    /// The break's indicators among the data's `indicators` (codes).
+    static func breakIndicators(among indicators: [String]) -> [String] {
+        breakIndicators.filter(indicators.contains)
+    }
+
+    /// The model lines for the design (empty without it); `indicators`: the data's indicator codes.
+    func modelYAML(years: ClosedRange<Int>, recoded: (from: String, to: String)?, indicators: [String]) -> [String] {
         var lines: [String] = []
         if let methodBreak {
             lines += [
                 "# Method break: from \(methodBreak) the survey asks about feelings of unsafety with a new wording;",
                 "# changes of these indicators (and of the groups holding them) across \(methodBreak) are flagged.",
                 "breaks:",
-                "  - {period: \(methodBreak), indicators: [\(Self.breakIndicators.joined(separator: ", "))], note: \"nieuwe vraagstelling onveiligheidsgevoelens in de enquête\"}",
+                "  - {period: \(methodBreak), indicators: [\(Self.breakIndicators(among: indicators).joined(separator: ", "))], note: \"nieuwe vraagstelling onveiligheidsgevoelens in de enquête\"}",
             ]
         }
         if let recoded, let recode, recode > years.lowerBound {
@@ -76,14 +81,14 @@ public struct SyntheticDesign: Sendable, Equatable {
         return csv.text
     }
 
-    /// The card's section on the design (empty without it).
-    func card(years: ClosedRange<Int>, recoded: (from: String, to: String)?) -> String {
+    /// The card's section on the design (empty without it); `indicators`: the data's indicator codes.
+    func card(years: ClosedRange<Int>, recoded: (from: String, to: String)?, indicators: [String]) -> String {
         guard methodBreak != nil || recode != nil else { return "" }
         var text = "\n## Over the years\n\n"
         if let methodBreak {
             text += """
                 **Method break in \(methodBreak).** From \(methodBreak) on the survey asks about feelings of unsafety with a
-                new wording, which raises every share of \(Self.breakIndicators.map { "`\($0)`" }.joined(separator: ", "))
+                new wording, which raises every share of \(Self.breakIndicators(among: indicators).map { "`\($0)`" }.joined(separator: ", "))
                 (their logit by \(formatNumber(Self.breakShift)), about 8 percentage points at a share of 30 %). The model
                 declares it under `breaks:`, so a change of the dimension *Onveiligheidsgevoelens* or of
                 the index across \(methodBreak) is flagged in `changes.csv` (column `break`) and in the report.

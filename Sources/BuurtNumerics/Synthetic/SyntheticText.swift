@@ -1,7 +1,20 @@
 /// The model file and the README card of a synthetic data set.
 enum SyntheticText {
     static func command(_ s: SyntheticSummary) -> String {
-        "buurtscore synth --units \(s.units) --years \(s.years.lowerBound)-\(s.years.upperBound) --seed \(s.seed)\(s.design.options) --out DIR"
+        "buurtscore synth --units \(s.units) --years \(s.years.lowerBound)-\(s.years.upperBound) --seed \(s.seed)\(indicatorsOption(s))\(s.design.options) --out DIR"
+    }
+
+    /// ` --indicators N` when N is not the catalogue's 21, else empty.
+    static func indicatorsOption(_ s: SyntheticSummary) -> String {
+        s.indicators.count == SyntheticIndicatorSet.catalogueCount ? "" : " --indicators \(s.indicators.count)"
+    }
+
+    /// "15 of 21 indicators (coverage 0.29)": what a unit-year without its survey keeps.
+    static func surveyGap(_ s: SyntheticSummary) -> String {
+        let all = s.indicators.columns
+        let surveys = all.filter(\.isSurvey).count
+        let coverage = (Double(all.count - surveys) / Double(all.count) * 100).rounded() / 100
+        return "\(surveys) of \(all.count) indicators (coverage \(formatNumber(coverage)))"
     }
 
     /// A YAML double-quoted scalar.
@@ -24,7 +37,7 @@ enum SyntheticText {
             lines.append("  - {code: \(d.code), name: \(quoted(d.name)), parent: index, weight: 1}")
         }
         lines.append("indicators:")
-        for i in SyntheticCatalogue.indicators {
+        for i in s.indicators.byDimension {
             var fields = ["code: \(i.code)", "name: \(quoted(i.name))", "parent: \(i.dimension)",
                           "direction: \(formatNumber(i.direction))", "weight: 1"]
             if i.isSurvey {
@@ -45,7 +58,7 @@ enum SyntheticText {
             "# Gaps are filled with the mean of the same year within the same wijk.",
             "impute: {method: mean, by: wijk}",
             "# Coverage counts observed values (basis: observed): a unit-year missing its survey lacks",
-            "# 15 of 21 indicators (coverage 0.29) and is dropped rather than imputed; scattered gaps",
+            "# \(surveyGap(s)) and is dropped rather than imputed; scattered gaps",
             "# (coverage 0.9 or more) are filled and kept.",
             "screen: {min_coverage: 0.75, basis: observed}",
             "treat: {method: winsorise, max_points: 5, max_skew: 2, max_kurtosis: 3.5}",
@@ -53,7 +66,8 @@ enum SyntheticText {
             "normalise: {method: minmax, range: [0, 100], scope: reference, reference: \(s.years.lowerBound)}",
             "aggregate: {method: arithmetic}",
             "language: nl",
-        ] + s.design.modelYAML(years: s.years, recoded: s.recoded) + uncertaintyYAML + prioritiesYAML
+        ] + s.design.modelYAML(years: s.years, recoded: s.recoded, indicators: s.indicators.columns.map(\.code))
+            + uncertaintyYAML + prioritiesYAML
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -94,8 +108,26 @@ enum SyntheticText {
         ] + categories.map { "    - {label: \($0.label), below: \($0.below)}" }
     }
 
+    /// How many indicators there are when not the catalogue's 21, and what the extra ones are
+    /// (empty for the catalogue itself).
+    static func extrasParagraph(_ s: SyntheticSummary) -> String {
+        let set = s.indicators
+        guard set.count != SyntheticIndicatorSet.catalogueCount else { return "" }
+        var text = "This data set has **\(set.count) indicators**"
+        if set.extras.isEmpty {
+            text += ": \(set.count) of the catalogue's \(SyntheticIndicatorSet.catalogueCount) (the first, second, … indicator of each dimension in turn)."
+        } else {
+            let surveys = set.extras.filter(\.isSurvey).count
+            text += ": the catalogue's \(SyntheticIndicatorSet.catalogueCount) and \(set.extras.count) additional ones "
+                + "(`extra_<dimension>_<j>`, \(surveys) survey shares and \(set.extras.count - surveys) registered counts), "
+                + "dealt to the six dimensions in turn. They are made like the catalogue's indicators, from the same "
+                + "latent dimension scores, but their questions and registers are invented placeholders."
+        }
+        return text + "\n\n"
+    }
+
     static func card(_ s: SyntheticSummary) -> String {
-        let indicators = SyntheticCatalogue.indicators
+        let indicators = s.indicators.byDimension
         let surveyCount = indicators.filter(\.isSurvey).count
         let cells = s.rows * indicators.count
         let missingPercent = cells > 0 ? formatNumber((Double(s.missingCells) / Double(cells) * 1000).rounded() / 10) : "0"
@@ -146,6 +178,7 @@ enum SyntheticText {
             Indicators (codes in English, names as in a Dutch survey or register):
 
             """
+        text += extrasParagraph(s)
         text += "| indicator | dimension | meaning | direction |\n| --- | --- | --- | --- |\n"
         for i in indicators {
             let source = i.isSurvey ? "% of respondents" : "count (÷ population × 1000 in the model)"
@@ -207,7 +240,7 @@ enum SyntheticText {
             worst. A sensitivity analysis also reports which of these choices moves the ranking most.
 
             """
-        text += s.design.card(years: s.years, recoded: s.recoded)
+        text += s.design.card(years: s.years, recoded: s.recoded, indicators: s.indicators.columns.map(\.code))
         return text
     }
 }

@@ -7,7 +7,8 @@ extension Manifest {
     /// - Parameters:
     ///   - outputDirectory: where the outputs are (to be) written; only used to record the
     ///     model's location relative to it.
-    ///   - outputs: every file of the run except the manifest itself; each is hashed.
+    ///   - outputs: every file of the run except the manifest itself, with the SHA-256
+    ///     taken when it was added.
     /// - Throws: ``BuurtError`` `.noInput` when an input file can no longer be read.
     public static func make(
         project: IndexProject, settings: RunSettings, tool: Tool, blas: BLAS, outputDirectory: String,
@@ -31,7 +32,7 @@ extension Manifest {
             modelLocation: ManifestPath.relative(to: modelPath, from: outputDirectory),
             canonicalModelSHA256: SHA256Hex.digest(project.file.canonicalForm()),
             inputs: inputs, settings: settings, uncertainty: uncertainty(of: project.file), blas: blas,
-            outputs: outputs.files.filter { $0.path != fileName }.map { Output(path: $0.path, sha256: SHA256Hex.digest($0.contents)) })
+            outputs: outputs.files.filter { $0.path != fileName }.map { Output(path: $0.path, sha256: $0.sha256) })
     }
 
     /// SHA-256 of a file's bytes.
@@ -50,14 +51,15 @@ extension Manifest {
 }
 
 extension OutputDirectory {
-    /// Adds `manifest.json` describing every file added so far; add it last.
-    /// - Throws: as ``Manifest/make(project:settings:tool:blas:outputDirectory:outputs:)``.
+    /// Adds `manifest.json` describing every file added so far (replacing an earlier
+    /// manifest); add it last.
+    /// - Throws: as ``Manifest/make(project:settings:tool:blas:outputDirectory:outputs:)``
+    ///   and ``OutputDirectory/add(_:text:)``.
     public mutating func addManifest(
         project: IndexProject, settings: RunSettings, tool: Manifest.Tool, blas: Manifest.BLAS, outputDirectory: String
     ) throws(BuurtError) {
         let manifest = try Manifest.make(project: project, settings: settings, tool: tool, blas: blas,
                                          outputDirectory: outputDirectory, outputs: self)
-        files.removeAll { $0.path == Manifest.fileName }
-        add(Manifest.fileName, text: manifest.text)
+        try add(Manifest.fileName, text: manifest.text)
     }
 }

@@ -11,7 +11,7 @@ public enum SHA256Hex {
         hex(SHA256.hash(data: Data(text.utf8)))
     }
 
-    private static func hex(_ digest: SHA256.Digest) -> String {
+    static func hex(_ digest: SHA256.Digest) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

@@ -1,68 +1,122 @@
 import BuurtNumerics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writes a set of files into a directory all at once.
+/// The files of a run, written into a directory all at once.
 ///
-/// Files are first written into a hidden temporary sibling of the target; only when every file
-/// is written is the sibling renamed into place. On any error the temporary sibling is removed
-/// and an existing target directory is left exactly as it was. An existing target is replaced
-/// as a whole (old files that are not written again do not linger).
+/// Inside ``writing(to:_:)`` every file goes to disk as soon as it is added, into a hidden
+/// sibling of the target (`.NAME.partial-XXXXXXXX`), and its size and SHA-256 are taken on
+/// the way: at most one file's text is in memory at a time, and the manifest never reads
+/// the files again. Only when the body has finished is the sibling renamed into place; on any
+/// error it is removed and an existing target directory is left exactly as it was. An
+/// existing target is replaced as a whole (old files that are not written again do not linger).
+///
+/// ``init()`` keeps the files in memory instead and never writes them (for `verify`, which
+/// repeats a run to compare it, and for tests).
 public struct OutputDirectory: Sendable {
-    /// Files by path relative to the directory (`analysis/pca.csv`), in writing order.
-    public var files: [(path: String, contents: Data)] = []
+    /// One file of the directory.
+    public struct File: Sendable {
+        /// Path relative to the directory (`analysis/pca.csv`).
+        public let path: String
+        /// Size in bytes.
+        public let size: Int
+        /// SHA-256 of the bytes, lowercase hexadecimal (as `sha256sum` prints it).
+        public let sha256: String
+        fileprivate let location: Location
 
-    public init() {}
-
-    /// Adds a text file (UTF-8).
-    public mutating func add(_ path: String, text: String) {
-        files.append((path, Data(text.utf8)))
+        /// The bytes: kept in memory, or read back from disk (available while the directory
+        /// is being written, that is inside the body of ``OutputDirectory/writing(to:_:)``).
+        /// - Throws: ``BuurtError`` `.cannotCreate` when a written file cannot be read back.
+        public var contents: Data {
+            get throws(BuurtError) {
+                switch location {
+                case .memory(let data):
+                    return data
+                case .disk(let url):
+                    do {
+                        return try Data(contentsOf: url)
+                    } catch {
+                        throw BuurtError(.cannotCreate, "cannot read back the output file \(path): \(error.localizedDescription)",
+                                         at: SourceLocation(file: url.path))
+                    }
+                }
+            }
+        }
     }
 
-    /// Writes every file under `directory`, atomically as described above.
-    /// - Throws: ``BuurtError`` of kind `.cannotCreate` naming the path that failed.
-    public func write(to directory: String) throws(BuurtError) {
-        let fm = FileManager.default
-        let target = URL(fileURLWithPath: directory).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(token)")
-        let retired = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw BuurtError(.cannotCreate, "output path exists and is not a directory", at: SourceLocation(file: target.path))
-        }
-        var ancestor = parent
-        while !fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), ancestor.path != "/" {
-            ancestor = ancestor.deletingLastPathComponent()
-        }
-        if !isDirectory.boolValue {
-            throw BuurtError(.cannotCreate, "this is a file, not a directory, so the output directory \(target.path) cannot be created inside it",
-                             at: SourceLocation(file: ancestor.path))
-        }
+    fileprivate enum Location: Sendable {
+        case memory(Data)
+        case disk(URL)
+    }
+
+    /// The files in the order they were added (a file added again under the same path
+    /// replaces the earlier one and moves to the end).
+    public private(set) var files: [File] = []
+    /// Where files go; `nil` keeps them in memory.
+    private var staging: OutputStaging?
+
+    /// An output kept in memory: nothing is written.
+    public init() {}
+
+    /// Runs `body` with an output whose files are written into a staging sibling of
+    /// `directory` as they are added, then puts that sibling in place of `directory`.
+    ///
+    /// When `body` or a write throws, the staging folder is removed and an existing
+    /// `directory` is left exactly as it was. Nothing is created before the first file is
+    /// added (or, when none is, before `body` returns).
+    /// - Returns: what `body` returns.
+    /// - Throws: what `body` throws; ``BuurtError`` `.cannotCreate` when `directory` exists
+    ///   as a file, lies inside a file, or cannot be written or renamed into place.
+    public static func writing<T>(
+        to directory: String, _ body: (inout OutputDirectory) throws(BuurtError) -> T
+    ) throws(BuurtError) -> T {
+        var output = OutputDirectory()
+        output.staging = OutputStaging(target: directory)
         do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            let value = try body(&output)
+            try output.staging?.commit()
+            return value
         } catch {
-            throw BuurtError(.cannotCreate, "cannot create directory: \(error.localizedDescription)", at: SourceLocation(file: parent.path))
+            output.staging?.discard()
+            throw error
         }
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-            for file in files {
-                let url = staging.appendingPathComponent(file.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try file.contents.write(to: url)
-            }
-            let replacing = fm.fileExists(atPath: target.path)
-            if replacing { try fm.moveItem(at: target, to: retired) }
+    }
+
+    /// Adds a text file (UTF-8), written straight from the string's storage.
+    /// - Throws: ``BuurtError`` `.cannotCreate` when the file cannot be written (see
+    ///   ``writing(to:_:)``); never for an output kept in memory.
+    public mutating func add(_ path: String, text: String) throws(BuurtError) {
+        try add(path, bytes: text.utf8)
+    }
+
+    /// Adds a file with the given bytes.
+    /// - Throws: as ``add(_:text:)``.
+    public mutating func add(_ path: String, data: Data) throws(BuurtError) {
+        try add(path, bytes: data)
+    }
+
+    /// Adds a file of `bytes`: writes them to disk (hashing on the way) or keeps them.
+    mutating func add(_ path: String, bytes: some Sequence<UInt8>) throws(BuurtError) {
+        let location: Location, written: HashingFileWriter.Written
+        if var staging {
+            let url = try staging.url(for: path)
+            self.staging = staging
             do {
-                try fm.moveItem(at: staging, to: target)
+                written = try HashingFileWriter.write(bytes, to: url.path)
             } catch {
-                if replacing { try? fm.moveItem(at: retired, to: target) }
-                throw error
+                throw staging.writeError("\(path): \(String(cString: strerror(error.code.rawValue)))")
             }
-            if replacing { try? fm.removeItem(at: retired) }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw BuurtError(.cannotCreate, "cannot write output: \(error.localizedDescription)", at: SourceLocation(file: target.path))
+            location = .disk(url)
+        } else {
+            let data = Data(bytes)
+            written = HashingFileWriter.describe(data)
+            location = .memory(data)
         }
+        files.removeAll { $0.path == path }
+        files.append(File(path: path, size: written.size, sha256: written.sha256, location: location))
     }
 }

@@ -1,3 +1,5 @@
+import BuurtNumerics
+
 /// The report of a run: `report.md` and `report.html` with the same content, in Dutch or
 /// English.
 ///
@@ -67,9 +69,10 @@ public enum Report {
 
 extension OutputDirectory {
     /// Adds `report.md` and `report.html`.
-    public mutating func addReport(_ input: ReportInput) {
+    /// - Throws: as ``OutputDirectory/add(_:text:)``.
+    public mutating func addReport(_ input: ReportInput) throws(BuurtError) {
         let report = Report.files(input)
-        add("report.md", text: report.markdown)
-        add("report.html", text: report.html)
+        try add("report.md", text: report.markdown)
+        try add("report.html", text: report.html)
     }
 }

@@ -3,23 +3,24 @@ import BuurtRanking
 
 /// Assembles the files of `buurtscore run` from a pipeline result.
 public enum RunOutput {
-    /// scores.csv, ranks.csv, analysis/*.csv, with an uncertainty outcome uncertainty.csv,
+    /// Adds scores.csv, ranks.csv, analysis/*.csv, with an uncertainty outcome uncertainty.csv,
     /// priorities.csv, themes.csv (not with `priorities: none`; sensitivity.csv, removal.csv
     /// when it has them), with `changes` changes.csv,
     /// report.md and report.html (with the weight explorer), and with `includeStages`
-    /// stages/<stage>.csv. The manifest and workbook are added by the caller.
+    /// stages/<stage>.csv to `output`, each written as soon as it is made. The manifest and
+    /// workbook are added by the caller.
     ///
     /// The multivariate analysis uses the normalised data of the latest period.
-    /// - Throws: ``BuurtError`` when the analysis cannot be computed.
-    public static func files(
+    /// - Throws: ``BuurtError`` when the analysis cannot be computed or a file cannot be written.
+    public static func add(
         result: PipelineResult, project: IndexProject, includeStages: Bool,
-        uncertainty: UncertaintyOutcome? = nil, changes: ChangeAnalysis? = nil, language: ReportLanguage? = nil
-    ) throws(BuurtError) -> OutputDirectory {
+        uncertainty: UncertaintyOutcome? = nil, changes: ChangeAnalysis? = nil, language: ReportLanguage? = nil,
+        to output: inout OutputDirectory
+    ) throws(BuurtError) {
         let model = project.model
         let aggregated = result.aggregated
-        var output = OutputDirectory()
-        output.add("scores.csv", text: ResultTables.scores(aggregated, model: model))
-        output.add("ranks.csv", text: ResultTables.ranks(aggregated, model: model))
+        try output.add("scores.csv", text: ResultTables.scores(aggregated, model: model))
+        try output.add("ranks.csv", text: ResultTables.ranks(aggregated, model: model))
 
         let normalised = result.panel(after: .normalised) ?? aggregated
         let analysis: GroupAnalysisResult
@@ -30,30 +31,29 @@ public enum RunOutput {
         } catch {
             throw BuurtError(.software, "multivariate analysis failed: \(error)")
         }
-        output.add("analysis/reliability.csv", text: AnalysisTables.reliability(analysis))
-        output.add("analysis/pca.csv", text: AnalysisTables.pca(analysis))
-        output.add("analysis/weights_pca.csv", text: AnalysisTables.weights(analysis))
+        try output.add("analysis/reliability.csv", text: AnalysisTables.reliability(analysis))
+        try output.add("analysis/pca.csv", text: AnalysisTables.pca(analysis))
+        try output.add("analysis/weights_pca.csv", text: AnalysisTables.weights(analysis))
 
         if let uncertainty {
-            UncertaintyTables.add(uncertainty.result, priorities: uncertainty.priorities, periods: aggregated.hasPeriods, to: &output)
+            try UncertaintyTables.add(uncertainty.result, priorities: uncertainty.priorities, periods: aggregated.hasPeriods, to: &output)
             if let indices = uncertainty.sensitivity {
-                output.add("sensitivity.csv", text: SensitivityTables.sensitivity(indices, inputNames: uncertainty.inputNames))
+                try output.add("sensitivity.csv", text: SensitivityTables.sensitivity(indices, inputNames: uncertainty.inputNames))
             }
             if let removal = uncertainty.removal {
-                output.add("removal.csv", text: SensitivityTables.removal(removal))
+                try output.add("removal.csv", text: SensitivityTables.removal(removal))
             }
         }
-        if let changes { output.add("changes.csv", text: ChangeTables.changes(changes)) }
+        if let changes { try output.add("changes.csv", text: ChangeTables.changes(changes)) }
         if includeStages {
             for (name, panel) in result.stages {
-                output.add("stages/\(name.rawValue).csv", text: ResultTables.stage(panel, name: name, model: model))
+                try output.add("stages/\(name.rawValue).csv", text: ResultTables.stage(panel, name: name, model: model))
             }
         }
         var input = reportInput(result: result, project: project, analysis: analysis, uncertainty: uncertainty, language: language)
         input.changes = changes
         input.warnings = project.warnings
-        output.addReport(input)
-        return output
+        try output.addReport(input)
     }
 
     /// The report's input: the nominal run, the analysis, and the uncertainty lists when there are any.

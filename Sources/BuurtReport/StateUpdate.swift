@@ -10,9 +10,9 @@ import Foundation
 /// nothing until every check has passed; the new run becomes the state's latest by one
 /// atomic rename of `latest`.
 public enum StateUpdate {
-    /// Computes the files of a run of `project` that will be written to `outputDirectory`
+    /// Adds the files of a run of `project` to `output`, which is written to `outputDirectory`
     /// (the `buurtscore run` computation; the manifest records paths relative to it).
-    public typealias ComputeRun = (_ project: IndexProject, _ outputDirectory: String) throws -> OutputDirectory
+    public typealias ComputeRun = (_ project: IndexProject, _ outputDirectory: String, _ output: inout OutputDirectory) throws -> Void
 
     /// Creates a state from a model and its data (`--init`): the first run is named by the
     /// newest period of the data.
@@ -55,11 +55,11 @@ public enum StateUpdate {
             do {
                 try AtomicFile.write(modelBytes, to: state.modelPath)
                 for file in companions { try AtomicFile.write(file.data, to: state.join(file.relative)) }
-                var outputs = try computeRun(state, run, figures: figures, compute: compute)
-                let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods)
-                outputs.add("diff.md", text: first.markdown)
-                outputs.add("diff.csv", text: first.csv)
-                try commit(state, run, outputs: outputs, figures: figures)
+                try writeRun(state, run, figures: figures, compute: compute) { outputs throws(BuurtError) in
+                    let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods)
+                    try outputs.add("diff.md", text: first.markdown)
+                    try outputs.add("diff.csv", text: first.csv)
+                }
             } catch {
                 try? FileManager.default.removeItem(atPath: state.runPath(run))
                 try? FileManager.default.removeItem(atPath: state.inputPath(run))
@@ -110,19 +110,20 @@ public enum StateUpdate {
         let run = RunName.next(period: merge.merged.periods.last ?? latest.period, after: latest)
         return try single {
             do {
-                var outputs = try computeRun(state, run, figures: merge.merged, compute: compute)
-                let before = try previousFiles(state, latest)
-                let after = Dictionary(outputs.files.map { ($0.path, $0.contents) }, uniquingKeysWith: { _, last in last })
-                let model = current.model
-                let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
-                                               index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
-                outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model))
-                outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
-                try commit(state, run, outputs: outputs, figures: merge.merged)
+                try writeRun(state, run, figures: merge.merged, compute: compute) { outputs throws(BuurtError) in
+                    let before = try previousFiles(state, latest)
+                    var after: [String: Data] = [:]
+                    for file in outputs.files where comparedFiles.contains(file.path) { after[file.path] = try file.contents }
+                    let model = current.model
+                    let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
+                                                   index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
+                    try outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model))
+                    try outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
+                    outcome.diff = diff
+                }
                 outcome.status = .updated
                 outcome.run = run
                 outcome.previousRun = latest
-                outcome.diff = diff
                 return outcome
             } catch {
                 try? state.recover()
@@ -138,8 +139,14 @@ public enum StateUpdate {
         return (try? FigureMerging.merge(state: published, new: figures))?.isEmpty ?? false
     }
 
-    /// Writes `inputs/<run>.csv` and computes the run from it (the manifest records that file).
-    private static func computeRun(_ state: UpdateStateDirectory, _ run: RunName, figures: FigureTable, compute: ComputeRun) throws(BuurtError) -> OutputDirectory {
+    /// Writes `inputs/<run>.csv`, computes the run from it (the manifest records that file)
+    /// into the run folder with `annotate` adding the comparison files, then commits: the run
+    /// folder is renamed into place, then `latest` is replaced (the commit), then `data.csv`.
+    /// On an error before the rename no run folder is left (``OutputDirectory/writing(to:_:)``).
+    private static func writeRun(
+        _ state: UpdateStateDirectory, _ run: RunName, figures: FigureTable, compute: ComputeRun,
+        annotate: (inout OutputDirectory) throws(BuurtError) -> Void
+    ) throws(BuurtError) {
         try AtomicFile.write(figures.text, to: state.inputPath(run))
         let project: IndexProject
         do {
@@ -147,28 +154,29 @@ public enum StateUpdate {
         } catch {
             throw error.problems.first ?? BuurtError(.data, "cannot load the figures", at: SourceLocation(file: state.inputPath(run)))
         }
-        do {
-            return try compute(project, state.runPath(run))
-        } catch let error as BuurtError {
-            throw error
-        } catch let errors as BuurtErrors {
-            throw errors.problems.first ?? BuurtError(.software, "the run failed")
-        } catch {
-            throw BuurtError(.software, "the run failed: \(error)")
+        try OutputDirectory.writing(to: state.runPath(run)) { outputs throws(BuurtError) in
+            do {
+                try compute(project, state.runPath(run), &outputs)
+            } catch let error as BuurtError {
+                throw error
+            } catch let errors as BuurtErrors {
+                throw errors.problems.first ?? BuurtError(.software, "the run failed")
+            } catch {
+                throw BuurtError(.software, "the run failed: \(error)")
+            }
+            try annotate(&outputs)
         }
-    }
-
-    /// The run folder, then `latest` (the commit), then `data.csv`.
-    private static func commit(_ state: UpdateStateDirectory, _ run: RunName, outputs: OutputDirectory, figures: FigureTable) throws(BuurtError) {
-        try outputs.write(to: state.runPath(run))
         try AtomicFile.write(run.description + "\n", to: state.latestPath)
         try AtomicFile.write(figures.text, to: state.dataPath)
     }
 
+    /// The result tables of a run that the comparison of two runs reads.
+    private static let comparedFiles = ["scores.csv", "priorities.csv", "themes.csv"]
+
     /// The result tables of the previous run that the comparison reads.
     private static func previousFiles(_ state: UpdateStateDirectory, _ run: RunName) throws(BuurtError) -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in ["scores.csv", "priorities.csv", "themes.csv"] {
+        for name in comparedFiles {
             files[name] = FileManager.default.contents(atPath: ManifestPath.join(state.runPath(run), name))
         }
         guard files["scores.csv"] != nil else {

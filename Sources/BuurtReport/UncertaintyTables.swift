@@ -48,11 +48,14 @@ public enum UncertaintyTables {
     }
 
     /// Adds the three tables to a run's output (`uncertainty.csv` alone with `priorities: none`).
-    public static func add(_ result: UncertaintyResult, priorities: PrioritySpec, periods: Bool, to output: inout OutputDirectory) {
-        output.add("uncertainty.csv", text: uncertainty(result, periods: periods))
+    /// - Throws: as ``OutputDirectory/add(_:text:)``.
+    public static func add(
+        _ result: UncertaintyResult, priorities: PrioritySpec, periods: Bool, to output: inout OutputDirectory
+    ) throws(BuurtError) {
+        try output.add("uncertainty.csv", text: uncertainty(result, periods: periods))
         guard priorities.enabled else { return }
-        output.add("priorities.csv", text: self.priorities(result, periods: periods, categories: !priorities.categories.isEmpty))
-        output.add("themes.csv", text: themes(result, periods: periods))
+        try output.add("priorities.csv", text: self.priorities(result, periods: periods, categories: !priorities.categories.isEmpty))
+        try output.add("themes.csv", text: themes(result, periods: periods))
     }
 
     private static func key(_ periods: Bool) -> [String] {

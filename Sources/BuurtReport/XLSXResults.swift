@@ -18,12 +18,13 @@ public enum ResultsWorkbook {
     public static let textColumns: Set<String> = ["unit", "name", "code", "parent", "label", "group", "significant", "break"]
 
     /// The workbook of the tables in `output` and the tree of `model`.
-    /// - Throws: ``BuurtError`` `.software` when one of the run's own CSV tables cannot be read back.
+    /// - Throws: ``BuurtError`` `.software` when one of the run's own CSV tables cannot be parsed,
+    ///   `.cannotCreate` when it cannot be read back from disk.
     public static func workbook(from output: OutputDirectory, model: IndexModel) throws(BuurtError) -> XLSXWorkbook {
         var sheets: [XLSXSheet] = []
         for name in tableSheets {
             guard let file = output.files.last(where: { $0.path == "\(name).csv" }) else { continue }
-            sheets.append(try sheet(name: name, csv: file.contents, file: file.path))
+            sheets.append(try sheet(name: name, csv: try file.contents, file: file.path))
         }
         sheets.append(modelSheet(model))
         return XLSXWorkbook(sheets: sheets)
@@ -75,7 +76,6 @@ extension OutputDirectory {
     /// - Throws: ``BuurtError`` when the workbook cannot be built.
     public mutating func addWorkbook(model: IndexModel) throws(BuurtError) {
         let data = try ResultsWorkbook.workbook(from: self, model: model).data()
-        files.removeAll { $0.path == ResultsWorkbook.fileName }
-        files.append((ResultsWorkbook.fileName, data))
+        try add(ResultsWorkbook.fileName, data: data)
     }
 }

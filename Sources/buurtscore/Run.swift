@@ -53,20 +53,22 @@ extension Buurtscore {
                 for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
             }
             try reportingFailures {
-                let (result, output) = try outputs(of: project, status: status)
-                status?.begin("writing \(out)")
-                try output.write(to: out)
-                status?.end()
+                let (result, paths) = try OutputDirectory.writing(to: out) { output throws(BuurtError) in
+                    let result = try outputs(of: project, into: &output, status: status)
+                    return (result, output.files.map(\.path))
+                }
                 if !quiet {
-                    print("Results written to \(out)/: \(output.files.map(\.path).joined(separator: ", "))")
+                    print("Results written to \(out)/: \(paths.joined(separator: ", "))")
                     if top > 0 { print(SummaryTable.text(result.aggregated, model: project.model, top: top), terminator: "") }
                 }
             }
         }
 
-        /// Every file of the run, `manifest.json` last (it hashes the others). `verify` calls
-        /// this to repeat a recorded run.
-        func outputs(of project: IndexProject, status: PhaseStatus? = nil) throws(BuurtError) -> (result: PipelineResult, files: OutputDirectory) {
+        /// Adds every file of the run to `output`, `manifest.json` last (it hashes the others).
+        /// `verify` calls this with an output kept in memory to repeat a recorded run.
+        func outputs(
+            of project: IndexProject, into output: inout OutputDirectory, status: PhaseStatus? = nil
+        ) throws(BuurtError) -> PipelineResult {
             status?.begin("computing the index")
             let result = try project.run(keepIntermediate: stages)
             status?.end()
@@ -78,12 +80,12 @@ extension Buurtscore {
             status?.begin("changes")
             let changes = try ChangePass.run(aggregated: result.aggregated, project: project, threads: threads)
             status?.begin("report and tables")
-            var output = try RunOutput.files(result: result, project: project, includeStages: stages,
-                                             uncertainty: uncertainty, changes: changes, language: lang?.language)
+            try RunOutput.add(result: result, project: project, includeStages: stages,
+                              uncertainty: uncertainty, changes: changes, language: lang?.language, to: &output)
             if xlsx { try output.addWorkbook(model: project.model) }
             try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out)
             status?.end()
-            return (result, output)
+            return result
         }
 
         /// The options recorded in the manifest (BLAS is pinned to one thread in `main`).

@@ -57,14 +57,16 @@ extension Buurtscore {
             let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed, indicators: indicators,
                                                  design: SyntheticDesign(methodBreak: methodBreak, recode: recode),
                                                  only: only.map { $0...$0 })
-            var output = OutputDirectory()
-            output.add("data.csv", text: dataset.dataCSV)
-            if only == nil {
-                output.add("model.yml", text: dataset.modelYAML)
-                output.add("README.md", text: dataset.card)
-                if let crosswalk = dataset.crosswalkCSV { output.add("crosswalk.csv", text: crosswalk) }
+            try reportingFailures {
+                try OutputDirectory.writing(to: out) { output throws(BuurtError) in
+                    try output.add("data.csv", text: dataset.dataCSV)
+                    if only == nil {
+                        try output.add("model.yml", text: dataset.modelYAML)
+                        try output.add("README.md", text: dataset.card)
+                        if let crosswalk = dataset.crosswalkCSV { try output.add("crosswalk.csv", text: crosswalk) }
+                    }
+                }
             }
-            try reportingFailures { try output.write(to: out) }
         }
     }
 }

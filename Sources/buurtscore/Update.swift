@@ -87,9 +87,9 @@ extension Buurtscore {
         }
 
         /// The `buurtscore run` computation, with the options a state's runs use.
-        func compute(_ project: IndexProject, _ out: String) throws -> OutputDirectory {
+        func compute(_ project: IndexProject, _ out: String, _ output: inout OutputDirectory) throws {
             let run = try Run.parse([project.file.path, "--data", project.dataPath, "--out", out, "--quiet", "--threads", String(threads)])
-            return try run.outputs(of: project).files
+            _ = try run.outputs(of: project, into: &output)
         }
     }
 }

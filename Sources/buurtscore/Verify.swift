@@ -37,9 +37,10 @@ extension Buurtscore {
 
                 let recorded = try Run.parse(rerunArguments(manifest, modelPath: modelPath))
                 let project = try recorded.options.loadProject()
-                let rerun = try recorded.outputs(of: project).files
-                let rerunFiles = Dictionary(rerun.files.filter { $0.path != Manifest.fileName }.map { ($0.path, $0.contents) },
-                                            uniquingKeysWith: { _, last in last })
+                var rerun = OutputDirectory()
+                _ = try recorded.outputs(of: project, into: &rerun)
+                var rerunFiles: [String: Data] = [:]
+                for file in rerun.files where file.path != Manifest.fileName { rerunFiles[file.path] = try file.contents }
                 let found = OutputVerification.discrepancies(
                     manifest: manifest, directory: try OutputVerification.files(in: directory), rerun: rerunFiles)
                 guard found.isEmpty else {

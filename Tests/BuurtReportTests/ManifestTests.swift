@@ -100,13 +100,15 @@ func scratchFolder() throws -> URL {
     @Test func demoManifestHashesEqualSha256sumOfEveryFile() throws {
         let project = try IndexProject.load(modelPath: demoModel)
         let result = try project.run(keepIntermediate: false)
-        let output = try RunOutput.files(result: result, project: project, includeStages: false)
         let folder = try scratchFolder()
         let outDir = folder.appendingPathComponent("out").path
-        let manifest = try Manifest.make(
-            project: project, settings: RunSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
-            blas: .init(configuration: "c", core: "k"), outputDirectory: outDir, outputs: output)
-        try output.write(to: outDir)
+        // The hashes are taken as the files are written; they are compared with the files on disk below.
+        let manifest = try OutputDirectory.writing(to: outDir) { output throws(BuurtError) in
+            try RunOutput.add(result: result, project: project, includeStages: false, to: &output)
+            return try Manifest.make(
+                project: project, settings: RunSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
+                blas: .init(configuration: "c", core: "k"), outputDirectory: outDir, outputs: output)
+        }
 
         #expect(manifest.inputs.map(\.role) == ["model", "data", "crosswalk"])
         #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv", "crosswalk.csv"])
@@ -131,13 +133,13 @@ func scratchFolder() throws -> URL {
     @Test func addManifestCoversEveryFileAddedBeforeAndReplacesAnOldManifest() throws {
         let project = try IndexProject.load(modelPath: demoModel)
         var output = OutputDirectory()
-        output.add("a.csv", text: "x\n1\n")
-        output.add(Manifest.fileName, text: "stale")
-        output.add("uncertainty.csv", text: "unit,p\nA,0.5\n")
+        try output.add("a.csv", text: "x\n1\n")
+        try output.add(Manifest.fileName, text: "stale")
+        try output.add("uncertainty.csv", text: "unit,p\nA,0.5\n")
         let tool = Manifest.Tool(name: "buurtscore", version: "0.1.0", commit: "unknown")
         try output.addManifest(project: project, settings: RunSettings(), tool: tool, blas: .init(configuration: "c", core: "k"), outputDirectory: "out")
         #expect(output.files.map(\.path) == ["a.csv", "uncertainty.csv", "manifest.json"])
-        let manifest = try Manifest.parse(output.files[2].contents, file: "manifest.json")
+        let manifest = try Manifest.parse(try output.files[2].contents, file: "manifest.json")
         // sha256("x\n1\n") and sha256("unit,p\nA,0.5\n") computed independently below.
         let folder = try scratchFolder()
         for (name, text) in [("a.csv", "x\n1\n"), ("uncertainty.csv", "unit,p\nA,0.5\n")] {

@@ -23,30 +23,118 @@ import Testing
         return result
     }
 
+    func entries() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted()
+    }
+
     @Test func replacesAnExistingDirectoryAsAWhole() throws {
         let target = scratch.appendingPathComponent("out")
-        var first = OutputDirectory()
-        first.add("old.csv", text: "old\n")
-        first.add("analysis/a.csv", text: "a\n")
-        try first.write(to: target.path)
-        var second = OutputDirectory()
-        second.add("scores.csv", text: "new\n")
-        try second.write(to: target.path)
+        try OutputDirectory.writing(to: target.path) { first throws(BuurtError) in
+            try first.add("old.csv", text: "old\n")
+            try first.add("analysis/a.csv", text: "a\n")
+        }
+        try OutputDirectory.writing(to: target.path) { second throws(BuurtError) in
+            try second.add("scores.csv", text: "new\n")
+        }
         #expect(try contents(target) == ["scores.csv": "new\n"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["out"])
+        #expect(try entries() == ["out"])
     }
 
     @Test func aFailedWriteLeavesTheExistingDirectoryAndNoStagingBehind() throws {
         let target = scratch.appendingPathComponent("out")
-        var first = OutputDirectory()
-        first.add("scores.csv", text: "kept\n")
-        try first.write(to: target.path)
+        try OutputDirectory.writing(to: target.path) { first throws(BuurtError) in
+            try first.add("scores.csv", text: "kept\n")
+        }
         // A file whose parent is a file cannot be written: the second file fails mid-way.
-        var broken = OutputDirectory()
-        broken.add("a", text: "x")
-        broken.add("a/b.csv", text: "y")
-        #expect(throws: BuurtError.self) { try broken.write(to: target.path) }
+        let error = #expect(throws: BuurtError.self) {
+            try OutputDirectory.writing(to: target.path) { broken throws(BuurtError) in
+                try broken.add("a", text: "x")
+                try broken.add("a/b.csv", text: "y")
+            }
+        }
+        #expect(error?.kind == .cannotCreate)
+        #expect(error?.message.hasPrefix("cannot write output: a/b.csv") == true)
         #expect(try contents(target) == ["scores.csv": "kept\n"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["out"])
+        #expect(try entries() == ["out"])
+    }
+
+    /// Files reach the staging folder as they are added; an error thrown by the caller after
+    /// that removes the folder and leaves the old directory as it was.
+    @Test func anErrorThrownBetweenAddsRemovesTheStagingAndKeepsTheOldDirectory() throws {
+        let target = scratch.appendingPathComponent("out")
+        try OutputDirectory.writing(to: target.path) { first throws(BuurtError) in
+            try first.add("scores.csv", text: "kept\n")
+            try first.add("analysis/pca.csv", text: "kept too\n")
+        }
+        var seenWhileWriting: [String] = []
+        var stagedScores: String?
+        let error = #expect(throws: BuurtError.self) {
+            try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+                try output.add("scores.csv", text: "new\n")
+                try output.add("ranks.csv", text: "new ranks\n")
+                seenWhileWriting = (try? entries()) ?? []
+                if let staging = seenWhileWriting.first(where: { $0.hasPrefix(".out.partial-") }) {
+                    stagedScores = try? String(contentsOf: scratch.appendingPathComponent(staging + "/scores.csv"), encoding: .utf8)
+                }
+                throw BuurtError(.data, "the uncertainty analysis found no units", at: SourceLocation(file: "model.yml"))
+            }
+        }
+        #expect(error?.kind == .data)
+        #expect(error?.message == "the uncertainty analysis found no units")
+        // While the body ran: the old directory and one staging folder holding the new file.
+        #expect(seenWhileWriting.count == 2)
+        #expect(seenWhileWriting.last == "out")
+        #expect(seenWhileWriting.first?.hasPrefix(".out.partial-") == true)
+        #expect(stagedScores == "new\n")
+        // Afterwards: only the old directory, unchanged.
+        #expect(try entries() == ["out"])
+        #expect(try contents(target) == ["scores.csv": "kept\n", "analysis/pca.csv": "kept too\n"])
+    }
+
+    @Test func anErrorBeforeTheFirstFileCreatesNothing() throws {
+        let target = scratch.appendingPathComponent("new/out")
+        #expect(throws: BuurtError.self) {
+            try OutputDirectory.writing(to: target.path) { _ throws(BuurtError) in
+                throw BuurtError(.data, "no data")
+            }
+        }
+        #expect(try entries() == [])
+    }
+
+    @Test func aDirectoryWithoutFilesIsStillCreated() throws {
+        let target = scratch.appendingPathComponent("empty")
+        try OutputDirectory.writing(to: target.path) { _ throws(BuurtError) in }
+        #expect(try entries() == ["empty"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == [])
+    }
+
+    @Test func aTargetThatIsAFileIsRefusedAtTheFirstFileAndLeftAlone() throws {
+        let target = scratch.appendingPathComponent("out")
+        try Data("a file\n".utf8).write(to: target)
+        var addedBefore = false
+        let error = #expect(throws: BuurtError.self) {
+            try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+                addedBefore = true
+                try output.add("scores.csv", text: "x\n")
+            }
+        }
+        #expect(addedBefore)
+        #expect(error?.kind == .cannotCreate)
+        #expect(error?.message == "output path exists and is not a directory")
+        #expect(error?.location?.file == target.standardizedFileURL.path)
+        #expect(try entries() == ["out"])
+        #expect(try String(contentsOf: target, encoding: .utf8) == "a file\n")
+    }
+
+    @Test func addingAPathAgainReplacesTheEarlierFile() throws {
+        let target = scratch.appendingPathComponent("out")
+        let paths = try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+            try output.add("manifest.json", text: "stale, and longer than the new one\n")
+            try output.add("scores.csv", text: "s\n")
+            try output.add("manifest.json", text: "{}\n")
+            return output.files.map(\.path)
+        }
+        #expect(paths == ["scores.csv", "manifest.json"])
+        #expect(try contents(target) == ["scores.csv": "s\n", "manifest.json": "{}\n"])
     }
 }

@@ -94,9 +94,9 @@ import ZIPFoundation
     @Test func sheetsForTheTablesPresentInOrderThenTheModel() throws {
         let model = try IndexProject.load(modelPath: demoModel).model
         var output = OutputDirectory()
-        output.add("ranks.csv", text: "unit,name,period,index\n1234,\"Noord, oost\",2017,1\n")
-        output.add("analysis/pca.csv", text: "group,x\ng,1\n")
-        output.add("uncertainty.csv", text: "unit,p05\nA,0.25\n")
+        try output.add("ranks.csv", text: "unit,name,period,index\n1234,\"Noord, oost\",2017,1\n")
+        try output.add("analysis/pca.csv", text: "group,x\ng,1\n")
+        try output.add("uncertainty.csv", text: "unit,p05\nA,0.25\n")
         let workbook = try ResultsWorkbook.workbook(from: output, model: model)
         // scores, priorities and themes are absent; analysis tables are not sheets.
         #expect(workbook.sheets.map(\.name) == ["ranks", "uncertainty", "model"])

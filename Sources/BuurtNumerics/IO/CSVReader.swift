@@ -61,29 +61,30 @@ public enum CSVReader {
         var scanner = CSVRecordScanner(
             bytes: buffer, start: encoding.start, delimiter: delimiter, asciiOnly: encoding.asciiOnly, file: file)
         var problems: [BuurtError] = []
-        let headerRecord = scanner.next()
+        var record = CSVRecordScanner.Record()
+        let hasHeader = scanner.next(into: &record)
         problems += scanner.takeProblems()
-        guard let headerRecord else { throw BuurtErrors(problems) }
-        let header = headerRecord.fields.map(trimmed)
-        problems += headerProblems(header, headerRecord, file: file)
+        guard hasHeader else { throw BuurtErrors(problems) }
+        let header = scanner.fields(of: record).map(trimmed)
+        problems += headerProblems(header, record, file: file)
+        let headerColumns = record.columns, headerLines = record.lineOffsets.map { $0 + 1 }
+        scanner.discardCells(from: record.start)
         if options.decimalComma == nil && delimiter == CSVByte.semicolon {
             scanner.decimalDetection = DecimalSeparatorDetection()
         }
 
-        var rows: [[String]] = [], lineNumbers: [Int] = [], cellColumns: [Int32] = []
-        var cellLineOffsets: [Int: Int32] = [:]
-        while let record = scanner.next(expectedFields: header.count) {
+        var rowStarts: [Int] = [], lineNumbers: [Int] = []
+        var quotedCells = CSVBitSet()
+        while scanner.next(into: &record) {
             problems += scanner.takeProblems()
             if let problem = fieldCountProblem(record, expected: header.count, file: file) {
                 problems.append(problem)
+                scanner.discardCells(from: record.start)
                 continue
             }
-            for (k, offset) in record.lineOffsets.enumerated() where offset != 0 {
-                cellLineOffsets[rows.count * header.count + k] = offset
-            }
-            rows.append(record.fields)
+            for k in record.quotedFields { quotedCells.insert(rowStarts.count * header.count + Int(k)) }
+            rowStarts.append(record.start)
             lineNumbers.append(record.line)
-            cellColumns += record.columns
         }
         problems += scanner.takeProblems()
         var decimalComma = options.decimalComma ?? false
@@ -97,10 +98,9 @@ public enum CSVReader {
         guard problems.isEmpty else { throw BuurtErrors(problems) }
 
         return CSVTable(
-            file: file, header: header, rows: rows, lineNumbers: lineNumbers,
-            delimiter: Character(Unicode.Scalar(delimiter)), decimalComma: decimalComma,
-            headerColumns: headerRecord.columns, headerLines: headerRecord.lineOffsets.map { $0 + 1 },
-            cellColumns: cellColumns, cellLineOffsets: cellLineOffsets)
+            file: file, header: header, cells: CSVCells(bytes: scanner.takeCells(), rowStarts: rowStarts, width: header.count),
+            lineNumbers: lineNumbers, delimiter: Character(Unicode.Scalar(delimiter)), decimalComma: decimalComma,
+            headerColumns: headerColumns, headerLines: headerLines, quotedCells: quotedCells, hasPositions: true)
     }
 
     private static func isWhitespace(_ b: UInt8) -> Bool {
@@ -163,7 +163,7 @@ public enum CSVReader {
 
     /// "5 fields, expected 6 (header)" at the first extra field, or at the end of a short row.
     private static func fieldCountProblem(_ record: CSVRecordScanner.Record, expected: Int, file: String) -> BuurtError? {
-        let count = record.fields.count
+        let count = record.fieldCount
         guard count != expected else { return nil }
         let message: String
         let column: Int

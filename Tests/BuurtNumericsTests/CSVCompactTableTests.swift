@@ -95,4 +95,33 @@ struct CSVCompactTableTests {
         #expect(table.location(row: 1, column: 1) == CSVText.at(4, 4))  // after `y",` on line 4
         #expect(table.location(row: 2, column: 1) == CSVText.at(5, 3))
     }
+
+    /// Rows with too many or too few fields are located in characters, not bytes, also after
+    /// a quoted line break.
+    @Test func wrongFieldCountsAreLocatedInCharacters() {
+        // Line 2 `ä,ö,x`: the third field starts at character 5. Line 3 `日`: the row ends
+        // after 1 character, so at column 2. Lines 4–5 `"x⏎y",z,w`: `w` is character 6 of line 5.
+        let problems = CSVText.problems("é,b\nä,ö,x\n日\n\"x\ny\",z,w\n")
+        #expect(problems.map(\.description) == [
+            "t.csv:2:5: 3 fields, expected 2 (header)",
+            "t.csv:3:2: 1 field, expected 2 (header)",
+            "t.csv:5:6: 3 fields, expected 2 (header)",
+        ])
+    }
+
+    /// The duplicate check over many rows: every repeat of a (unit, period) key names the
+    /// first row of the key, and codes that are the same text in two Unicode spellings
+    /// (precomposed é and e + combining acute) are the same unit, as String equality has it.
+    @Test func repeatedUnitsNameTheirFirstLine() throws {
+        // 3,000 units × 2 periods, then unit 17 of 2021 again (line 2 + 2·17 + 1 = 37 first),
+        // then "é" and "e\u{301}" in 2020.
+        var text = "unit,year,A,B,Pop,G\n"
+        for u in 0..<3_000 { for year in [2020, 2021] { text += "U\(u),\(year),1,2,3,g\n" } }
+        text += "U17,2021,1,2,3,g\n\u{E9},2020,1,2,3,g\ne\u{301},2020,1,2,3,g\n"
+        let problems = try PanelFixture.problems(text)
+        #expect(problems.map(\.description) == [
+            "t.csv:6002:1: unit 'U17' appears twice for period 2021: lines 37 and 6002",
+            "t.csv:6004:1: unit 'e\u{301}' appears twice for period 2020: lines 6003 and 6004",
+        ])
+    }
 }

@@ -1,8 +1,11 @@
 /// Splits already validated UTF-8 bytes into CSV records (RFC 4180 quoting), tracking the line
-/// and character column where every field starts.
+/// and character column where fields start.
 ///
-/// The fields' contents (quotes removed, `""` → `"`) are appended to ``cells``, each followed
-/// by ``CSVCells/cellEnd``, so that a table's cells are never held as separate Strings.
+/// The fields' contents (quotes removed, `""` → `"`) are written to `output`, each followed by
+/// ``CSVCells/cellEnd``, so that a table's cells are never held as separate Strings. `output`
+/// must hold at least `bytes.count - start + 1` bytes: a field's content is never longer than
+/// its text, and its end byte takes the place of the delimiter or line end after it (or, once,
+/// of the end of the file).
 /// Line ends are LF or CRLF; inside quotes any bytes, line breaks included, are field content.
 /// Problems inside a record (a stray quote, text after a closing quote, a lone CR) are collected
 /// and scanning goes on; an unterminated quote ends the scan, since everything after it is
@@ -10,20 +13,26 @@
 struct CSVRecordScanner {
     /// Where the fields of the last record are; its buffers are reused from record to record.
     struct Record {
-        /// Offset in ``CSVRecordScanner/cells`` of the record's first field.
+        /// Offset in the output of the record's first field.
         var start = 0
         var fieldCount = 0
         /// Physical line where the record starts.
         var line = 1
-        /// Character column where each field starts (its opening quote when quoted).
+        /// Whether ``columns`` and ``lineOffsets`` are kept for every field (the header), or
+        /// only for field ``watchedField`` (a data row: the first field too many).
+        var keepsAllPositions = false
+        var watchedField = Int.max
+        /// Character column where each kept field starts (its opening quote when quoted).
         var columns: [Int32] = []
-        /// Line of each field's start minus `line` (non-zero only after a quoted line break).
+        /// Line of each kept field's start minus `line` (non-zero only after a quoted line break).
         var lineOffsets: [Int32] = []
         /// Indices of the fields that were quoted.
         var quotedFields: [Int32] = []
-        /// Line and character column just after the last field.
+        /// Line just after the last field, and where that line starts and the record ends in
+        /// the input (see ``CSVRecordScanner/endColumn(of:)``).
         var endLine = 1
-        var endColumn = 1
+        fileprivate var endLineStart = 0
+        fileprivate var endPosition = 0
         /// Whether the record is an empty line (one empty, unquoted field).
         var isEmptyLine = false
 
@@ -37,9 +46,10 @@ struct CSVRecordScanner {
         }
     }
 
-    /// Contents of the fields scanned so far, each followed by ``CSVCells/cellEnd``.
-    private(set) var cells: [UInt8] = []
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let output: UnsafeMutableBufferPointer<UInt8>
+    /// Bytes of `output` written so far.
+    private(set) var written = 0
     private let delimiter: UInt8
     private let asciiOnly: Bool
     private let file: String
@@ -59,35 +69,36 @@ struct CSVRecordScanner {
     /// Offset of a byte known to be neither CR nor LF, found by the look-ahead for trailing empty lines.
     private var nextContent = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, delimiter: UInt8, asciiOnly: Bool, file: String) {
+    /// The number of output bytes scanning `bytes` from `start` may need.
+    static func outputCapacity(bytes: Int, start: Int) -> Int { bytes - start + 1 }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, output: UnsafeMutableBufferPointer<UInt8>, delimiter: UInt8, asciiOnly: Bool, file: String) {
+        precondition(output.count >= Self.outputCapacity(bytes: bytes.count, start: start), "output buffer too small")
         self.bytes = bytes
+        self.output = output
         self.delimiter = delimiter
         self.asciiOnly = asciiOnly
         self.file = file
         self.position = start
         self.lineStart = start
         self.anchor = start
-        // Cells never take more bytes than the text they come from (one end byte per delimiter
-        // or line end, one for the end of the file): reserving that much (address space, not
-        // memory, until used) spares the copies of a growing buffer.
-        cells.reserveCapacity(bytes.count - start + 1)
     }
 
-    /// Drops the cells from offset `start` on (a record that is not kept).
-    mutating func discardCells(from start: Int) {
-        cells.removeSubrange(start...)
-    }
-
-    /// The cells scanned, handed over; the scanner keeps none.
-    mutating func takeCells() -> [UInt8] {
-        defer { cells = [] }
-        return cells
+    /// Drops the output from offset `start` on (a record that is not kept).
+    mutating func discardOutput(from start: Int) {
+        written = start
     }
 
     /// The fields of `record` as text.
     func fields(of record: Record) -> [String] {
-        cells[record.start...].split(separator: CSVCells.cellEnd, omittingEmptySubsequences: false)
-            .prefix(record.fieldCount).map { String(decoding: $0, as: UTF8.self) }
+        UnsafeBufferPointer(rebasing: output[record.start..<written])
+            .split(separator: CSVCells.cellEnd, omittingEmptySubsequences: false)
+            .prefix(record.fieldCount).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+    }
+
+    /// Character column just after the last field of `record` (the last record scanned).
+    func endColumn(of record: Record) -> Int {
+        CSVColumnCounter.characters(bytes, from: record.endLineStart, to: record.endPosition) + 1
     }
 
     /// Problems found since the last call.
@@ -107,14 +118,21 @@ struct CSVRecordScanner {
             if j == n { position = n; return false }
             nextContent = j  // each run of empty lines is looked through once
         }
-        record.reset(start: cells.count, line: line)
+        record.reset(start: written, line: line)
         let recordStart = position
         while true {
-            let column = self.column(at: position), fieldLine = line
-            record.columns.append(Int32(clamping: column))
-            record.lineOffsets.append(Int32(clamping: line - record.line))
+            let quoted = position < n && bytes[position] == CSVByte.quote
+            let detecting = decimalDetection?.isDecided == false
+            let kept = record.keepsAllPositions || record.fieldCount == record.watchedField
+            // Columns are counted only where needed: scanning stays one pass over the bytes.
+            let column = quoted || detecting || kept ? self.column(at: position) : 0
+            let fieldLine = line
+            if kept {
+                record.columns.append(Int32(clamping: column))
+                record.lineOffsets.append(Int32(clamping: line - record.line))
+            }
             let content: Range<Int>?
-            if position < n && bytes[position] == CSVByte.quote {
+            if quoted {
                 guard scanQuoted(openColumn: column) else { stopped = true; return false }
                 record.quotedFields.append(Int32(clamping: record.fieldCount))
                 content = lastQuotedContent
@@ -125,22 +143,33 @@ struct CSVRecordScanner {
             }
             record.fieldCount += 1
             // A field with doubled quotes holds a quote, so it is no evidence either way.
-            if let content, decimalDetection?.isDecided == false {
+            if detecting, let content {
                 decimalDetection?.observe(UnsafeBufferPointer(rebasing: bytes[content])) {
                     SourceLocation(file: file, line: fieldLine, column: column)
                 }
             }
-            cells.append(CSVCells.cellEnd)
+            precondition(written < output.count, "CSV output buffer overrun")
+            output[written] = CSVCells.cellEnd
+            written += 1
             if position < n && bytes[position] == delimiter {
                 position += 1
                 continue
             }
             record.endLine = line
-            record.endColumn = self.column(at: position)
+            record.endLineStart = lineStart
+            record.endPosition = position
             record.isEmptyLine = position == recordStart
             finishLine()
             return true
         }
+    }
+
+    /// Copies `bytes[range]` to the output.
+    private mutating func emit(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        precondition(written + range.count <= output.count, "CSV output buffer overrun")
+        (output.baseAddress! + written).initialize(from: bytes.baseAddress! + range.lowerBound, count: range.count)
+        written += range.count
     }
 
     private func isLineBreak(_ b: UInt8) -> Bool { b == CSVByte.lineFeed || b == CSVByte.carriageReturn }
@@ -173,7 +202,7 @@ struct CSVRecordScanner {
             }
             position += 1
         }
-        cells.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        emit(start..<position)
     }
 
     /// Reads a quoted field starting at the opening quote; `false` when it never closes.
@@ -186,14 +215,14 @@ struct CSVRecordScanner {
             let b = bytes[position]
             if b == CSVByte.quote {
                 if position + 1 < n && bytes[position + 1] == CSVByte.quote {
-                    cells.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart...position]))
+                    emit(segmentStart..<position + 1)
                     escaped = true
                     position += 2
                     segmentStart = position
                     continue
                 }
                 lastQuotedContent = escaped ? nil : segmentStart..<position
-                cells.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<position]))
+                emit(segmentStart..<position)
                 position += 1
                 skipAfterClosingQuote()
                 return true

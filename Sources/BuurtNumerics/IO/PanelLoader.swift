@@ -77,15 +77,15 @@ public enum PanelLoader {
         var names: [String] = [], periods: [Int?] = []
         names.reserveCapacity(table.rowCount)
         periods.reserveCapacity(table.rowCount)
-        var seen: [UnitPeriod: Int] = [:]
-        seen.reserveCapacity(table.rowCount)
+        let periodCells = period.map { text[$0]! }, nameCells = name.map { text[$0]! }
+        var seen = UnitPeriodIndex(rows: table.rowCount)
         for (r, code) in codes.enumerated() {
             if code.isEmpty {
                 problems.append(BuurtError(.data, "empty unit code in column '\(table.header[unit])'", at: table.location(row: r, column: unit)))
             }
             var p: Int?
             if let period {
-                let cell = text[period]![r]
+                let cell = periodCells![r]
                 p = Int(cell)
                 if p == nil {
                     let what = cell.isEmpty ? "missing period" : "period '\(MessageText.excerpt(cell))' is not a whole number"
@@ -94,18 +94,15 @@ public enum PanelLoader {
                         at: table.location(row: r, column: period)))
                 }
             }
-            let unitName = name.map { text[$0]![r] } ?? ""
+            let unitName = nameCells?[r] ?? ""
             names.append(unitName.isEmpty ? code : unitName)
             periods.append(p)
             guard !code.isEmpty, period == nil || p != nil else { continue }
-            let key = UnitPeriod(code: code, period: p)
-            if let first = seen[key] {
+            if let first = seen.firstRow(matching: r, codes: codes, periods: periods) {
                 let when = p.map { " for period \($0)" } ?? ""
                 problems.append(BuurtError(
                     .data, "unit '\(code)' appears twice\(when): lines \(table.lineNumbers[first]) and \(table.lineNumbers[r])",
                     at: table.location(row: r, column: unit)))
-            } else {
-                seen[key] = r
             }
         }
         return (codes, names, periods)
@@ -167,10 +164,4 @@ public enum PanelLoader {
         }
         return problems
     }
-}
-
-/// A row's identity in a panel.
-private struct UnitPeriod: Hashable {
-    var code: String
-    var period: Int?
 }

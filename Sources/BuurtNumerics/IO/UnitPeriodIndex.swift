@@ -1,19 +1,21 @@
 /// Finds the first row of each (unit code, period) key, for the duplicate check of
 /// ``PanelLoader``.
 ///
-/// An open-addressing hash table (linear probing, at most half full) of row indices into the
-/// caller's `codes` and `periods`: 8 bytes a slot, where a `Dictionary` keyed by the code and
-/// period would copy every key into its storage.
+/// An open-addressing hash table (linear probing, at most half full) of row numbers into the
+/// caller's `codes` and `periods`, each slot holding the upper half of its key's hash too, so
+/// that a probe looks at another row's key only when those 32 bits agree: 8 bytes a slot,
+/// where a `Dictionary` keyed by the code and period would copy every key into its storage.
 /// - Complexity: O(1) expected per row.
 struct UnitPeriodIndex {
-    private var slots: [Int]
+    /// 0 for an empty slot, else hash bits 32–63 above row number + 1.
+    private var slots: [UInt64]
     private let mask: Int
 
-    /// An index for up to `rows` rows.
+    /// An index for up to `rows` rows (fewer than 2³² − 1).
     init(rows: Int) {
         var size = 16
         while size < 2 * rows { size <<= 1 }
-        slots = [Int](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -24,13 +26,17 @@ struct UnitPeriodIndex {
         var hasher = Hasher()
         hasher.combine(code)
         hasher.combine(period)
-        var slot = hasher.finalize() & mask
-        while slots[slot] >= 0 {
-            let s = slots[slot]
-            if periods[s] == period && codes[s] == code { return s }
+        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+        let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            if slots[slot] & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                let s = Int(slots[slot] & 0xFFFF_FFFF) - 1
+                if periods[s] == period && codes[s] == code { return s }
+            }
             slot = (slot + 1) & mask
         }
-        slots[slot] = r
+        slots[slot] = fingerprint | UInt64(r + 1)
         return nil
     }
 }

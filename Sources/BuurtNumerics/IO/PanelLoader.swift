@@ -53,7 +53,7 @@ public enum PanelLoader {
                 CSVReader.missingTokens.contains(cell) ? nil : cell
             })
         }
-        cells.text = [:]
+        cells.text = [:]  // the codes live on in `units`; the other Strings are no longer needed
         let indicatorSet = Set(model.indicators)
         let checked = layout.numeric.indices.filter { valid[$0] && indicatorSet.contains(table.header[layout.numeric[$0]]) }
         problems += emptyIndicatorProblems(

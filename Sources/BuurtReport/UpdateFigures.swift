@@ -67,7 +67,7 @@ public struct FigureTable: Sendable, Equatable {
             table.header.indices.map { j -> String in
                 if j == period { return String(panel.periods[r] ?? 0) }
                 if numeric.contains(j) { return formatNumber(numericValues[table.header[j]]![r]) }
-                let cell = table.rows[r][j].trimmingCharacters(in: .whitespaces)
+                let cell = table.cell(row: r, column: j).trimmingCharacters(in: .whitespaces)
                 if j != unit, j != name, groupNames.contains(table.header[j]), CSVReader.missingTokens.contains(cell) { return "" }
                 return cell
             }

@@ -17,8 +17,9 @@ import Foundation
 /// - A file with no characters other than whitespace is an error; a header without rows is a
 ///   table with no rows.
 public enum CSVReader {
-    /// Reads a file from disk: memory-mapped and parsed in place (its bytes are never copied),
-    /// refused unread when larger than `options.maxFileBytes` (see ``InputFile``).
+    /// Reads a file from disk: memory-mapped, scanned once into the table's compact cell buffer
+    /// and unmapped before returning; refused unread when larger than `options.maxFileBytes`
+    /// (see ``InputFile``). The table then takes about as many bytes as the file, plus 8 per row.
     /// - Throws: `.noInput` when the file is missing or unreadable, `.data` when it is too
     ///   large, otherwise as ``parse(_:file:options:)``.
     public static func read(path: String, options: CSVOptions = .init()) throws(BuurtErrors) -> CSVTable {
@@ -58,49 +59,74 @@ public enum CSVReader {
         }
         let delimiter = try delimiter(options.delimiter, buffer: buffer, start: encoding.start, file: file)
 
-        var scanner = CSVRecordScanner(
-            bytes: buffer, start: encoding.start, delimiter: delimiter, asciiOnly: encoding.asciiOnly, file: file)
-        var problems: [BuurtError] = []
-        let headerRecord = scanner.next()
-        problems += scanner.takeProblems()
-        guard let headerRecord else { throw BuurtErrors(problems) }
-        let header = headerRecord.fields.map(trimmed)
-        problems += headerProblems(header, headerRecord, file: file)
-        if options.decimalComma == nil && delimiter == CSVByte.semicolon {
-            scanner.decimalDetection = DecimalSeparatorDetection()
+        // The cells are written straight into the table's byte buffer, sized for the worst case
+        // (address space only: pages that are never written take no memory).
+        var scan = Scan()
+        let capacity = CSVRecordScanner.outputCapacity(bytes: buffer.count, start: encoding.start)
+        let cellBytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, count in
+            var scanner = CSVRecordScanner(
+                bytes: buffer, start: encoding.start, output: output, delimiter: delimiter, asciiOnly: encoding.asciiOnly, file: file)
+            scan.run(&scanner, file: file, detectDecimalSeparator: options.decimalComma == nil && delimiter == CSVByte.semicolon)
+            count = scanner.written
         }
-
-        var rows: [[String]] = [], lineNumbers: [Int] = [], cellColumns: [Int32] = []
-        var cellLineOffsets: [Int: Int32] = [:]
-        while let record = scanner.next(expectedFields: header.count) {
-            problems += scanner.takeProblems()
-            if let problem = fieldCountProblem(record, expected: header.count, file: file) {
-                problems.append(problem)
-                continue
-            }
-            for (k, offset) in record.lineOffsets.enumerated() where offset != 0 {
-                cellLineOffsets[rows.count * header.count + k] = offset
-            }
-            rows.append(record.fields)
-            lineNumbers.append(record.line)
-            cellColumns += record.columns
-        }
-        problems += scanner.takeProblems()
+        var problems = scan.problems
         var decimalComma = options.decimalComma ?? false
-        if let detection = scanner.decimalDetection {
+        if let detection = scan.decimalDetection {
             do throws(BuurtError) {
                 decimalComma = try detection.usesDecimalComma()
             } catch {
                 problems.append(error)
             }
         }
-        guard problems.isEmpty else { throw BuurtErrors(problems) }
+        guard problems.isEmpty, let header = scan.header else { throw BuurtErrors(problems) }
 
         return CSVTable(
-            file: file, header: header, rows: rows, lineNumbers: lineNumbers,
-            delimiter: Character(Unicode.Scalar(delimiter)), decimalComma: decimalComma,
-            headerColumns: headerRecord.columns, headerLines: headerRecord.lineOffsets.map { $0 + 1 },
-            cellColumns: cellColumns, cellLineOffsets: cellLineOffsets)
+            file: file, header: header, cells: CSVCells(bytes: cellBytes, rowStarts: scan.rowStarts, width: header.count),
+            lineNumbers: scan.lineNumbers, delimiter: Character(Unicode.Scalar(delimiter)), decimalComma: decimalComma,
+            headerColumns: scan.headerColumns, headerLines: scan.headerLines, quotedCells: scan.quotedCells, hasPositions: true)
+    }
+
+    /// The records of a file, scanned: everything of the table but its cell bytes.
+    private struct Scan {
+        var header: [String]?
+        var headerColumns: [Int32] = [], headerLines: [Int32] = []
+        var rowStarts: [Int] = [], lineNumbers: [Int] = []
+        var quotedCells = CSVBitSet()
+        var decimalDetection: DecimalSeparatorDetection?
+        var problems: [BuurtError] = []
+
+        /// Reads the header, then every row; a row with the wrong number of fields is reported
+        /// and left out of the output.
+        mutating func run(_ scanner: inout CSVRecordScanner, file: String, detectDecimalSeparator: Bool) {
+            var record = CSVRecordScanner.Record()
+            record.keepsAllPositions = true
+            let hasHeader = scanner.next(into: &record)
+            problems += scanner.takeProblems()
+            guard hasHeader else { return }
+            let header = scanner.fields(of: record).map(trimmed)
+            self.header = header
+            problems += headerProblems(header, record, file: file)
+            headerColumns = record.columns
+            headerLines = record.lineOffsets.map { $0 + 1 }
+            scanner.discardOutput(from: record.start)
+            if detectDecimalSeparator { scanner.decimalDetection = DecimalSeparatorDetection() }
+
+            record.keepsAllPositions = false
+            record.watchedField = header.count
+            while scanner.next(into: &record) {
+                problems += scanner.takeProblems()
+                if let problem = fieldCountProblem(record, expected: header.count, scanner: scanner, file: file) {
+                    problems.append(problem)
+                    scanner.discardOutput(from: record.start)
+                    continue
+                }
+                for k in record.quotedFields { quotedCells.insert(rowStarts.count * header.count + Int(k)) }
+                rowStarts.append(record.start)
+                lineNumbers.append(record.line)
+            }
+            problems += scanner.takeProblems()
+            decimalDetection = scanner.decimalDetection
+        }
     }
 
     private static func isWhitespace(_ b: UInt8) -> Bool {
@@ -162,8 +188,10 @@ public enum CSVReader {
     }
 
     /// "5 fields, expected 6 (header)" at the first extra field, or at the end of a short row.
-    private static func fieldCountProblem(_ record: CSVRecordScanner.Record, expected: Int, file: String) -> BuurtError? {
-        let count = record.fields.count
+    private static func fieldCountProblem(
+        _ record: CSVRecordScanner.Record, expected: Int, scanner: CSVRecordScanner, file: String
+    ) -> BuurtError? {
+        let count = record.fieldCount
         guard count != expected else { return nil }
         let message: String
         let column: Int
@@ -172,9 +200,9 @@ public enum CSVReader {
             column = 1
         } else {
             message = "\(count) field\(count == 1 ? "" : "s"), expected \(expected) (header)"
-            column = Int(count > expected ? record.columns[expected] : Int32(clamping: record.endColumn))
+            column = count > expected ? Int(record.columns[0]) : scanner.endColumn(of: record)
         }
-        let line = count > expected ? record.line + Int(record.lineOffsets[expected]) : record.endLine
+        let line = count > expected ? record.line + Int(record.lineOffsets[0]) : record.endLine
         return BuurtError(.data, message, at: SourceLocation(file: file, line: line, column: column))
     }
 }

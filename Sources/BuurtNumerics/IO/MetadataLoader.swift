@@ -149,7 +149,7 @@ struct MetadataRowReader {
     /// The trimmed cell, `nil` when the column is absent or the cell is a missing token.
     private func text(_ column: Int?) -> String? {
         guard let column else { return nil }
-        let cell = CSVReader.trimmed(table.rows[row][column])
+        let cell = CSVReader.trimmed(table.cell(row: row, column: column))
         return CSVReader.missingTokens.contains(cell) ? nil : cell
     }
 

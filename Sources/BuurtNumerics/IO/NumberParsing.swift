@@ -23,11 +23,17 @@ extension CSVReader {
     /// - Complexity: O(length of the cell); no allocation for numbers of at most 15 significant
     ///   digits with a decimal exponent within ±22 (the exact fast path), one for longer ones.
     public static func parseNumber<S: StringProtocol>(_ cell: S, decimalComma: Bool) -> CellValue {
-        let separator = decimalComma ? CSVByte.comma : CSVByte.period
-        if let value = cell.utf8.withContiguousStorageIfAvailable({ NumberSyntax.parse($0, decimalSeparator: separator) }) {
+        if let value = cell.utf8.withContiguousStorageIfAvailable({ parseNumber(utf8: $0, decimalComma: decimalComma) }) {
             return value
         }
-        return Array(cell.utf8).withUnsafeBufferPointer { NumberSyntax.parse($0, decimalSeparator: separator) }
+        return Array(cell.utf8).withUnsafeBufferPointer { parseNumber(utf8: $0, decimalComma: decimalComma) }
+    }
+
+    /// Reads one cell, given as UTF-8 bytes, as a number: the same rules as
+    /// ``parseNumber(_:decimalComma:)`` (which calls this), without building a String.
+    /// - Complexity: O(length of the cell).
+    public static func parseNumber(utf8 cell: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> CellValue {
+        NumberSyntax.parse(cell, decimalSeparator: decimalComma ? CSVByte.comma : CSVByte.period)
     }
 }
 

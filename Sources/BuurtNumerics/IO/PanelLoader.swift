@@ -27,13 +27,15 @@ public enum PanelLoader {
         var problems: [BuurtError] = []
         let layout = PanelColumnLayout(table: table, model: model, columns: columns, problems: &problems)
         guard let unitColumn = layout.unit else { throw BuurtErrors(problems) }
-        if table.rows.isEmpty {
+        if table.rowCount == 0 {
             problems.append(BuurtError(.data, "no data rows: the file has only a header", at: table.headerLocation()))
             throw BuurtErrors(problems)
         }
         // A second header line (two files joined) would otherwise show up as a bad period and
         // a non-number in every column: name it once instead.
-        let repeatedHeaders = table.rows.indices.filter { r in table.rows[r].map(CSVReader.trimmed) == table.header }
+        let repeatedHeaders = (0..<table.rowCount).filter { r in
+            CSVReader.trimmed(table.cell(row: r, column: 0)) == table.header[0] && table.rows[r].map(CSVReader.trimmed) == table.header
+        }
         if !repeatedHeaders.isEmpty {
             throw BuurtErrors(problems + repeatedHeaders.map { r in
                 BuurtError(.data, "line \(table.lineNumbers[r]) repeats the header line (were two files joined?); remove it",
@@ -41,47 +43,49 @@ public enum PanelLoader {
             })
         }
 
-        let units = readUnits(table, unit: unitColumn, name: layout.name, period: layout.period, problems: &problems)
+        let identifying = [unitColumn] + [layout.name, layout.period].compactMap { $0 }
+        var cells = PanelCellReader(table, numeric: layout.numeric, text: identifying + layout.categorical)
+        let units = readUnits(table, cells.text, unit: unitColumn, name: layout.name, period: layout.period, problems: &problems)
         var valid = Array(repeating: true, count: layout.numeric.count)
-        let values = readNumbers(table, layout.numeric, valid: &valid, problems: &problems)
+        reportInvalidNumbers(table, layout.numeric, invalidRows: cells.invalidRows, valid: &valid, problems: &problems)
         let categories = layout.categorical.map { j in
-            (name: table.header[j], values: table.rows.map { row -> String? in
-                let cell = CSVReader.trimmed(row[j])
-                return CSVReader.missingTokens.contains(cell) ? nil : cell
+            (name: table.header[j], values: cells.text[j]!.map { cell -> String? in
+                CSVReader.missingTokens.contains(cell) ? nil : cell
             })
         }
+        cells.text = [:]  // the codes live on in `units`; the other Strings are no longer needed
         let indicatorSet = Set(model.indicators)
         let checked = layout.numeric.indices.filter { valid[$0] && indicatorSet.contains(table.header[layout.numeric[$0]]) }
         problems += emptyIndicatorProblems(
-            table, columns: checked.map { (k: $0, j: layout.numeric[$0]) }, values: values,
+            table, columns: checked.map { (k: $0, j: layout.numeric[$0]) }, values: cells.values,
             periods: layout.period == nil ? nil : units.periods)
         guard problems.isEmpty else { throw BuurtErrors(problems) }
 
         return Panel(
             unitCodes: units.codes, unitNames: units.names, periods: layout.period == nil ? nil : units.periods,
             columnCodes: layout.numeric.map { table.header[$0] },
-            values: Matrix(rows: table.rows.count, columns: layout.numeric.count, columnMajor: values),
+            values: Matrix(rows: table.rowCount, columns: layout.numeric.count, columnMajor: cells.values),
             categories: categories)
     }
 
     /// Unit codes, names and periods per row, with empty codes, bad periods and duplicates reported.
+    /// - Parameter text: the trimmed cells of the unit, name and period columns, by header index.
     private static func readUnits(
-        _ table: CSVTable, unit: Int, name: Int?, period: Int?, problems: inout [BuurtError]
+        _ table: CSVTable, _ text: [Int: [String]], unit: Int, name: Int?, period: Int?, problems: inout [BuurtError]
     ) -> (codes: [String], names: [String], periods: [Int?]) {
-        var codes: [String] = [], names: [String] = [], periods: [Int?] = []
-        codes.reserveCapacity(table.rows.count)
-        names.reserveCapacity(table.rows.count)
-        periods.reserveCapacity(table.rows.count)
-        var seen: [UnitPeriod: Int] = [:]
-        seen.reserveCapacity(table.rows.count)
-        for (r, row) in table.rows.enumerated() {
-            let code = CSVReader.trimmed(row[unit])
+        let codes = text[unit]!
+        var names: [String] = [], periods: [Int?] = []
+        names.reserveCapacity(table.rowCount)
+        periods.reserveCapacity(table.rowCount)
+        let periodCells = period.map { text[$0]! }, nameCells = name.map { text[$0]! }
+        var seen = UnitPeriodIndex(rows: table.rowCount)
+        for (r, code) in codes.enumerated() {
             if code.isEmpty {
                 problems.append(BuurtError(.data, "empty unit code in column '\(table.header[unit])'", at: table.location(row: r, column: unit)))
             }
             var p: Int?
             if let period {
-                let cell = CSVReader.trimmed(row[period])
+                let cell = periodCells![r]
                 p = Int(cell)
                 if p == nil {
                     let what = cell.isEmpty ? "missing period" : "period '\(MessageText.excerpt(cell))' is not a whole number"
@@ -90,48 +94,30 @@ public enum PanelLoader {
                         at: table.location(row: r, column: period)))
                 }
             }
-            let unitName = name.map { CSVReader.trimmed(row[$0]) } ?? ""
-            codes.append(code)
+            let unitName = nameCells?[r] ?? ""
             names.append(unitName.isEmpty ? code : unitName)
             periods.append(p)
             guard !code.isEmpty, period == nil || p != nil else { continue }
-            let key = UnitPeriod(code: code, period: p)
-            if let first = seen[key] {
+            if let first = seen.firstRow(matching: r, codes: codes, periods: periods) {
                 let when = p.map { " for period \($0)" } ?? ""
                 problems.append(BuurtError(
                     .data, "unit '\(code)' appears twice\(when): lines \(table.lineNumbers[first]) and \(table.lineNumbers[r])",
                     at: table.location(row: r, column: unit)))
-            } else {
-                seen[key] = r
             }
         }
         return (codes, names, periods)
     }
 
-    /// Column-major values of the numeric columns; NaN for missing and for invalid cells.
-    /// Reads row by row (the cells of a row sit together in memory) and reports column by column.
-    private static func readNumbers(
-        _ table: CSVTable, _ numeric: [Int], valid: inout [Bool], problems: inout [BuurtError]
-    ) -> [Double] {
-        let n = table.rows.count
-        var values = [Double](repeating: .nan, count: n * numeric.count)
-        var invalidRows = [[Int]](repeating: [], count: numeric.count)
-        values.withUnsafeMutableBufferPointer { out in
-            for (r, row) in table.rows.enumerated() {
-                for (k, j) in numeric.enumerated() {
-                    switch CSVReader.parseNumber(row[j], decimalComma: table.decimalComma) {
-                    case .number(let v): out[r + k * n] = v
-                    case .missing: continue
-                    case .invalid: invalidRows[k].append(r)
-                    }
-                }
-            }
-        }
+    /// Reports the cells of numeric columns that are not numbers, column by column (at most
+    /// ``invalidCellsListedPerColumn`` each), and marks those columns not `valid`.
+    private static func reportInvalidNumbers(
+        _ table: CSVTable, _ numeric: [Int], invalidRows: [[Int]], valid: inout [Bool], problems: inout [BuurtError]
+    ) {
         let example = table.decimalComma ? "3,5, -2 or 1e-5 (decimal comma)" : "3.5, -2 or 1e-5 (decimal point)"
         for (k, j) in numeric.enumerated() where !invalidRows[k].isEmpty {
             valid[k] = false
             for r in invalidRows[k].prefix(invalidCellsListedPerColumn) {
-                let cell = table.rows[r][j]
+                let cell = table.cell(row: r, column: j)
                 let grouping = NumberHint.hint(for: cell, decimalComma: table.decimalComma)
                 problems.append(BuurtError(
                     .data, "'\(MessageText.excerpt(cell))' in column '\(MessageText.excerpt(table.header[j]))' is not a number; expected a number such as \(example), or empty, NA, . or - for a missing value\(grouping)",
@@ -143,7 +129,6 @@ public enum PanelLoader {
                     at: table.headerLocation(column: j)))
             }
         }
-        return values
     }
 
     /// Indicators with no value at all, or none in some period.
@@ -151,7 +136,7 @@ public enum PanelLoader {
     private static func emptyIndicatorProblems(
         _ table: CSVTable, columns: [(k: Int, j: Int)], values: [Double], periods: [Int?]?
     ) -> [BuurtError] {
-        let n = table.rows.count
+        let n = table.rowCount
         let periodList = Set((periods ?? []).compactMap { $0 }).sorted()
         let slot = Dictionary(uniqueKeysWithValues: periodList.enumerated().map { ($1, $0) })
         let periodSlot = (periods ?? []).map { $0.flatMap { slot[$0] } ?? -1 }
@@ -179,10 +164,4 @@ public enum PanelLoader {
         }
         return problems
     }
-}
-
-/// A row's identity in a panel.
-private struct UnitPeriod: Hashable {
-    var code: String
-    var period: Int?
 }

@@ -33,8 +33,10 @@ public struct IndexProject: Sendable {
         guard let data = dataPath ?? file.dataPath else {
             throw BuurtErrors([BuurtError(.usage, "no data file: give `data:` in the model or --data", at: SourceLocation(file: modelPath))])
         }
-        let table = try read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options)
-        var panel = try PanelLoader.load(table, model: model, columns: file.columns)
+        // The table is a temporary: its cells are freed once the panel holds the values.
+        var panel = try PanelLoader.load(
+            read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options),
+            model: model, columns: file.columns)
         var crosswalk: Crosswalk?
         let warnings: [String]
         if let path = file.crosswalkPath {

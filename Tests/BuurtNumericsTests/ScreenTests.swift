@@ -45,6 +45,33 @@ import Testing
         #expect(out.record.removed.isEmpty && out.record.minCoverage == 0)
     }
 
+    /// The counts of the table above: missing per row 2, 1, 0, 4 and zeros 1, 2, 0, 0 over the
+    /// four indicators (pop is not counted).
+    @Test func countsAreTheMissingAndZeroCellsOfTheIndicators() throws {
+        let counts = try Screen.counts(panel(), model: model())
+        #expect(counts == Screen.Counts(missing: [2, 1, 0, 4], zeros: [1, 2, 0, 0], indicators: 4))
+    }
+
+    /// Screening with counts taken before imputation equals screening with the data before
+    /// imputation (what the pipeline did before it kept only the counts): here row 0 is filled
+    /// in, yet it is removed because its observed coverage is 0.5.
+    @Test func screeningOnCountsEqualsScreeningOnTheObservedData() throws {
+        let observed = panel()
+        var filled = observed
+        for code in ["i1", "i2", "i3", "i4"] {
+            filled.setColumn(code, filled.column(code)!.map { $0.isNaN ? 9 : $0 })
+        }
+        let parameters = ScreenParameters(minCoverage: 0.75, basis: .observed)
+        let onData = try Screen.apply(filled, model: model(), parameters: parameters, observed: observed)
+        let onCounts = try Screen.apply(filled, model: model(), parameters: parameters, counts: Screen.counts(observed, model: model()))
+        #expect(onCounts.panel == onData.panel)
+        #expect(onCounts.record == onData.record)
+        #expect(onCounts.panel == filled.selecting(rows: [1, 2]))
+        #expect(throws: BuurtError.self) {
+            try Screen.apply(filled, model: model(), parameters: parameters, counts: Screen.Counts(missing: [0], zeros: [0], indicators: 4))
+        }
+    }
+
     @Test(.enabled(if: Fixtures.asemAvailable, Fixtures.skipReason))
     func matchesCOINrOnASEM() throws {
         let imputed = try Fixtures.asemPanel("pipeline_03_Imputed.csv", groups: true)

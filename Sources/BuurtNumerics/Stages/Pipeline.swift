@@ -74,7 +74,13 @@ public enum Pipeline {
             let out = try Denominate.apply(panel, model: model, parameters: p)
             panel = out.panel; record.denominate = out.record; keep(.denominated)
         }
-        let beforeImputation = panel
+        // Screening on the observed data counts the cells before imputation; only the counts
+        // are kept, not a copy of the data.
+        var observedCounts: Screen.Counts?
+        if start < .screened, let p = spec.screen, p.basis == .observed, start < .imputed, spec.impute != nil {
+            current = .screened
+            observedCounts = try Screen.counts(panel, model: model)
+        }
         if start < .imputed, let p = spec.impute {
             current = .imputed
             let out = try Impute.apply(panel, model: model, parameters: p)
@@ -82,7 +88,9 @@ public enum Pipeline {
         }
         if start < .screened, let p = spec.screen {
             current = .screened
-            let out = try Screen.apply(panel, model: model, parameters: p, observed: beforeImputation)
+            let counts: Screen.Counts
+            if let observedCounts { counts = observedCounts } else { counts = try Screen.counts(panel, model: model) }
+            let out = try Screen.apply(panel, model: model, parameters: p, counts: counts)
             panel = out.panel; record.screen = out.record; keep(.screened)
         }
         if start < .treated, let p = spec.treat {

@@ -51,17 +51,29 @@ public struct ScreenRecord: Sendable, Equatable {
 /// exactly the threshold stays. Each row stands for one unit in one period, so a unit can be
 /// removed from one period and kept in another. The remaining rows keep their order and every column.
 public enum Screen {
-    /// - Parameter observed: with ``ScreenBasis/observed``, the same rows before imputation;
-    ///   coverage is then counted on it (`nil`: on `panel`).
+    /// Missing and zero cells per row over the model's indicators: what screening counts.
+    /// The pipeline takes them before imputation (``ScreenBasis/observed``) so that the data
+    /// before imputation need not be kept.
+    public struct Counts: Sendable, Equatable {
+        public var missing: [Int]
+        public var zeros: [Int]
+        /// The number of indicators counted over (k).
+        public var indicators: Int
+
+        public init(missing: [Int], zeros: [Int], indicators: Int) {
+            self.missing = missing
+            self.zeros = zeros
+            self.indicators = indicators
+        }
+    }
+
+    /// The counts of `panel`'s rows.
     /// - Throws: ``BuurtError`` (`.data`) when an indicator column is not in the data.
     /// - Complexity: O(rows × indicators).
-    public static func apply(
-        _ panel: Panel, model: IndexModel, parameters: ScreenParameters, observed: Panel? = nil
-    ) throws(BuurtError) -> StageOutput<ScreenRecord> {
-        let basis = parameters.basis == .observed ? (observed ?? panel) : panel
-        let columns = try basis.indicatorColumns(of: model, stage: "screen")
-        let n = panel.rowCount, k = columns.count
-        let storage = basis.values.storage
+    public static func counts(_ panel: Panel, model: IndexModel) throws(BuurtError) -> Counts {
+        let columns = try panel.indicatorColumns(of: model, stage: "screen")
+        let n = panel.rowCount
+        let storage = panel.values.storage
         var missing = [Int](repeating: 0, count: n)
         var zeros = [Int](repeating: 0, count: n)
         for j in columns {
@@ -71,6 +83,30 @@ public enum Screen {
                 if x.isNaN { missing[i] += 1 } else if x == 0 { zeros[i] += 1 }
             }
         }
+        return Counts(missing: missing, zeros: zeros, indicators: columns.count)
+    }
+
+    /// - Parameter observed: with ``ScreenBasis/observed``, the same rows before imputation;
+    ///   coverage is then counted on it (`nil`: on `panel`).
+    /// - Throws: ``BuurtError`` (`.data`) when an indicator column is not in the data.
+    /// - Complexity: O(rows × indicators).
+    public static func apply(
+        _ panel: Panel, model: IndexModel, parameters: ScreenParameters, observed: Panel? = nil
+    ) throws(BuurtError) -> StageOutput<ScreenRecord> {
+        let basis = parameters.basis == .observed ? (observed ?? panel) : panel
+        return try apply(panel, model: model, parameters: parameters, counts: counts(basis, model: model))
+    }
+
+    /// Screens `panel` with coverage from `counts` (``counts(_:model:)`` of the same rows).
+    /// - Throws: ``BuurtError`` (`.software`) when `counts` has another number of rows.
+    public static func apply(
+        _ panel: Panel, model: IndexModel, parameters: ScreenParameters, counts: Counts
+    ) throws(BuurtError) -> StageOutput<ScreenRecord> {
+        let n = panel.rowCount, k = counts.indicators
+        guard counts.missing.count == n, counts.zeros.count == n else {
+            throw BuurtError(.software, "screen: counts for \(counts.missing.count) rows, data has \(n)")
+        }
+        let missing = counts.missing, zeros = counts.zeros
         var rows: [RowCoverage] = []
         rows.reserveCapacity(n)
         var kept: [Int] = []

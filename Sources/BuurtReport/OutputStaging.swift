@@ -47,9 +47,11 @@ struct OutputStaging: Sendable {
         } catch {
             throw BuurtError(.cannotCreate, "cannot create directory: \(error.localizedDescription)", at: SourceLocation(file: parent.path))
         }
+        StagingRegistry.register(entry)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
+            StagingRegistry.unregister(entry)
             throw writeError(error.localizedDescription)
         }
         created = true
@@ -86,15 +88,22 @@ struct OutputStaging: Sendable {
                 if replacing { try? fm.moveItem(at: retired, to: target) }
                 throw error
             }
+            StagingRegistry.unregister(entry)
             if replacing { try? fm.removeItem(at: retired) }
         } catch {
             throw writeError(error.localizedDescription)
         }
     }
 
+    /// This staging folder in the ``StagingRegistry``.
+    private var entry: StagingRegistry.Entry {
+        StagingRegistry.Entry(staging: staging.path, retired: retired.path, target: target.path)
+    }
+
     /// Removes the staging folder and everything in it (nothing when it was never made).
     func discard() {
         try? FileManager.default.removeItem(at: staging)
+        StagingRegistry.unregister(entry)
     }
 
     /// The error for a failure after the checks: `cannot write output: …` at the target.

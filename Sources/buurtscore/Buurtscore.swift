@@ -17,9 +17,10 @@ struct Buurtscore: ParsableCommand {
     )
 
     /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and
-    /// outputs must be identical on every rerun.
+    /// outputs must be identical on every rerun. Interrupts leave no partial output.
     static func main() {
         BLASRuntime.pinSingleThread()
+        Interrupts.install()
         main(nil)
     }
 }

@@ -10,7 +10,8 @@ struct Buurtscore: ParsableCommand {
         discussion: """
             Exit codes: 0 ok, 64 usage, 65 data error (verify: an input changed or an output \
             differs), 66 missing input (verify: no manifest.json), 73 cannot create output, 75 \
-            another update of the same state is running.
+            another update of the same state is running, 130/143 interrupted (Ctrl-C/SIGTERM; \
+            nothing partial is left).
             """,
         version: BuurtscoreVersion.string,
         subcommands: [Run.self, Check.self, Verify.self, WhatIfCommand.self, Update.self, Synth.self]

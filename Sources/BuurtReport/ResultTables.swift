@@ -9,13 +9,8 @@ public enum ResultTables {
         panel.hasPeriods ? ["unit", "name", "period"] : ["unit", "name"]
     }
 
-    static func keyCells(_ panel: Panel, row: Int) -> [String] {
-        var cells = [panel.unitCodes[row], panel.unitNames[row]]
-        if panel.hasPeriods { cells.append(panel.periods[row].map(String.init) ?? "") }
-        return cells
-    }
-
-    /// Appends the cells of ``keyCells(_:row:)`` to the row being built.
+    /// Appends the identifying cells of `row` (unit, name, and period when the data has
+    /// periods) to the row being built.
     static func appendKeyCells(_ panel: Panel, row: Int, to csv: inout CSVWriter) {
         csv.appendText(panel.unitCodes[row])
         csv.appendText(panel.unitNames[row])

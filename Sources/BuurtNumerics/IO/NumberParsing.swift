@@ -53,9 +53,8 @@ enum NumberSyntax {
     /// doubles (Clinger's fast path). Otherwise the text goes to the standard library's correctly
     /// rounded conversion.
     static func parse(_ cell: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) -> CellValue {
-        var lo = 0, hi = cell.count
-        while lo < hi && CSVByte.isBlank(cell[lo]) { lo += 1 }
-        while lo < hi && CSVByte.isBlank(cell[hi - 1]) { hi -= 1 }
+        let trimmed = CSVByte.trimmedRange(cell)
+        let lo = trimmed.lowerBound, hi = trimmed.upperBound
         switch hi - lo {
         case 0: return .missing
         case 1 where cell[lo] == CSVByte.period || cell[lo] == CSVByte.minus: return .missing
@@ -127,4 +126,12 @@ enum CSVByte {
 
     static func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
     static func isBlank(_ b: UInt8) -> Bool { b == space || b == tab }
+
+    /// The positions of `cell` without surrounding spaces and tabs.
+    static func trimmedRange(_ cell: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var lo = 0, hi = cell.count
+        while lo < hi && isBlank(cell[lo]) { lo += 1 }
+        while lo < hi && isBlank(cell[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
 }

@@ -49,9 +49,6 @@ struct PanelCellReader {
 
     /// `cell` without surrounding spaces and tabs (as ``CSVReader/trimmed(_:)``).
     static func trimmed(_ cell: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var lo = 0, hi = cell.count
-        while lo < hi && CSVByte.isBlank(cell[lo]) { lo += 1 }
-        while lo < hi && CSVByte.isBlank(cell[hi - 1]) { hi -= 1 }
-        return UnsafeBufferPointer(rebasing: cell[lo..<hi])
+        UnsafeBufferPointer(rebasing: cell[CSVByte.trimmedRange(cell)])
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The dimensions and indicators of the synthetic liveability-and-safety data set, after the
 /// six dimensions of the Heerlen approach (social cohesion, nuisance, deterioration, crime,
 /// victimisation, feelings of unsafety).
@@ -78,4 +80,23 @@ enum SyntheticCatalogue {
 
     /// Identifying and auxiliary columns before the indicators.
     static let leadingColumns = ["buurt_code", "buurt_naam", "wijk", "jaar", "population", "survey_n"]
+}
+
+extension SyntheticCatalogue.Indicator {
+    /// One year's survey share (%) for dimension score `s`: Binomial(n, p)/n·100 rounded to 0.1,
+    /// logit p = logit(base) + direction·sensitivity·s + η (η normal, sd 0.15, drawn first).
+    func surveyShare(base: Double, score s: Double, respondents n: Int, _ g: inout RandomStream) -> Double {
+        let logit = Foundation.log(base / (1 - base)) + direction * sensitivity * s + 0.15 * g.standardNormal()
+        let p = 1 / (1 + Foundation.exp(-logit))
+        let agree = g.binomial(count: n, probability: p)
+        return (Double(agree) / Double(n) * 1000).rounded() / 10
+    }
+
+    /// One year's registered count for dimension score `s`: Poisson(population/1000 · rate ·
+    /// exp(direction·sensitivity·s + offset)), times `hotspot` when less is better.
+    func count(rate: Double, score s: Double, population: Double, offset: Double, hotspot: Double, _ g: inout RandomStream) -> Double {
+        let factor = direction < 0 ? hotspot : 1
+        let mean = population / 1000 * rate * Foundation.exp(direction * sensitivity * s + offset) * factor
+        return Double(g.poisson(mean: mean))
+    }
 }

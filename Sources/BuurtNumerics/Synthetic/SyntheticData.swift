@@ -188,10 +188,7 @@ struct LatentUnit {
             var value: Double
             switch indicator.source {
             case .survey(let base):
-                let logit = Foundation.log(base / (1 - base)) + indicator.direction * indicator.sensitivity * s + 0.15 * g.standardNormal()
-                let p = 1 / (1 + Foundation.exp(-logit))
-                let agree = g.binomial(count: n, probability: p)
-                value = (Double(agree) / Double(n) * 1000).rounded() / 10
+                value = indicator.surveyShare(base: base, score: s, respondents: n, &g)
                 // A method break moves the answered share on the logit scale after the draw, so
                 // the unit's random stream (and every other cell) stays as without the break.
                 let extra = shift(indicator.code)
@@ -201,8 +198,7 @@ struct LatentUnit {
                 }
                 if surveyMissing { value = .nan }
             case .count(let rate):
-                let mean = population / 1000 * rate * Foundation.exp(-indicator.sensitivity * s + countOffset[i]) * hotspot
-                value = Double(g.poisson(mean: mean))
+                value = indicator.count(rate: rate, score: s, population: population, offset: countOffset[i], hotspot: hotspot, &g)
             }
             values.append(cellMissing ? .nan : value)
         }

@@ -131,14 +131,10 @@ struct SyntheticExtraDraws {
             var value: Double
             switch indicator.source {
             case .survey(let base):
-                let logit = Foundation.log(base / (1 - base)) + indicator.direction * indicator.sensitivity * s + 0.15 * streams[k].standardNormal()
-                let p = 1 / (1 + Foundation.exp(-logit))
-                let agree = streams[k].binomial(count: row.respondents, probability: p)
-                value = row.surveyMissing ? .nan : (Double(agree) / Double(row.respondents) * 1000).rounded() / 10
+                value = indicator.surveyShare(base: base, score: s, respondents: row.respondents, &streams[k])
+                if row.surveyMissing { value = .nan }
             case .count(let rate):
-                let factor = indicator.direction < 0 ? hotspot : 1
-                let mean = row.population / 1000 * rate * Foundation.exp(indicator.direction * indicator.sensitivity * s + offsets[k]) * factor
-                value = Double(streams[k].poisson(mean: mean))
+                value = indicator.count(rate: rate, score: s, population: row.population, offset: offsets[k], hotspot: hotspot, &streams[k])
             }
             values.append(cellMissing ? .nan : value)
         }

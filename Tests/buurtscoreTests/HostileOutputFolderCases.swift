@@ -1,0 +1,6 @@
+import Foundation
+import Testing
+
+enum OutputFolderCases {
+    static let catalogue: [HostileCase] = []
+}

@@ -1,0 +1,6 @@
+import Foundation
+import Testing
+
+enum RobustnessCases {
+    static let catalogue: [HostileCase] = []
+}

@@ -1,0 +1,6 @@
+import Foundation
+import Testing
+
+enum UpdateStateCases {
+    static let catalogue: [HostileCase] = []
+}

@@ -1,0 +1,6 @@
+import Foundation
+import Testing
+
+enum VerifyManifestCases {
+    static let catalogue: [HostileCase] = []
+}

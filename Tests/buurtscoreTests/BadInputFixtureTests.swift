@@ -226,7 +226,7 @@ enum BadInputRunner {
 @Suite struct BadInputFixtureTests {
     static let catalogue = BadInputDataTests.catalogue + BadInputModelTests.catalogue
         + BadInputComputationTests.catalogue + BadInputCommandLineTests.catalogue
-        + BadInputHardeningTests.catalogue
+        + BadInputHardeningTests.catalogue + HostileCatalogue.badInputs
 
     @Test(arguments: ["model.yml", "meta-model.yml"])
     func theValidProjectRunsAndReplacesAnExistingOutput(_ model: String) throws {

@@ -27,12 +27,19 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 enum HostileCatalogue {
     static let all: [HostileCase] = OutputFolderCases.catalogue + UpdateStateCases.catalogue
         + VerifyManifestCases.catalogue + RobustnessCases.catalogue
+    static let badInputs: [BadInput] = OutputFolderCases.badInputs + UpdateStateCases.badInputs
+        + VerifyManifestCases.badInputs + RobustnessCases.badInputs
 }
 
 @Suite struct HostileCaseTests {
     @Test(arguments: HostileCatalogue.all)
     func behavesAsPromised(_ scenario: HostileCase) throws {
         try scenario.body(CLIHarness())
+    }
+
+    @Test(arguments: HostileCatalogue.badInputs)
+    func failsWithTheRightMessageAndWritesNothing(_ input: BadInput) throws {
+        try BadInputRunner.expectFailure(input)
     }
 
     /// The whole bad-input catalogue: single-command cases and scenarios together.

@@ -2,5 +2,9 @@ import Foundation
 import Testing
 
 enum VerifyManifestCases {
+    /// Single-command cases (run by BadInputRunner like the rest of the catalogue).
+    static let badInputs: [BadInput] = []
+
+    /// Scenarios of several steps.
     static let catalogue: [HostileCase] = []
 }

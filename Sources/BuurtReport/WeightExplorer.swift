@@ -161,7 +161,8 @@ public enum WeightExplorer {
     /// large; the slider moves in hundredths of it. The number fields take any weight ≥ 0.
     static func sliderMaximum(_ weights: [Double]) -> Double {
         let target = 4 * (weights.filter(\.isFinite).max() ?? 1)
-        guard target > 0 else { return 5 }
+        // Model weights are at most 1e9 (IndexModel.maximumWeight); an infinite target would never end the search.
+        guard target > 0, target.isFinite else { return 5 }
         var scale = 1.0
         while scale > target { scale /= 10 }
         while scale * 10 <= target { scale *= 10 }

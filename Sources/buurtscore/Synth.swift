@@ -9,7 +9,7 @@ extension Buurtscore {
             abstract: "Generate a synthetic data set with its model and data card.",
             discussion: "The output depends only on --units, --years, --seed, --indicators, --method-break and --recode.")
 
-        @Option(help: "Number of buurten.")
+        @Option(help: "Number of buurten (\(SyntheticData.unitRange.lowerBound)-\(SyntheticData.unitRange.upperBound)).")
         var units: Int = 19
 
         @Option(help: "Years as FIRST-LAST, e.g. 2017-2020.")
@@ -44,13 +44,22 @@ extension Buurtscore {
         }
 
         func validate() throws {
-            guard units > 0 else { throw ValidationError("--units must be at least 1") }
+            let unitRange = SyntheticData.unitRange
+            guard unitRange.contains(units) else {
+                throw ValidationError("--units must be from \(unitRange.lowerBound) to \(unitRange.upperBound), got \(units)"
+                    + (units < unitRange.lowerBound ? " (the generated model compares buurten within a year: with fewer, an indicator can be left without values or without differences)" : ""))
+            }
             let allowed = SyntheticData.indicatorRange
             guard allowed.contains(indicators) else {
                 throw ValidationError("--indicators must be from \(allowed.lowerBound) (one per dimension) to \(allowed.upperBound), got \(indicators)")
             }
             guard let range = yearRange else { throw ValidationError("--years must be FIRST-LAST with FIRST ≤ LAST, e.g. 2017-2020") }
             if let only, !range.contains(only) { throw ValidationError("--only \(only) is not within --years \(years)") }
+            let years = Double(range.upperBound) - Double(range.lowerBound) + 1
+            guard Double(units) * years * Double(indicators) <= Double(SyntheticData.maximumCells) else {
+                throw ValidationError("--units \(units) × \(formatNumber(years)) years × \(indicators) indicators is more than "
+                    + "\(SyntheticData.maximumCells) cells, larger than a data file buurtscore reads; use fewer buurten, years or indicators")
+            }
         }
 
         func run() throws {

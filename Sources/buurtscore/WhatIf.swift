@@ -57,6 +57,9 @@ extension Buurtscore {
             try reportingFailures {
                 let model = project.model
                 try checkCodes(changes.keys.sorted(), model: model)
+                if let problem = try model.withWeights(changes).weightProblems().first {
+                    throw BuurtError(.usage, "--weight: \(problem.message)")
+                }
                 let shown = try chosenPeriod(project.panel)
                 let nominal = try project.run(keepIntermediate: true)
                 let shifts = try WhatIf.rankShifts(nominal: nominal, model: model, spec: project.file.spec, weights: changes)

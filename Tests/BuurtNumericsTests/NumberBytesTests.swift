@@ -22,7 +22,9 @@ struct NumberBytesTests {
         ("2,5E3", .invalid, .number(2500)),
         ("1e+3", .number(1000), .number(1000)),
         ("1e999", .invalid, .invalid),  // overflows a Double
-        ("1e-999", .number(0), .number(0)),  // underflows to zero, like the standard library
+        ("1e-999", .invalid, .invalid),  // would underflow to zero: out of range like 1e999
+        ("0e-999", .number(0), .number(0)),  // zero itself, whatever its exponent
+        ("4.9e-324", .number(4.9e-324), .invalid),  // the smallest subnormal still counts
         ("NaN", .invalid, .invalid),
         ("inf", .invalid, .invalid),
         ("Inf", .invalid, .invalid),
@@ -107,6 +109,7 @@ struct NumberBytesTests {
             while i < trimmed.count && isDigit(trimmed[i]) { i += 1 }
             mantissaDigits += i - fractionStart
         }
+        let mantissaIsZero = trimmed[wholeStart..<i].allSatisfy { !isDigit($0) || $0 == UInt8(ascii: "0") }
         guard mantissaDigits > 0 else { return .invalid }
         if i < trimmed.count && (trimmed[i] == UInt8(ascii: "e") || trimmed[i] == UInt8(ascii: "E")) {
             i += 1
@@ -117,7 +120,8 @@ struct NumberBytesTests {
         }
         guard i == trimmed.count else { return .invalid }
         let text = String(decoding: trimmed.map { $0 == separator ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
-        guard let value = Double(text), value.isFinite else { return .invalid }
+        // Out of range either way is not a number: ∞, or a non-zero figure that would become 0.
+        guard let value = Double(text), value.isFinite, value != 0 || mantissaIsZero else { return .invalid }
         return .number(value)
     }
 

@@ -23,6 +23,11 @@ enum CSVEncodingCheck {
         var asciiOnly = true
         var line = 1, lineStart = start, lastBadLine = 0
         var i = start
+        if let encoding = unicodeByteOrderMark(bytes) {
+            let problem = BuurtError(.data, "invalid UTF-8 byte \(hex(bytes[0])); the file looks like \(encoding), save it as UTF-8",
+                                     at: SourceLocation(file: file, line: 1, column: 1))
+            return Outcome(start: 0, asciiOnly: false, problems: [problem])
+        }
 
         func report(_ message: String, at pos: Int) {
             guard line != lastBadLine else { return }
@@ -37,17 +42,14 @@ enum CSVEncodingCheck {
             let b = bytes[i]
             if b < 0x80 {
                 if b == CSVByte.lineFeed { line += 1; lineStart = i + 1 }
-                if b == 0 { report("NUL byte (0x00): this is not a text file, or it is UTF-16 without a byte order mark (save the file as UTF-8)", at: i) }
+                if b == 0 { report("NUL byte (0x00): this is not a text file, or it is UTF-16 or UTF-32 without a byte order mark (save the file as UTF-8)", at: i) }
                 i += 1
                 continue
             }
             asciiOnly = false
             let length = sequenceLength(bytes, at: i)
             if length == 0 {
-                let utf16 = i == 0 && n >= 2
-                    && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-                let hint = utf16 ? "; the file looks like UTF-16, save it as UTF-8" : " (save the file as UTF-8)"
-                report("invalid UTF-8 byte 0x\(String(b, radix: 16, uppercase: true))\(hint)", at: i)
+                report("invalid UTF-8 byte \(hex(b)) (save the file as UTF-8)", at: i)
                 i += 1
                 continue
             }
@@ -61,6 +63,20 @@ enum CSVEncodingCheck {
                 .data, "\(badLines - reportLimit) more lines with encoding problems", at: SourceLocation(file: file)))
         }
         return Outcome(start: start, asciiOnly: asciiOnly, problems: problems)
+    }
+
+    /// `0xFF`, `0x0A`: a byte as two upper-case hexadecimal digits.
+    static func hex(_ byte: UInt8) -> String {
+        "0x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+    }
+
+    /// The encoding a leading UTF-16 or UTF-32 byte order mark names (`FF FE 00 00` is UTF-32
+    /// little-endian, not UTF-16 followed by NUL), `nil` without one.
+    static func unicodeByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let head = Array(bytes.prefix(4))
+        if head == [0xFF, 0xFE, 0, 0] || head == [0, 0, 0xFE, 0xFF] { return "UTF-32" }
+        if head.count >= 2 && (head[0...1] == [0xFF, 0xFE] || head[0...1] == [0xFE, 0xFF]) { return "UTF-16" }
+        return nil
     }
 
     /// Length of the well-formed UTF-8 sequence starting at `i` (a non-ASCII lead byte), or 0.

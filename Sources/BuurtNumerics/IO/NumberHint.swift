@@ -10,6 +10,9 @@ enum NumberHint {
             if case .number = CSVReader.parseNumber(s, decimalComma: decimalComma) { return true }
             return false
         }
+        if let magnitude = outOfRange(trimmed, decimalComma: decimalComma) {
+            return "; it is \(magnitude) for a double (magnitudes from about 4.9e-324 to 1.8e308): express it in other units"
+        }
         if trimmed.contains("."), trimmed.contains(",") {
             return "; write it without a thousands separator, e.g. \(decimalComma ? "1000,5" : "1000.5")"
         }
@@ -29,6 +32,17 @@ enum NumberHint {
             return "; write it without the % sign (the indicator's name or unit can say it is a percentage)"
         }
         return ""
+    }
+}
+
+extension NumberHint {
+    /// `too large` or `too small` when `cell` is a plain decimal whose exponent puts it
+    /// outside the range of doubles (`1e999`, `-1e400`, `1e-400`); `nil` otherwise.
+    static func outOfRange(_ cell: String, decimalComma: Bool) -> String? {
+        guard let e = cell.lastIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(cell[cell.index(after: e)...]) else { return nil }
+        let mantissa = cell[..<e].replacingOccurrences(of: decimalComma ? "," : ".", with: ".")
+        guard let m = Double(mantissa), m != 0, m.isFinite else { return nil }
+        return exponent > 0 ? "too large" : "too small"
     }
 }
 

@@ -106,7 +106,9 @@ enum NumberSyntax {
             for k in lo..<hi { buffer[k - lo] = k == separatorIndex ? CSVByte.period : cell[k] }
             return hi - lo
         }
-        guard let value = Double(text), value.isFinite else { return .invalid }
+        // Beyond the range of doubles either way: 1e400 would be ∞, 1e-400 (not zero, since
+        // the mantissa is not) would become 0. Neither is what the figure says.
+        guard let value = Double(text), value.isFinite, value != 0 else { return .invalid }
         return .number(value)
     }
 }

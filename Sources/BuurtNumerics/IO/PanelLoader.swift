@@ -20,8 +20,9 @@ public enum PanelLoader {
     ///   name/period) column not found, an empty unit code, a period that is not a whole number,
     ///   the same unit and period twice, a model column missing from the data, a column named like
     ///   an aggregate of the model, a non-number in a numeric column (at most
-    ///   ``invalidCellsListedPerColumn`` listed per column), no data rows, and an indicator whose
-    ///   values are all missing, in the whole file or in one period.
+    ///   ``invalidCellsListedPerColumn`` listed per column), no data rows, an indicator whose
+    ///   values are all missing, in the whole file or in one period, and figures no
+    ///   denominator or sampling model can stand for (``implausibleFigures(_:model:numeric:values:)``).
     /// - Complexity: O(rows × columns).
     public static func load(_ table: CSVTable, model: IndexModel, columns: DataColumns) throws(BuurtErrors) -> Panel {
         var problems: [BuurtError] = []
@@ -59,6 +60,9 @@ public enum PanelLoader {
         problems += emptyIndicatorProblems(
             table, columns: checked.map { (k: $0, j: layout.numeric[$0]) }, values: cells.values,
             periods: layout.period == nil ? nil : units.periods)
+        if valid.allSatisfy({ $0 }) {
+            problems += implausibleFigures(table, model: model, numeric: layout.numeric, values: cells.values)
+        }
         guard problems.isEmpty else { throw BuurtErrors(problems) }
 
         return Panel(

@@ -165,12 +165,11 @@ public struct ModelFile: Sendable {
     /// - Throws: ``BuurtErrors`` with a `.noInput` problem when the file cannot be read, else
     ///   every `.data` problem found in it.
     public static func load(path: String) throws(BuurtErrors) -> ModelFile {
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-        guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            let reason = !exists ? "model file not found"
-                : isDirectory.boolValue ? "this is a directory, not a model file" : "the model file cannot be read"
-            throw BuurtErrors([BuurtError(.noInput, reason, at: SourceLocation(file: path))])
+        let data: Data
+        do {
+            data = try InputFile.contents(path: path, limit: InputFile.modelSizeLimit, kind: InputFile.model)
+        } catch {
+            throw BuurtErrors([error])
         }
         guard let text = String(data: data, encoding: .utf8) else {
             // Locate the offending bytes the way the CSV reader does (line, character column).
@@ -197,8 +196,8 @@ public struct ModelFile: Sendable {
         var model = ModelFile(path: file, nodes: [], columns: DataColumns(), weights: [:], spec: PipelineSpec())
 
         model.title = top["title"].flatMap { reader.text($0, "title") }
-        model.declaredData = top["data"].flatMap { reader.text($0, "data (the data file)") }
-        model.declaredMetadata = top["metadata"].flatMap { reader.text($0, "metadata (the iMeta file)") }
+        model.declaredData = top["data"].flatMap { reader.path($0, key: "data", "the data file") }
+        model.declaredMetadata = top["metadata"].flatMap { reader.path($0, key: "metadata", "the iMeta file") }
         model.dataPath = model.declaredData.map { resolve($0, against: baseDirectory) }
         model.metadataPath = model.declaredMetadata.map { resolve($0, against: baseDirectory) }
         if top["data"] == nil {
@@ -235,7 +234,7 @@ public struct ModelFile: Sendable {
         model.priorities = top["priorities"].flatMap { reader.priorities($0, tree: tree) }
         model.changes = top["changes"].flatMap { reader.changes($0) }
         model.breaks = top["breaks"].map { reader.breaks($0, tree: tree) } ?? []
-        model.declaredCrosswalk = top["crosswalk"].flatMap { reader.text($0, "crosswalk (the crosswalk CSV)") }
+        model.declaredCrosswalk = top["crosswalk"].flatMap { reader.path($0, key: "crosswalk", "the crosswalk CSV") }
         model.crosswalkPath = model.declaredCrosswalk.map { resolve($0, against: baseDirectory) }
         model.treeChecks = reader.treeChecks
 

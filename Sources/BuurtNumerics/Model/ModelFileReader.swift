@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// The keys of one YAML mapping, checked against the keys allowed there.
@@ -125,6 +126,16 @@ struct ModelFileReader {
             return nil
         }
         return s.string
+    }
+
+    /// The path a key such as `data` names: text that is not empty.
+    mutating func path(_ node: Node, key: String, _ what: String) -> String? {
+        guard let path = text(node, "\(key) (\(what))") else { return nil }
+        guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
+            fail("the key '\(key)' is empty; give the path of \(what), relative to the model file's folder (\(key): \(key == "data" ? "data.csv" : "\(key).csv"))", at: node)
+            return nil
+        }
+        return path
     }
 
     /// A finite number.

@@ -82,6 +82,7 @@ extension ModelFileReader {
         node.parent = f["parent"].flatMap { text($0, "parent of \(what)") }
         if let w = f["weight"], let weight = number(w, "weight of \(what)") {
             if weight < 0 { fail("weight of \(what) must be ≥ 0, got \(formatNumber(weight))", at: w) } else { node.weight = weight }
+            treeChecks.weightLocations[code] = location(w)
         }
         if let d = f["direction"], let direction = number(d, "direction of \(what)") {
             if direction != 1 && direction != -1 {
@@ -164,6 +165,7 @@ extension ModelFileReader {
             }
             guard let w = number(value, "weight of '\(code)'") else { continue }
             if w < 0 { fail("weight of '\(code)' must be ≥ 0, got \(formatNumber(w))", at: value) } else { result[code] = w }
+            treeChecks.weightLocations[code] = location(value)
         }
         return result
     }

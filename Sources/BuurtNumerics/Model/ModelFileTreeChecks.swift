@@ -12,12 +12,14 @@ struct DeferredTreeChecks: Sendable {
     var breakIndicators: [(code: String, at: SourceLocation)] = []
     /// `priorities: {themes_of: …}`.
     var themesOf: SourceLocation?
+    /// Where each weight was written (`weight:` of a tree entry, or under `weights:`; the latter wins).
+    var weightLocations: [String: SourceLocation] = [:]
 }
 
 extension ModelFile {
     /// Checks the settings that name parts of the tree (the weight levels of `uncertainty` and
     /// `priorities.themes_of`) and the weights (no aggregate whose children all weigh 0)
-    /// against `model`. Parsing already does this for an inline tree; for
+    /// against `model` (``IndexModel/weightProblems()``). Parsing already does this for an inline tree; for
     /// a model with `metadata:`, call it once the metadata is loaded.
     /// - Throws: ``BuurtErrors`` with each problem at its place in the model file.
     public func validate(against model: IndexModel) throws(BuurtErrors) {
@@ -31,15 +33,11 @@ extension ModelFile {
         for (code, at) in treeChecks.breakIndicators where model.node(code)?.kind != .indicator {
             problems.append(BuurtError(.data, "a method break names '\(code)', which is not an indicator of the model", at: at))
         }
-        // All-zero weights make a weighted mean 0/0: the aggregate could never have a value.
-        // (What-if analyses and the weight explorer may still try them; a model file may not.)
-        for code in model.aggregatesTopDown {
-            let children = model.children(of: code)
-            guard !children.isEmpty, children.allSatisfy({ model.node($0)?.weight == 0 }) else { continue }
-            problems.append(BuurtError(
-                .data, "the weights of the children of '\(code)' are all zero (\(children.map { "'\($0)'" }.joined(separator: ", "))); "
-                    + "give at least one of them a positive weight",
-                at: keyLocations["weights"] ?? SourceLocation(file: path)))
+        // All-zero weights make a weighted mean 0/0, and weights far apart or huge lose the
+        // small ones or overflow. (What-if analyses check changed weights the same way.)
+        for problem in model.weightProblems() {
+            let at = problem.children.lazy.compactMap { treeChecks.weightLocations[$0] }.first ?? SourceLocation(file: path)
+            problems.append(BuurtError(.data, problem.message, at: at))
         }
         if !problems.isEmpty { throw BuurtErrors(problems) }
     }

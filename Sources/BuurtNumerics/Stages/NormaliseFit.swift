@@ -53,7 +53,8 @@ extension Normalise {
     /// - Throws: `BuurtError(.data)` when the method cannot be applied: fewer than 2 available
     ///   values (minmax, zscore, prank, dist2max), none (fracmax, dist2ref, dist2targ), zero range
     ///   (minmax, dist2max), zero variance (zscore), zero maximum (fracmax), a missing reference
-    ///   value or target or one equal to the minimum, missing or empty goalposts.
+    ///   value or target or one equal to the minimum, missing or empty goalposts, and values
+    ///   whose range or sum is not a finite double.
     /// - Complexity: O(n), O(n log n) for the rank methods.
     public static func fit(
         _ basis: [Double], method: NormaliseMethod, referenceValue: Double? = nil, target: Double? = nil,
@@ -67,6 +68,12 @@ extension Normalise {
             sum += x
             if x < lo { lo = x }
             if x > hi { hi = x }
+        }
+        // Figures near the limit of double precision would make the range or the mean
+        // infinite and every normalised value 0, NaN or ±∞ without a word.
+        if count > 0, !(hi - lo).isFinite || !sum.isFinite {
+            throw fail("values from \(formatNumber(lo)) to \(formatNumber(hi)) are too large to compute with (their range or sum is "
+                + "beyond about 1.8e308); check the figures, or express them in larger units")
         }
         func require(_ n: Int, _ name: String) throws(BuurtError) {
             if count < n {

@@ -66,13 +66,14 @@ public enum Pipeline {
         var record = PipelineRecord()
         var stages: [(name: StageName, panel: Panel)] = [(start, input)]
         var panel = input
-        func keep(_ name: StageName) {
+        func keep(_ name: StageName) throws(BuurtError) {
+            try checkFinite(panel, after: name)
             if keepIntermediate || name == .aggregated { stages.append((name, panel)) }
         }
         if start < .denominated, let p = spec.denominate {
             current = .denominated
             let out = try Denominate.apply(panel, model: model, parameters: p)
-            panel = out.panel; record.denominate = out.record; keep(.denominated)
+            panel = out.panel; record.denominate = out.record; try keep(.denominated)
         }
         // Screening on the observed data counts the cells before imputation; only the counts
         // are kept, not a copy of the data.
@@ -84,28 +85,45 @@ public enum Pipeline {
         if start < .imputed, let p = spec.impute {
             current = .imputed
             let out = try Impute.apply(panel, model: model, parameters: p)
-            panel = out.panel; record.impute = out.record; keep(.imputed)
+            panel = out.panel; record.impute = out.record; try keep(.imputed)
         }
         if start < .screened, let p = spec.screen {
             current = .screened
             let counts: Screen.Counts
             if let observedCounts { counts = observedCounts } else { counts = try Screen.counts(panel, model: model) }
             let out = try Screen.apply(panel, model: model, parameters: p, counts: counts)
-            panel = out.panel; record.screen = out.record; keep(.screened)
+            panel = out.panel; record.screen = out.record; try keep(.screened)
         }
         if start < .treated, let p = spec.treat {
             current = .treated
             let out = try Treat.apply(panel, model: model, parameters: p)
-            panel = out.panel; record.treat = out.record; keep(.treated)
+            panel = out.panel; record.treat = out.record; try keep(.treated)
         }
         if start < .normalised {
             current = .normalised
             let out = try Normalise.apply(panel, model: model, parameters: spec.normalise)
-            panel = out.panel; record.normalise = out.record; keep(.normalised)
+            panel = out.panel; record.normalise = out.record; try keep(.normalised)
         }
         current = .aggregated
         let out = try Aggregate.apply(panel, model: model, parameters: spec.aggregate)
-        panel = out.panel; record.aggregate = out.record; keep(.aggregated)
+        panel = out.panel; record.aggregate = out.record; try keep(.aggregated)
         return PipelineResult(stages: stages, record: record)
+    }
+
+    /// A stage's output must not hold an infinite value: it would turn every score it enters
+    /// into ±∞ or NaN without a word. Values that large come from figures near the limit of
+    /// double precision (about 1.8e308) or weights far out of proportion.
+    /// - Throws: ``BuurtError`` `.data` naming the first infinite value's unit, period and column.
+    /// - Complexity: O(cells), a scan that stops at the first infinite value.
+    static func checkFinite(_ panel: Panel, after stage: StageName) throws(BuurtError) {
+        guard let k = panel.values.storage.firstIndex(where: \.isInfinite) else { return }
+        let rows = panel.values.rows
+        let row = k % rows, column = panel.columnCodes[k / rows]
+        let period = panel.periods[row].map { " (\($0))" } ?? ""
+        var failure = BuurtError(
+            .data, "'\(column)' of unit '\(panel.unitCodes[row])'\(period) becomes infinite: the figures it is computed from are too large "
+                + "to compute with (beyond about 1.8e308); check the figures of the indicators under '\(column)', or express them in larger units")
+        failure.stage = stage
+        throw failure
     }
 }

@@ -44,6 +44,14 @@ public enum SyntheticData {
     public static let catalogueIndicators = SyntheticIndicatorSet.catalogueCount
     /// The numbers of indicators ``generate(units:years:seed:indicators:design:only:)`` accepts.
     public static let indicatorRange = SyntheticIndicatorSet.allowed
+    /// The numbers of buurten `synth` writes. The generated model normalises by min-max within
+    /// the first year and fills gaps with the wijk mean: below 5 buurten a year's gaps or equal
+    /// values would leave an indicator that cannot be normalised. Above a million the file
+    /// would pass the size the readers accept.
+    public static let unitRange = 5...1_000_000
+    /// The most indicator cells (buurten × years × indicators) `synth` writes: about 1.4 GB
+    /// of CSV, within the 2 GiB that the readers accept.
+    public static let maximumCells = 200_000_000
 
     /// Generates the data, its model file and its card.
     /// - Parameters:

@@ -27,7 +27,7 @@ import Testing
             try h.copy("base", to: state)
             // Up to 1.5 × the measured runtime, so that some kills land after the commit too.
             let delay = 1.5 * runtime * Double(step) / Double(steps)
-            let process = try launchUpdate(h, state: state)
+            let process = try h.launchUpdate(state)
             if delay > 0 { Thread.sleep(forTimeInterval: delay) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -54,16 +54,5 @@ import Testing
         // A kill right after the launch lands long before the commit.
         #expect(outcomes.first == "old")
         print("killed updates left: \(outcomes.joined(separator: ", "))")
-    }
-
-    private func launchUpdate(_ h: UpdateHarness, state: String) throws -> Process {
-        let process = Process()
-        process.executableURL = CLIHarness.executable
-        process.arguments = ["update", state, "--data", "new2021.csv", "--threads", "1"]
-        process.currentDirectoryURL = h.cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
     }
 }

@@ -39,8 +39,10 @@ public enum StateUpdate {
         }
         let lock = try single { try UpdateStateLock(state) }
         defer { withExtendedLifetime(lock) {} }
+        UpdateInterruption.begin(state)
+        defer { UpdateInterruption.end() }
         return try single {
-            try state.recover()
+            try UpdateInterruption.step { () throws(BuurtError) in try state.recover() }
             let modelBytes = try read(modelPath)
             let companions = try companionCopies(source, modelPath: modelPath)
             if let latest = try state.latest() {
@@ -50,20 +52,16 @@ public enum StateUpdate {
                 throw BuurtError(.cannotCreate, "this directory already holds an update state (latest run \(latest)) with another model or without these figures; add figures with `buurtscore update \(path) --data FILE`, or choose a new directory",
                                  at: SourceLocation(file: state.latestPath))
             }
-            try checkEmpty(state, allowing: companions.map(\.relative))
+            try checkEmpty(state)
             let run = RunName(period: figures.periods.last ?? 0)
-            do {
+            let journal = UpdateJournal(run: run, isInitialisation: true, created: ["model.yml"] + companions.map(\.relative))
+            try writeRun(state, journal, figures: figures, compute: compute) { () throws(BuurtError) in
                 try AtomicFile.write(modelBytes, to: state.modelPath)
                 for file in companions { try AtomicFile.write(file.data, to: state.join(file.relative)) }
-                try writeRun(state, run, figures: figures, compute: compute) { outputs throws(BuurtError) in
-                    let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods)
-                    try outputs.add("diff.md", text: first.markdown)
-                    try outputs.add("diff.csv", text: first.csv)
-                }
-            } catch {
-                try? FileManager.default.removeItem(atPath: state.runPath(run))
-                try? FileManager.default.removeItem(atPath: state.inputPath(run))
-                throw error
+            } annotate: { outputs throws(BuurtError) in
+                let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods)
+                try outputs.add("diff.md", text: first.markdown)
+                try outputs.add("diff.csv", text: first.csv)
             }
             return UpdateOutcome(status: .created, state: path, run: run, addedRows: figures.rows.count, addedPeriods: figures.periods, revisions: [])
         }
@@ -84,15 +82,18 @@ public enum StateUpdate {
         state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions = CSVOptions(), compute: ComputeRun
     ) throws(BuurtErrors) -> UpdateOutcome {
         let state = UpdateStateDirectory(path: path)
-        guard FileManager.default.fileExists(atPath: state.latestPath) else {
+        guard [state.latestPath, state.runsPath, state.inputsPath, state.join(UpdateJournal.fileName)].contains(where: FileManager.default.fileExists) else {
             throw BuurtErrors([BuurtError(.noInput, "\(path) is not an update state (it has no file `latest`); create one with `buurtscore update \(path) --init --model MODEL`",
                                           at: SourceLocation(file: path))])
         }
         let lock = try single { try UpdateStateLock(state) }
         defer { withExtendedLifetime(lock) {} }
-        try single { try state.recover() }
+        UpdateInterruption.begin(state)
+        defer { UpdateInterruption.end() }
+        try single { try UpdateInterruption.step { () throws(BuurtError) in try state.recover() } }
         guard let latest = try single({ try state.latest() }) else {
-            throw BuurtErrors([BuurtError(.noInput, "\(path) has no latest run", at: SourceLocation(file: state.latestPath))])
+            throw BuurtErrors([BuurtError(.noInput, "\(path) is not an update state (it has no run); create one with `buurtscore update \(path) --init --model MODEL`",
+                                          at: SourceLocation(file: state.latestPath))])
         }
         let current = try IndexProject.load(modelPath: state.modelPath, dataPath: state.dataPath)
         let published = try FigureTable.load(path: state.dataPath, file: current.file, model: current.model)
@@ -109,26 +110,21 @@ public enum StateUpdate {
         }
         let run = RunName.next(period: merge.merged.periods.last ?? latest.period, after: latest)
         return try single {
-            do {
-                try writeRun(state, run, figures: merge.merged, compute: compute) { outputs throws(BuurtError) in
-                    let before = try previousFiles(state, latest)
-                    var after: [String: Data] = [:]
-                    for file in outputs.files where comparedFiles.contains(file.path) { after[file.path] = try file.contents }
-                    let model = current.model
-                    let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
-                                                   index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
-                    try outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model))
-                    try outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
-                    outcome.diff = diff
-                }
-                outcome.status = .updated
-                outcome.run = run
-                outcome.previousRun = latest
-                return outcome
-            } catch {
-                try? state.recover()
-                throw error
+            try writeRun(state, UpdateJournal(run: run, isInitialisation: false), figures: merge.merged, compute: compute) { outputs throws(BuurtError) in
+                let before = try previousFiles(state, latest)
+                var after: [String: Data] = [:]
+                for file in outputs.files where comparedFiles.contains(file.path) { after[file.path] = try file.contents }
+                let model = current.model
+                let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
+                                               index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
+                try outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model))
+                try outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
+                outcome.diff = diff
             }
+            outcome.status = .updated
+            outcome.run = run
+            outcome.previousRun = latest
+            return outcome
         }
     }
 
@@ -139,22 +135,53 @@ public enum StateUpdate {
         return (try? FigureMerging.merge(state: published, new: figures))?.isEmpty ?? false
     }
 
-    /// Writes `inputs/<run>.csv`, computes the run from it (the manifest records that file)
-    /// into the run folder with `annotate` adding the comparison files, then commits: the run
-    /// folder is renamed into place, then `latest` is replaced (the commit), then `data.csv`.
-    /// On an error before the rename no run folder is left (``OutputDirectory/writing(to:_:)``).
+    /// Writes the run of `journal`, each change a step an interruption waits for: the journal,
+    /// `prepare` (--init's model), `inputs/<run>.csv`; the run computed from that file (the
+    /// manifest records it) with `annotate` adding the comparison files, into a temporary
+    /// folder renamed to `runs/<run>`; `data.csv`; then `latest` is replaced (the commit) and
+    /// the journal removed. On an error before the commit, recovery (guided by the journal)
+    /// removes all of it again, so a thrown error means nothing was published.
     private static func writeRun(
-        _ state: UpdateStateDirectory, _ run: RunName, figures: FigureTable, compute: ComputeRun,
+        _ state: UpdateStateDirectory, _ journal: UpdateJournal, figures: FigureTable, compute: ComputeRun,
+        prepare: () throws(BuurtError) -> Void = {}, annotate: (inout OutputDirectory) throws(BuurtError) -> Void
+    ) throws(BuurtError) {
+        let run = journal.run
+        do {
+            try UpdateInterruption.step { () throws(BuurtError) in try journal.write(to: state) }
+            try UpdateInterruption.step { () throws(BuurtError) in try prepare() }
+            try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.inputPath(run)) }
+            let computed = ManifestPath.join(state.runsPath, ".\(run).tmp-\(UUID().uuidString.prefix(8))")
+            try computeRun(state, run, into: computed, compute: compute, annotate: annotate)
+            try UpdateInterruption.step { () throws(BuurtError) in try moveIntoPlace(computed, state.runPath(run)) }
+            try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.dataPath) }
+            try UpdateInterruption.step { () throws(BuurtError) in
+                try AtomicFile.write(run.description + "\n", to: state.latestPath)
+                UpdateInterruption.publish()
+            }
+        } catch {
+            do {
+                try UpdateInterruption.step { () throws(BuurtError) in try state.recover() }
+            } catch let undo {
+                throw BuurtError(error.kind, "\(error.message); undoing the update failed too (\(undo.description)): the next update finishes undoing it", at: error.location)
+            }
+            throw error
+        }
+        // Published: a journal left behind names the latest run, which recovery removes.
+        try? FileManager.default.removeItem(atPath: state.join(UpdateJournal.fileName))
+    }
+
+    /// The run computed from `inputs/<run>.csv` into `folder` (as ``OutputDirectory/writing(to:_:)``).
+    private static func computeRun(
+        _ state: UpdateStateDirectory, _ run: RunName, into folder: String, compute: ComputeRun,
         annotate: (inout OutputDirectory) throws(BuurtError) -> Void
     ) throws(BuurtError) {
-        try AtomicFile.write(figures.text, to: state.inputPath(run))
         let project: IndexProject
         do {
             project = try IndexProject.load(modelPath: state.modelPath, dataPath: state.inputPath(run))
         } catch {
             throw error.problems.first ?? BuurtError(.data, "cannot load the figures", at: SourceLocation(file: state.inputPath(run)))
         }
-        try OutputDirectory.writing(to: state.runPath(run)) { outputs throws(BuurtError) in
+        try OutputDirectory.writing(to: folder) { outputs throws(BuurtError) in
             do {
                 try compute(project, state.runPath(run), &outputs)
             } catch let error as BuurtError {
@@ -166,8 +193,12 @@ public enum StateUpdate {
             }
             try annotate(&outputs)
         }
-        try AtomicFile.write(run.description + "\n", to: state.latestPath)
-        try AtomicFile.write(figures.text, to: state.dataPath)
+    }
+
+    private static func moveIntoPlace(_ source: String, _ target: String) throws(BuurtError) {
+        guard rename(source, target) == 0 else {
+            throw BuurtError(.cannotCreate, "cannot rename the computed run into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: target))
+        }
     }
 
     /// The result tables of a run that the comparison of two runs reads.
@@ -201,11 +232,11 @@ public enum StateUpdate {
         return copies
     }
 
-    /// A state is created only in an empty directory (or one a stopped --init left).
-    private static func checkEmpty(_ state: UpdateStateDirectory, allowing extra: [String]) throws(BuurtError) {
-        let known = Set(["model.yml", "data.csv", "runs", "inputs", "latest", ".lock"] + extra.compactMap { $0.split(separator: "/").first.map(String.init) })
+    /// A state is created only in an empty directory (recovery has removed what a stopped
+    /// --init left): no file of the user's is ever overwritten.
+    private static func checkEmpty(_ state: UpdateStateDirectory) throws(BuurtError) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
-        let foreign = entries.filter { !known.contains($0) }.sorted()
+        let foreign = entries.filter { $0 != ".lock" }.sorted()
         guard foreign.isEmpty else {
             throw BuurtError(.cannotCreate, "the directory is not empty (\(foreign.prefix(5).joined(separator: ", "))\(foreign.count > 5 ? ", …" : "")); create a state in a new or empty directory",
                              at: SourceLocation(file: state.path))

@@ -78,8 +78,8 @@ public enum FigureMerging {
     /// unit with the name of a missing one — a re-coded buurt — are errors). Rows of a
     /// published period that equal the published ones are ignored (so an update can be
     /// repeated); any other cell of a published period, and a row a published period lacked,
-    /// is a ``FigureRevision``.
-    /// - Throws: ``BuurtErrors`` (`.data`) listing every unit problem, at its row in `new`.
+    /// is a ``FigureRevision``. A period that is new but older than the latest one is refused.
+    /// - Throws: ``BuurtErrors`` (`.data`) listing every period and unit problem, at its row in `new`.
     /// - Complexity: O((rows of state + rows of new) × columns).
     public static func merge(state: FigureTable, new: FigureTable) throws(BuurtErrors) -> FigureMerge {
         let published = Set(state.periods)
@@ -120,6 +120,11 @@ public enum FigureMerging {
         }
         let addedPeriods = Set(added.map(new.period)).sorted()
         for period in addedPeriods {
+            if let latest, period < latest, let first = added.first(where: { new.period($0) == period }) {
+                problems.append(BuurtError(.data, "period \(period) is not in the accumulated figures and older than the latest period \(latest): periods are added in order, each after the latest",
+                                           at: new.location(row: first)))
+                continue
+            }
             problems += unitProblems(new, rows: added.filter { new.period($0) == period }, period: period,
                                      expected: latestUnits, latest: latest ?? period)
         }

@@ -44,11 +44,12 @@ public struct RunName: Sendable, Hashable, Comparable, CustomStringConvertible {
 ///     latest             the name of the newest run, one line
 ///     .lock              held (flock) while an update runs
 ///
-/// An update writes `inputs/<run>.csv` and `runs/<run>/` under new names, then replaces
-/// `latest` (write to a temporary file, then rename: the commit), then `data.csv`. Whatever
-/// moment it stops at, ``recover()`` turns the directory into exactly the state before or
-/// after the update: runs newer than `latest` are removed, `data.csv` is made equal to
-/// `inputs/<latest>.csv`, temporary files are removed.
+///     .update-journal    the run an update is writing, while it writes it (``UpdateJournal``)
+///
+/// An update writes its journal, then `inputs/<run>.csv`, `runs/<run>/` and `data.csv`, then
+/// replaces `latest` (write to a temporary file, then rename: the commit), then removes the
+/// journal. Whatever moment it stops at, ``recover()`` turns the directory into exactly the
+/// state before or after the update, and refuses a directory it cannot prove to be such.
 public struct UpdateStateDirectory: Sendable {
     public let path: String
 
@@ -72,7 +73,9 @@ public struct UpdateStateDirectory: Sendable {
         guard let data = FileManager.default.contents(atPath: latestPath) else { return nil }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let run = RunName(text) else {
-            throw BuurtError(.data, "'\(text)' is not the name of a run (expected a year such as 2021, or 2021-r2)", at: SourceLocation(file: latestPath, line: 1))
+            let held = runs().isEmpty ? "runs/ holds no run" : "runs/ holds \(runs().map(\.description).joined(separator: ", "))"
+            throw BuurtError(.data, "'\(text)' is not the name of a run (expected a year such as 2021, or 2021-r2); \(held): write the name of the newest complete run into `latest`; nothing was changed",
+                             at: SourceLocation(file: latestPath, line: 1))
         }
         return run
     }
@@ -82,39 +85,18 @@ public struct UpdateStateDirectory: Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: runsPath)) ?? []).compactMap(RunName.init).sorted()
     }
 
-    /// Brings an interrupted update to the state before or after it (see the type's description).
-    /// Call it while holding the lock.
-    /// - Throws: ``BuurtError`` `.cannotCreate` when a file cannot be removed or written.
-    public func recover() throws(BuurtError) {
-        let fm = FileManager.default
-        for folder in [path, runsPath, inputsPath] {
-            for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where Self.isTemporary(entry) {
-                try remove(ManifestPath.join(folder, entry))
-            }
-        }
-        guard let latest = try latest() else { return }
-        for run in runs() where run > latest { try remove(runPath(run)) }
-        for entry in (try? fm.contentsOfDirectory(atPath: inputsPath)) ?? [] {
-            guard entry.hasSuffix(".csv"), let run = RunName(String(entry.dropLast(4))), run > latest else { continue }
-            try remove(ManifestPath.join(inputsPath, entry))
-        }
-        guard let figures = fm.contents(atPath: inputPath(latest)) else {
-            throw BuurtError(.noInput, "the figures of the latest run \(latest) are missing", at: SourceLocation(file: inputPath(latest)))
-        }
-        if fm.contents(atPath: dataPath) != figures { try AtomicFile.write(figures, to: dataPath) }
+    /// The runs that have figures `inputs/<run>.csv`, ascending.
+    func inputRuns() -> [RunName] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: inputsPath)) ?? [])
+            .compactMap { $0.hasSuffix(".csv") ? RunName(String($0.dropLast(4))) : nil }.sorted()
     }
 
     /// Names of temporary files and folders that an interrupted write leaves behind.
+    /// Besides this program's (`.NAME.partial-…`, `.NAME.previous-…`, `.NAME.tmp-…`), the
+    /// `.dat.nosync…` files of Foundation's atomic writes.
     static func isTemporary(_ entry: String) -> Bool {
-        entry.hasPrefix(".") && (entry.contains(".partial-") || entry.contains(".previous-") || entry.contains(".tmp-"))
-    }
-
-    private func remove(_ path: String) throws(BuurtError) {
-        do {
-            try FileManager.default.removeItem(atPath: path)
-        } catch {
-            throw BuurtError(.cannotCreate, "cannot remove what an interrupted update left: \(error.localizedDescription)", at: SourceLocation(file: path))
-        }
+        entry.hasPrefix(".dat.nosync")
+            || entry.hasPrefix(".") && (entry.contains(".partial-") || entry.contains(".previous-") || entry.contains(".tmp-"))
     }
 }
 

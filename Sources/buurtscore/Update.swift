@@ -16,12 +16,18 @@ extension Buurtscore {
                 The new figures must have the state's columns and, for a new period, the units of \
                 the latest period; figures the state already has are ignored ("nothing new", exit 0). \
                 Changed figures of a published period are refused (exit 65) unless \
-                --accept-revisions. An interrupted update leaves the previous state (the next \
-                update tidies up). Prints one line (or with --json one JSON object) on standard output.
+                --accept-revisions; a new period older than the latest is refused (exit 65). \
+                --init needs a new or empty directory. An interrupted update (a kill, Ctrl-C, \
+                SIGTERM) leaves the previous state, and the next update tidies up; it removes only \
+                what an interrupted update provably left and refuses a state whose `latest`, \
+                runs or data.csv disagree (exit 65, nothing changed). A non-zero exit means \
+                nothing was published. Prints one line (or with --json one JSON object) on \
+                standard output.
 
                 Exit codes: 0 ok or nothing new, 64 usage, 65 the figures do not fit or revise \
-                published ones, 66 no such state or file, 73 cannot write, 75 another update of \
-                STATE is running.
+                published ones, or the state is inconsistent, 66 no such state or file, 73 cannot \
+                write (also: STATE/.lock is not this program's lock file), 75 another update of \
+                STATE is running, 130/143 interrupted (the update was undone).
                 """)
 
         @Argument(help: "The state directory.")

@@ -27,7 +27,7 @@ import Testing
             try h.copy("base", to: state)
             // Up to 1.5 × the measured runtime, so that some kills land after the commit too.
             let delay = 1.5 * runtime * Double(step) / Double(steps)
-            let process = try launchUpdate(h, state: state)
+            let process = try h.launchUpdate(state)
             if delay > 0 { Thread.sleep(forTimeInterval: delay) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -56,14 +56,37 @@ import Testing
         print("killed updates left: \(outcomes.joined(separator: ", "))")
     }
 
-    private func launchUpdate(_ h: UpdateHarness, state: String) throws -> Process {
-        let process = Process()
-        process.executableURL = CLIHarness.executable
-        process.arguments = ["update", state, "--data", "new2021.csv", "--threads", "1"]
-        process.currentDirectoryURL = h.cli.directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// The moments a kill can fall between two steps of the commit, made by hand: what the
+    /// journal names is undone, and the next update (or --init) gives the same state.
+    @Test func leftoversTheJournalNamesAreUndoneAndTheOperationRepeated() throws {
+        let h = try UpdateHarness()
+        #expect(try h.initialise().status == 0)
+        let initialised = try h.snapshot()
+        try h.copy("state", to: "updated")
+        #expect(try h.update("updated").status == 0)
+        let updated = try h.snapshot("updated")
+
+        // Killed after data.csv was written, before `latest` moved.
+        try h.copy("updated", to: "beforeCommit")
+        try h.cli.write("beforeCommit/latest", "2020\n")
+        try h.cli.write("beforeCommit/.update-journal", "update 2021\n")
+        let repeated = try h.update("beforeCommit")
+        #expect(repeated.status == 0, "\(repeated.stderr)")
+        #expect(try h.snapshot("beforeCommit") == updated)
+
+        // Killed after `latest` moved, before the journal was removed: the update is done.
+        try h.copy("updated", to: "afterCommit")
+        try h.cli.write("afterCommit/.update-journal", "update 2021\n")
+        let unchanged = try h.update("afterCommit")
+        #expect(unchanged.status == 0 && unchanged.stdout.hasPrefix("nothing new"), "\(unchanged.stdout)\(unchanged.stderr)")
+        #expect(try h.snapshot("afterCommit") == updated)
+
+        // An --init killed before its commit: everything it wrote goes, and it runs again.
+        try h.copy("state", to: "initKilled")
+        try FileManager.default.removeItem(atPath: h.cli.path("initKilled/latest"))
+        try h.cli.write("initKilled/.update-journal", "init 2020\nmodel.yml\ncrosswalk.csv\n")
+        let again = try h.initialise("initKilled")
+        #expect(again.status == 0 && again.stdout.hasPrefix("created"), "\(again.stdout)\(again.stderr)")
+        #expect(try h.snapshot("initKilled") == initialised)
     }
 }

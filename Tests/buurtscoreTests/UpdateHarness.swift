@@ -10,7 +10,12 @@ struct UpdateHarness {
 
     /// The demo model with `replications: 1000` replaced by `replications`.
     init(replications: Int = 40) throws {
-        cli = try CLIHarness()
+        try self.init(cli: CLIHarness(), replications: replications)
+    }
+
+    /// The demo files written into an existing scratch directory.
+    init(cli: CLIHarness, replications: Int = 40) throws {
+        self.cli = cli
         let model = try String(contentsOf: Self.demo.appendingPathComponent("model.yml"), encoding: .utf8)
         try cli.write("demo/model.yml", model.replacingOccurrences(of: "replications: 1000", with: "replications: \(replications)"))
         try cli.write("demo/data.csv", String(contentsOf: Self.demo.appendingPathComponent("data.csv"), encoding: .utf8))
@@ -39,6 +44,18 @@ struct UpdateHarness {
             files[path] = try Data(contentsOf: url)
         }
         return files
+    }
+
+    /// `buurtscore update STATE --data new2021.csv` started and not waited for (to be killed).
+    func launchUpdate(_ state: String, standardError: Any = FileHandle.nullDevice) throws -> Process {
+        let process = Process()
+        process.executableURL = CLIHarness.executable
+        process.arguments = ["update", state, "--data", "new2021.csv", "--threads", "1"]
+        process.currentDirectoryURL = cli.directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError
+        try process.run()
+        return process
     }
 
     func copy(_ from: String, to: String) throws {

@@ -154,7 +154,7 @@ public enum StateUpdate {
         } catch {
             throw error.problems.first ?? BuurtError(.data, "cannot load the figures", at: SourceLocation(file: state.inputPath(run)))
         }
-        try OutputDirectory.writing(to: state.runPath(run)) { outputs throws(BuurtError) in
+        try OutputDirectory.writing(to: state.runPath(run), claim: .run(of: project)) { outputs throws(BuurtError) in
             do {
                 try compute(project, state.runPath(run), &outputs)
             } catch let error as BuurtError {

@@ -1,10 +1,13 @@
+import BuurtNumerics
 import BuurtReport
 import Dispatch
 import Foundation
 
 /// Ctrl-C (SIGINT) and SIGTERM while outputs are being written: the staging folders are
-/// removed and an output directory that was being replaced keeps its old files; the program
-/// then exits with 130 (SIGINT) or 143 (SIGTERM), as a shell reports a process killed by them.
+/// removed and an output directory that was being replaced keeps its old files (an output
+/// whose final renames had begun is completed first); each folder is named with what became of
+/// it, and the program exits with 130 (SIGINT) or 143 (SIGTERM), as a shell reports a process
+/// killed by them.
 enum Interrupts {
     /// Keeps the signal sources alive for the life of the program.
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
@@ -14,8 +17,8 @@ enum Interrupts {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                StagingRegistry.restoreAll()
-                FileHandle.standardError.write(Data("\ninterrupted: output folders being written were removed\n".utf8))
+                let folders = StagingRegistry.restoreAll().map { "interrupted: \(TerminalText.escaped($0))\n" }
+                FileHandle.standardError.write(Data(("\n" + (folders.isEmpty ? "interrupted\n" : folders.joined())).utf8))
                 exit(code)
             }
             source.resume()

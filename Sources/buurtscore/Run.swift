@@ -50,15 +50,15 @@ extension Buurtscore {
             let project = try options.loadProject()
             status?.end()
             if !quiet {
-                for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(TerminalText.escaped(warning))\n".utf8)) }
             }
             try reportingFailures {
-                let (result, paths) = try OutputDirectory.writing(to: out) { output throws(BuurtError) in
+                let (result, paths) = try OutputDirectory.writing(to: out, claim: .run(of: project)) { output throws(BuurtError) in
                     let result = try outputs(of: project, into: &output, status: status)
                     return (result, output.files.map(\.path))
                 }
                 if !quiet {
-                    print("Results written to \(out)/: \(paths.joined(separator: ", "))")
+                    print("Results written to \(TerminalText.escaped(out))/: \(paths.joined(separator: ", "))")
                     if top > 0 { print(SummaryTable.text(result.aggregated, model: project.model, top: top), terminator: "") }
                 }
             }

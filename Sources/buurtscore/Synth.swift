@@ -58,7 +58,7 @@ extension Buurtscore {
                                                  design: SyntheticDesign(methodBreak: methodBreak, recode: recode),
                                                  only: only.map { $0...$0 })
             try reportingFailures {
-                try OutputDirectory.writing(to: out) { output throws(BuurtError) in
+                try OutputDirectory.writing(to: out, claim: claim(of: dataset)) { output throws(BuurtError) in
                     try output.add("data.csv", text: dataset.dataCSV)
                     if only == nil {
                         try output.add("model.yml", text: dataset.modelYAML)
@@ -67,6 +67,15 @@ extension Buurtscore {
                     }
                 }
             }
+        }
+
+        /// What synth may replace: an empty folder, or one holding only files synth writes,
+        /// with synth's data card as its README.md (a folder with only the data.csv of
+        /// `--only` is not recognised). Synth reads no files.
+        private func claim(of dataset: SyntheticDataset) -> OutputClaim {
+            let heading = String(dataset.card.prefix { $0 != "\n" }) + "\n"
+            return OutputClaim(inputs: [], previous: .files(["data.csv", "model.yml", "README.md", "crosswalk.csv"],
+                                                             marker: "README.md", heading: heading))
         }
     }
 }

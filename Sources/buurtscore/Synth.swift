@@ -7,7 +7,14 @@ extension Buurtscore {
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a synthetic data set with its model and data card.",
-            discussion: "The output depends only on --units, --years, --seed, --indicators, --method-break and --recode.")
+            discussion: """
+                The output depends only on --units, --years, --seed, --indicators, --method-break and --recode.
+
+                An existing output directory is replaced only when it is empty or holds nothing but \
+                the files synth writes with synth's data card as README.md; otherwise it is \
+                refused (exit 73). A directory with only the data.csv of --only is not recognised: \
+                write each --only year into a new or empty directory.
+                """)
 
         @Option(help: "Number of buurten.")
         var units: Int = 19

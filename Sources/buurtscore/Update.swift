@@ -17,7 +17,9 @@ extension Buurtscore {
                 the latest period; figures the state already has are ignored ("nothing new", exit 0). \
                 Changed figures of a published period are refused (exit 65) unless \
                 --accept-revisions. An interrupted update leaves the previous state (the next \
-                update tidies up). Prints one line (or with --json one JSON object) on standard output.
+                update tidies up). Prints one line (or with --json one JSON object) on standard output. \
+                A run folder is written as `buurtscore run` writes its output directory, under the \
+                same rules: an existing runs/<run> that is not an earlier output is never replaced.
 
                 Exit codes: 0 ok or nothing new, 64 usage, 65 the figures do not fit or revise \
                 published ones, 66 no such state or file, 73 cannot write, 75 another update of \

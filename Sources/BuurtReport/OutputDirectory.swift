@@ -13,7 +13,8 @@ import Darwin
 /// the way: at most one file's text is in memory at a time, and the manifest never reads
 /// the files again. Only when the body has finished is the sibling renamed into place; on any
 /// error it is removed and an existing target directory is left exactly as it was. An
-/// existing target is replaced as a whole (old files that are not written again do not linger).
+/// existing target is replaced as a whole (old files that are not written again do not linger),
+/// and only when it is ours (``OutputClaim``).
 ///
 /// ``init()`` keeps the files in memory instead and never writes them (for `verify`, which
 /// repeats a run to compare it, and for tests).
@@ -65,17 +66,23 @@ public struct OutputDirectory: Sendable {
     /// Runs `body` with an output whose files are written into a staging sibling of
     /// `directory` as they are added, then puts that sibling in place of `directory`.
     ///
+    /// Before `body` runs, leftovers of a killed earlier run beside `directory` are tidied and
+    /// `directory` is checked: it may be replaced only when it is new, empty, or a previous
+    /// output under `claim`, and never when it holds one of the claim's inputs (``OutputClaim``).
     /// When `body` or a write throws, the staging folder is removed and an existing
     /// `directory` is left exactly as it was. Nothing is created before the first file is
     /// added (or, when none is, before `body` returns).
     /// - Returns: what `body` returns.
     /// - Throws: what `body` throws; ``BuurtError`` `.cannotCreate` when `directory` exists
-    ///   as a file, lies inside a file, or cannot be written or renamed into place.
+    ///   and is not a folder, lies inside a file, is a mount point, is refused by `claim`, or
+    ///   cannot be written or renamed into place.
     public static func writing<T>(
-        to directory: String, _ body: (inout OutputDirectory) throws(BuurtError) -> T
+        to directory: String, claim: OutputClaim, _ body: (inout OutputDirectory) throws(BuurtError) -> T
     ) throws(BuurtError) -> T {
         var output = OutputDirectory()
-        output.staging = OutputStaging(target: directory)
+        let staging = OutputStaging(target: directory, claim: claim)
+        try staging.prepare()
+        output.staging = staging
         do {
             let value = try body(&output)
             try output.staging?.commit()

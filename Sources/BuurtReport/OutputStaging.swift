@@ -1,40 +1,47 @@
 import BuurtNumerics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The hidden sibling `.NAME.partial-XXXXXXXX` that an ``OutputDirectory`` is written into
 /// before it is renamed to `NAME` (same parent, so the rename never crosses a filesystem).
 ///
-/// The folder is made on the first ``folder()`` call, after the checks that the target can
-/// be a directory; nothing is created before that. ``commit()`` puts it in place of the
-/// target (an existing target is moved aside first and removed after, or moved back when
-/// the rename fails); ``discard()`` removes it.
+/// ``prepare()`` runs the checks before anything is computed: leftovers of a killed run are
+/// tidied (``OutputLeftovers``), and a target that is not a folder, is a mount point, or is not
+/// ours (``OutputClaim``) is refused. The folder is made on the first ``folder()`` call; nothing
+/// is created before that. ``commit()`` puts it in place of the target (an existing target is
+/// moved aside first and removed after, or moved back when the rename fails); ``discard()``
+/// removes it.
 struct OutputStaging: Sendable {
     /// The output directory, standardised (absolute, `.` and `..` resolved).
     let target: URL
+    let claim: OutputClaim
     private let staging: URL
     private let retired: URL
     private var created = false
 
-    init(target directory: String) {
+    init(target directory: String, claim: OutputClaim) {
         target = URL(fileURLWithPath: directory).standardizedFileURL
+        self.claim = claim
         let parent = target.deletingLastPathComponent()
         let token = UUID().uuidString.prefix(8)
         staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(token)")
         retired = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
     }
 
-    /// The staging folder, created on the first call.
-    /// - Throws: ``BuurtError`` `.cannotCreate` when the target is a file, lies inside a file,
-    ///   or its parent or the staging folder cannot be created.
-    mutating func folder() throws(BuurtError) -> URL {
-        if created { return staging }
+    /// Tidies leftovers and checks that the target may be written; creates nothing.
+    /// - Throws: ``BuurtError`` `.cannotCreate` when the target is not a directory (a file, a
+    ///   device), lies inside a file, is a mount point, or is refused by the claim.
+    func prepare() throws(BuurtError) {
         let fm = FileManager.default
-        let parent = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         if fm.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw BuurtError(.cannotCreate, "output path exists and is not a directory", at: SourceLocation(file: target.path))
         }
-        var ancestor = parent
+        var ancestor = target.deletingLastPathComponent()
         while !fm.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), ancestor.path != "/" {
             ancestor = ancestor.deletingLastPathComponent()
         }
@@ -42,17 +49,39 @@ struct OutputStaging: Sendable {
             throw BuurtError(.cannotCreate, "this is a file, not a directory, so the output directory \(target.path) cannot be created inside it",
                              at: SourceLocation(file: ancestor.path))
         }
+        try claim.check(target)
+        if try OutputLeftovers.tidy(target, claim: claim) { try claim.check(target) }
+        if isMountPoint {
+            throw BuurtError(.cannotCreate, FileRename.reason(errno: EBUSY, folder: target.path), at: SourceLocation(file: target.path))
+        }
+        try claim.check(target)
+    }
+
+    /// Whether the target is a folder (not a link) on another file system than its parent.
+    private var isMountPoint: Bool {
+        var own = stat(), parent = stat()
+        guard lstat(target.path, &own) == 0, (own.st_mode & S_IFMT) == S_IFDIR,
+              stat(target.deletingLastPathComponent().path, &parent) == 0 else { return false }
+        return own.st_dev != parent.st_dev
+    }
+
+    /// The staging folder, created on the first call.
+    /// - Throws: ``BuurtError`` `.cannotCreate` when its parent or the folder cannot be created.
+    mutating func folder() throws(BuurtError) -> URL {
+        if created { return staging }
+        let fm = FileManager.default
+        let parent = target.deletingLastPathComponent()
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
             throw BuurtError(.cannotCreate, "cannot create directory: \(error.localizedDescription)", at: SourceLocation(file: parent.path))
         }
-        StagingRegistry.register(entry)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            StagingRegistry.unregister(entry)
-            throw writeError(error.localizedDescription)
+        try StagingRegistry.staging(entry) { () throws(BuurtError) in
+            do {
+                try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            } catch {
+                throw writeError(error.localizedDescription)
+            }
         }
         created = true
         return staging
@@ -63,36 +92,36 @@ struct OutputStaging: Sendable {
     /// - Throws: as ``folder()``, and `.cannotCreate` when a folder on the way cannot be made.
     mutating func url(for path: String) throws(BuurtError) -> URL {
         let url = try folder().appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw writeError("\(path): \(error.localizedDescription)")
+        try StagingRegistry.staging(entry) { () throws(BuurtError) in
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw writeError("\(path): \(error.localizedDescription)")
+            }
         }
         return url
     }
 
     /// Renames the staging folder to the target, replacing an existing target as a whole.
     /// On failure the existing target is left as it was (the staging folder stays for
-    /// ``discard()``).
-    /// - Throws: as ``folder()`` (a directory without files is still created), and
-    ///   `.cannotCreate` when a rename fails.
+    /// ``discard()``). The target is checked again first (files added meanwhile are kept).
+    /// - Throws: as ``folder()`` (a directory without files is still created) and
+    ///   ``prepare()``, and `.cannotCreate` when a rename fails.
     mutating func commit() throws(BuurtError) {
         _ = try folder()
+        try claim.check(target)
         let fm = FileManager.default
-        do {
+        try StagingRegistry.committing(entry) { () throws(BuurtError) in
             let replacing = fm.fileExists(atPath: target.path)
-            if replacing { try fm.moveItem(at: target, to: retired) }
-            do {
-                try fm.moveItem(at: staging, to: target)
+            if replacing { try FileRename.rename(target.path, to: retired.path, naming: target.path) }
+            do throws(BuurtError) {
+                try FileRename.rename(staging.path, to: target.path, naming: target.path)
             } catch {
-                if replacing { try? fm.moveItem(at: retired, to: target) }
+                if replacing { try? FileRename.rename(retired.path, to: target.path, naming: target.path) }
                 throw error
             }
-            StagingRegistry.unregister(entry)
-            if replacing { try? fm.removeItem(at: retired) }
-        } catch {
-            throw writeError(error.localizedDescription)
         }
+        try? fm.removeItem(at: retired)
     }
 
     /// This staging folder in the ``StagingRegistry``.

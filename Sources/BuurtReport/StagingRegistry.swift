@@ -1,3 +1,4 @@
+import BuurtNumerics
 import Foundation
 import Synchronization
 
@@ -5,6 +6,10 @@ import Synchronization
 /// while it is moved aside), so that a program interrupted by a signal can put things back:
 /// ``restoreAll()`` removes every staging folder and returns an old target that was moved
 /// aside to its place. Nothing a user had is lost and no half-written folder stays behind.
+///
+/// The renames that put an output in place run inside ``committing(_:_:)``, which
+/// ``restoreAll()`` waits for: an interrupt sees either the old target (the renames have not
+/// begun) or the new one (they are done), never the moment in between.
 public enum StagingRegistry {
     struct Entry: Sendable, Hashable {
         let staging: String
@@ -12,36 +17,80 @@ public enum StagingRegistry {
         let target: String
     }
 
-    private static let entries = Mutex<Set<Entry>>([])
+    private struct State {
+        var writing: Set<Entry> = []
+        /// Targets this process put in place.
+        var completed: [String] = []
+        /// Set by ``restoreAll()``: nothing more may be staged or committed.
+        var interrupted = false
+    }
 
-    static func register(_ entry: Entry) {
-        entries.withLock { _ = $0.insert(entry) }
+    private static let state = Mutex(State())
+
+    /// Runs `body` (creating `entry`'s staging folder or a folder in it) unless an interrupt
+    /// has begun, and registers `entry` when `body` succeeds.
+    /// - Throws: what `body` throws; `.cannotCreate` at the target once interrupted.
+    static func staging<T>(_ entry: Entry, _ body: () throws(BuurtError) -> T) throws(BuurtError) -> T {
+        try state.withLock { (current: inout State) throws(BuurtError) -> T in
+            guard !current.interrupted else { throw interruptedError(entry) }
+            let value = try body()
+            current.writing.insert(entry)
+            return value
+        }
+    }
+
+    /// Runs `body`, the renames that put `entry`'s staging folder in place of its target, so
+    /// that ``restoreAll()`` waits until they are done; on success `entry` is complete.
+    /// - Throws: what `body` throws; `.cannotCreate` at the target once interrupted.
+    static func committing(_ entry: Entry, _ body: () throws(BuurtError) -> Void) throws(BuurtError) {
+        try state.withLock { (current: inout State) throws(BuurtError) in
+            guard !current.interrupted else { throw interruptedError(entry) }
+            try body()
+            current.writing.remove(entry)
+            current.completed.append(entry.target)
+        }
     }
 
     static func unregister(_ entry: Entry) {
-        entries.withLock { _ = $0.remove(entry) }
+        state.withLock { _ = $0.writing.remove(entry) }
     }
 
     /// The staging folders currently registered (for tests and messages).
     public static var stagingFolders: [String] {
-        entries.withLock { $0.map(\.staging).sorted() }
+        state.withLock { $0.writing.map(\.staging).sorted() }
     }
 
     /// Removes every registered staging folder; where a target was moved aside and not yet
-    /// replaced, moves it back. Safe to call from any thread, once the writing thread is
-    /// no longer trusted to finish (the program exits right after).
-    public static func restoreAll() {
-        let all = entries.withLock { current -> Set<Entry> in
-            let taken = current
-            current.removeAll()
-            return taken
+    /// replaced, moves it back. From then on nothing is staged or committed. Safe to call from
+    /// any thread; the program is to exit right after.
+    /// - Returns: one line per output folder of this process: left as it was, or complete.
+    public static func restoreAll() -> [String] {
+        state.withLock { current -> [String] in
+            current.interrupted = true
+            let lines = current.writing.sorted { $0.target < $1.target }.map(restore)
+                + current.completed.map { "\($0): written completely before the interrupt" }
+            current.writing.removeAll()
+            return lines
         }
+    }
+
+    /// Removes `entry`'s staging folder and, when its target was moved aside and not replaced,
+    /// moves the old target back.
+    /// - Returns: what became of the target, for the interrupt message.
+    static func restore(_ entry: Entry) -> String {
         let fm = FileManager.default
-        for entry in all {
-            try? fm.removeItem(atPath: entry.staging)
-            if !fm.fileExists(atPath: entry.target), fm.fileExists(atPath: entry.retired) {
-                try? fm.moveItem(atPath: entry.retired, toPath: entry.target)
+        try? fm.removeItem(atPath: entry.staging)
+        if !fm.fileExists(atPath: entry.target), fm.fileExists(atPath: entry.retired) {
+            do {
+                try FileRename.rename(entry.retired, to: entry.target, naming: entry.target)
+            } catch {
+                return "\(entry.target): not written; the earlier output is kept as \(entry.retired) (\(error.message)): rename it back"
             }
         }
+        return "\(entry.target): not written; what was there is left as it was"
+    }
+
+    private static func interruptedError(_ entry: Entry) -> BuurtError {
+        BuurtError(.cannotCreate, "interrupted: the output is not written", at: SourceLocation(file: entry.target))
     }
 }

@@ -181,7 +181,7 @@ public enum StateUpdate {
         } catch {
             throw error.problems.first ?? BuurtError(.data, "cannot load the figures", at: SourceLocation(file: state.inputPath(run)))
         }
-        try OutputDirectory.writing(to: folder) { outputs throws(BuurtError) in
+        try OutputDirectory.writing(to: folder, claim: .run(of: project)) { outputs throws(BuurtError) in
             do {
                 try compute(project, state.runPath(run), &outputs)
             } catch let error as BuurtError {

@@ -72,7 +72,8 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// Prints `error: message` on standard error, control characters escaped (``TerminalText``).
 func printError(_ message: String) {
     PhaseStatus.endCurrent()
-    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("error: \(TerminalText.escaped(message))\n".utf8))
 }

@@ -14,7 +14,7 @@ extension Buurtscore {
             try reportingFailures {
                 _ = try project.run(keepIntermediate: false)
             }
-            print("\(options.model): ok — \(project.model.indicators.count) indicators, "
+            print("\(TerminalText.escaped(options.model)): ok — \(project.model.indicators.count) indicators, "
                 + "\(project.panel.rowCount) rows, \(Set(project.panel.unitCodes).count) units")
         }
     }

@@ -1,12 +1,14 @@
+import BuurtNumerics
 import BuurtReport
 import Dispatch
 import Foundation
 
 /// Ctrl-C (SIGINT) and SIGTERM while outputs are being written: the staging folders are
-/// removed and an output directory that was being replaced keeps its old files; an update
-/// state is put back as it was before the update; the program then exits with 130 (SIGINT)
-/// or 143 (SIGTERM), as a shell reports a process killed by them. An update whose run is
-/// already published (its `latest` moved) is not interrupted: it finishes and reports it.
+/// removed and an output directory that was being replaced keeps its old files (an output
+/// whose final renames had begun is completed first), each folder named with what became of
+/// it; an update state is put back as it was before the update; the program then exits with
+/// 130 (SIGINT) or 143 (SIGTERM), as a shell reports a process killed by them. An update whose
+/// run is already published (its `latest` moved) is not interrupted: it finishes and reports it.
 enum Interrupts {
     /// Keeps the signal sources alive for the life of the program.
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
@@ -17,14 +19,16 @@ enum Interrupts {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 UpdateInterruption.interrupt { outcome in
-                    let message: String
+                    let update: String?
                     switch outcome {
                     case .published: return
-                    case .undone(let state): message = "the update of \(state) was undone; nothing was changed"
-                    case .noUpdate: message = "output folders being written were removed"
+                    case .undone(let state): update = "the update of \(TerminalText.escaped(state)) was undone; nothing was changed"
+                    case .noUpdate: update = nil
                     }
-                    StagingRegistry.restoreAll()
-                    FileHandle.standardError.write(Data("\ninterrupted: \(message)\n".utf8))
+                    let folders = StagingRegistry.restoreAll().map(TerminalText.escaped)
+                    let lines = update.map { [$0] } ?? (folders.isEmpty ? [] : folders)
+                    let text = lines.isEmpty ? "interrupted\n" : lines.map { "interrupted: \($0)\n" }.joined()
+                    FileHandle.standardError.write(Data(("\n" + text).utf8))
                     exit(code)
                 }
             }

@@ -13,6 +13,13 @@ extension Buurtscore {
                 with --xlsx also results.xlsx) and manifest.json into the output directory, all at \
                 once: on any error nothing is written and an existing directory is left as it was. \
                 `buurtscore verify DIR` checks the outputs against manifest.json.
+
+                The output directory is only replaced when it is ours: it is refused (exit 73) when \
+                it is or holds an input (model, data, metadata, crosswalk; symbolic links \
+                followed), when it exists, is not empty and is not an earlier output (no \
+                manifest.json of ours, or files that manifest does not list), and when it is a \
+                mount point. Hidden leftovers of a killed run beside it (.DIR.partial-*, \
+                .DIR.previous-*) are tidied first.
                 """)
 
         @OptionGroup var options: ModelOptions
@@ -50,15 +57,15 @@ extension Buurtscore {
             let project = try options.loadProject()
             status?.end()
             if !quiet {
-                for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(TerminalText.escaped(warning))\n".utf8)) }
             }
             try reportingFailures {
-                let (result, paths) = try OutputDirectory.writing(to: out) { output throws(BuurtError) in
+                let (result, paths) = try OutputDirectory.writing(to: out, claim: .run(of: project)) { output throws(BuurtError) in
                     let result = try outputs(of: project, into: &output, status: status)
                     return (result, output.files.map(\.path))
                 }
                 if !quiet {
-                    print("Results written to \(out)/: \(paths.joined(separator: ", "))")
+                    print("Results written to \(TerminalText.escaped(out))/: \(paths.joined(separator: ", "))")
                     if top > 0 { print(SummaryTable.text(result.aggregated, model: project.model, top: top), terminator: "") }
                 }
             }

@@ -7,7 +7,14 @@ extension Buurtscore {
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate a synthetic data set with its model and data card.",
-            discussion: "The output depends only on --units, --years, --seed, --indicators, --method-break and --recode.")
+            discussion: """
+                The output depends only on --units, --years, --seed, --indicators, --method-break and --recode.
+
+                An existing output directory is replaced only when it is empty or holds nothing but \
+                the files synth writes with synth's data card as README.md; otherwise it is \
+                refused (exit 73). A directory with only the data.csv of --only is not recognised: \
+                write each --only year into a new or empty directory.
+                """)
 
         @Option(help: "Number of buurten (\(SyntheticData.unitRange.lowerBound)-\(SyntheticData.unitRange.upperBound)).")
         var units: Int = 19
@@ -67,7 +74,7 @@ extension Buurtscore {
                                                  design: SyntheticDesign(methodBreak: methodBreak, recode: recode),
                                                  only: only.map { $0...$0 })
             try reportingFailures {
-                try OutputDirectory.writing(to: out) { output throws(BuurtError) in
+                try OutputDirectory.writing(to: out, claim: claim(of: dataset)) { output throws(BuurtError) in
                     try output.add("data.csv", text: dataset.dataCSV)
                     if only == nil {
                         try output.add("model.yml", text: dataset.modelYAML)
@@ -76,6 +83,15 @@ extension Buurtscore {
                     }
                 }
             }
+        }
+
+        /// What synth may replace: an empty folder, or one holding only files synth writes,
+        /// with synth's data card as its README.md (a folder with only the data.csv of
+        /// `--only` is not recognised). Synth reads no files.
+        private func claim(of dataset: SyntheticDataset) -> OutputClaim {
+            let heading = String(dataset.card.prefix { $0 != "\n" }) + "\n"
+            return OutputClaim(inputs: [], previous: .files(["data.csv", "model.yml", "README.md", "crosswalk.csv"],
+                                                             marker: "README.md", heading: heading))
         }
     }
 }

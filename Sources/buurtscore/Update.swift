@@ -22,7 +22,9 @@ extension Buurtscore {
                 what an interrupted update provably left and refuses a state whose `latest`, \
                 runs or data.csv disagree (exit 65, nothing changed). A non-zero exit means \
                 nothing was published. Prints one line (or with --json one JSON object) on \
-                standard output.
+                standard output. \
+                A run folder is written as `buurtscore run` writes its output directory, under the \
+                same rules: an existing runs/<run> that is not an earlier output is never replaced.
 
                 Exit codes: 0 ok or nothing new, 64 usage, 65 the figures do not fit or revise \
                 published ones, or the state is inconsistent, 66 no such state or file, 73 cannot \

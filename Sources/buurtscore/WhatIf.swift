@@ -101,16 +101,17 @@ extension Buurtscore {
 enum WhatIfTable {
     /// A title naming the changed weights, a one-line summary, then
     /// `unit  name  rank (published → new)  shift  score (published → new)`, largest shifts first.
+    /// Names and codes have their control characters escaped (``TerminalText``).
     static func text(_ rows: [RankShift], model: IndexModel, changes: [String: Double], period: Int?, top: Int) -> String {
-        let title = (model.node(model.root)?.name ?? model.root) + (period.map { " \($0)" } ?? "")
+        let title = TerminalText.escaped(model.node(model.root)?.name ?? model.root) + (period.map { " \($0)" } ?? "")
         func order(_ code: String) -> Int { model.nodes.firstIndex { $0.code == code } ?? model.nodes.count }
         let changed = changes.keys.sorted { (order($0), $0) < (order($1), $1) }
-            .map { "\($0) \(formatNumber(model.node($0)?.weight ?? .nan)) → \(formatNumber(changes[$0]!))" }
+            .map { "\(TerminalText.escaped($0)) \(formatNumber(model.node($0)?.weight ?? .nan)) → \(formatNumber(changes[$0]!))" }
         var text = "\(title): ranks with changed weights (\(changed.joined(separator: ", ")))\n"
         let moved = rows.filter { !$0.shift.isNaN && $0.shift != 0 }.count
         text += "\(moved) of \(rows.count) units change rank; a positive shift climbs towards rank 1.\n"
         let ordered = WhatIf.largestFirst(rows)
-        let shown = top == 0 ? ordered : Array(ordered.prefix(top))
+        let shown = (top == 0 ? ordered : Array(ordered.prefix(top))).map(\.escapedForTerminal)
         let unitWidth = max(4, shown.map(\.unit.count).max() ?? 4)
         let nameWidth = min(36, max(4, shown.map(\.name.count).max() ?? 4))
         // Names are cut to their column; codes and numbers never are.
@@ -131,5 +132,15 @@ enum WhatIfTable {
         }
         if shown.count < ordered.count { text += "(\(ordered.count - shown.count) more; --top 0 prints all)\n" }
         return text
+    }
+}
+
+extension RankShift {
+    /// This row with its unit code and name escaped for the terminal.
+    var escapedForTerminal: RankShift {
+        var row = self
+        row.unit = TerminalText.escaped(unit)
+        row.name = TerminalText.escaped(name)
+        return row
     }
 }

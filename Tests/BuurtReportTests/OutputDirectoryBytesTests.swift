@@ -44,7 +44,7 @@ import Testing
     @Test func nonASCIITextIsWrittenByteExactly() throws {
         let target = scratch.appendingPathComponent("out")
         let texts = Self.texts()
-        try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+        try OutputDirectory.writing(to: target.path, claim: .forTests) { output throws(BuurtError) in
             for t in texts { try output.add("\(t.name).txt", text: t.text) }
         }
         for t in texts {
@@ -60,7 +60,7 @@ import Testing
         let expected = (0..<150_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / 256) }
         let lazyBytes = (0..<150_000).lazy.map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / 256) }
         #expect(lazyBytes.withContiguousStorageIfAvailable { _ in true } == nil)
-        let file = try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+        let file = try OutputDirectory.writing(to: target.path, claim: .forTests) { output throws(BuurtError) in
             try output.add("bytes.bin", bytes: lazyBytes)
             return output.files[0]
         }
@@ -76,7 +76,7 @@ import Testing
         let target = scratch.appendingPathComponent("out")
         let texts = Self.texts()
         let binary = Data((0..<70_000).map { UInt8(truncatingIfNeeded: $0 % 251) })
-        let onDisk = try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+        let onDisk = try OutputDirectory.writing(to: target.path, claim: .forTests) { output throws(BuurtError) in
             try output.add("empty.csv", text: "")
             try output.add("abc.csv", text: "abc")
             for t in texts { try output.add("text/\(t.name).txt", text: t.text) }

@@ -29,32 +29,43 @@ import Testing
 
     @Test func replacesAnExistingDirectoryAsAWhole() throws {
         let target = scratch.appendingPathComponent("out")
-        try OutputDirectory.writing(to: target.path) { first throws(BuurtError) in
+        try OutputDirectory.writing(to: target.path, claim: .forTests) { first throws(BuurtError) in
             try first.add("old.csv", text: "old\n")
             try first.add("analysis/a.csv", text: "a\n")
+            try first.addTestManifest()
         }
-        try OutputDirectory.writing(to: target.path) { second throws(BuurtError) in
+        try OutputDirectory.writing(to: target.path, claim: .forTests) { second throws(BuurtError) in
             try second.add("scores.csv", text: "new\n")
         }
         #expect(try contents(target) == ["scores.csv": "new\n"])
         #expect(try entries() == ["out"])
+        // The new output has no manifest, so it is not ours to replace.
+        let refused = #expect(throws: BuurtError.self) {
+            try OutputDirectory.writing(to: target.path, claim: .forTests) { third throws(BuurtError) in
+                try third.add("scores.csv", text: "newer\n")
+            }
+        }
+        #expect(refused?.kind == .cannotCreate)
+        #expect(try contents(target) == ["scores.csv": "new\n"])
     }
 
     @Test func aFailedWriteLeavesTheExistingDirectoryAndNoStagingBehind() throws {
         let target = scratch.appendingPathComponent("out")
-        try OutputDirectory.writing(to: target.path) { first throws(BuurtError) in
+        try OutputDirectory.writing(to: target.path, claim: .forTests) { first throws(BuurtError) in
             try first.add("scores.csv", text: "kept\n")
+            try first.addTestManifest()
         }
         // A file whose parent is a file cannot be written: the second file fails mid-way.
         let error = #expect(throws: BuurtError.self) {
-            try OutputDirectory.writing(to: target.path) { broken throws(BuurtError) in
+            try OutputDirectory.writing(to: target.path, claim: .forTests) { broken throws(BuurtError) in
                 try broken.add("a", text: "x")
                 try broken.add("a/b.csv", text: "y")
             }
         }
         #expect(error?.kind == .cannotCreate)
         #expect(error?.message.hasPrefix("cannot write output: a/b.csv") == true)
-        #expect(try contents(target) == ["scores.csv": "kept\n"])
+        #expect(try contents(target).keys.sorted() == ["manifest.json", "scores.csv"])
+        #expect(try contents(target)["scores.csv"] == "kept\n")
         #expect(try entries() == ["out"])
     }
 
@@ -62,14 +73,15 @@ import Testing
     /// that removes the folder and leaves the old directory as it was.
     @Test func anErrorThrownBetweenAddsRemovesTheStagingAndKeepsTheOldDirectory() throws {
         let target = scratch.appendingPathComponent("out")
-        try OutputDirectory.writing(to: target.path) { first throws(BuurtError) in
+        try OutputDirectory.writing(to: target.path, claim: .forTests) { first throws(BuurtError) in
             try first.add("scores.csv", text: "kept\n")
             try first.add("analysis/pca.csv", text: "kept too\n")
+            try first.addTestManifest()
         }
         var seenWhileWriting: [String] = []
         var stagedScores: String?
         let error = #expect(throws: BuurtError.self) {
-            try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+            try OutputDirectory.writing(to: target.path, claim: .forTests) { output throws(BuurtError) in
                 try output.add("scores.csv", text: "new\n")
                 try output.add("ranks.csv", text: "new ranks\n")
                 seenWhileWriting = (try? entries()) ?? []
@@ -88,13 +100,13 @@ import Testing
         #expect(stagedScores == "new\n")
         // Afterwards: only the old directory, unchanged.
         #expect(try entries() == ["out"])
-        #expect(try contents(target) == ["scores.csv": "kept\n", "analysis/pca.csv": "kept too\n"])
+        #expect(try contents(target).filter { $0.key != "manifest.json" } == ["scores.csv": "kept\n", "analysis/pca.csv": "kept too\n"])
     }
 
     @Test func anErrorBeforeTheFirstFileCreatesNothing() throws {
         let target = scratch.appendingPathComponent("new/out")
         #expect(throws: BuurtError.self) {
-            try OutputDirectory.writing(to: target.path) { _ throws(BuurtError) in
+            try OutputDirectory.writing(to: target.path, claim: .forTests) { _ throws(BuurtError) in
                 throw BuurtError(.data, "no data")
             }
         }
@@ -103,22 +115,22 @@ import Testing
 
     @Test func aDirectoryWithoutFilesIsStillCreated() throws {
         let target = scratch.appendingPathComponent("empty")
-        try OutputDirectory.writing(to: target.path) { _ throws(BuurtError) in }
+        try OutputDirectory.writing(to: target.path, claim: .forTests) { _ throws(BuurtError) in }
         #expect(try entries() == ["empty"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.path) == [])
     }
 
-    @Test func aTargetThatIsAFileIsRefusedAtTheFirstFileAndLeftAlone() throws {
+    @Test func aTargetThatIsAFileIsRefusedBeforeTheBodyAndLeftAlone() throws {
         let target = scratch.appendingPathComponent("out")
         try Data("a file\n".utf8).write(to: target)
         var addedBefore = false
         let error = #expect(throws: BuurtError.self) {
-            try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+            try OutputDirectory.writing(to: target.path, claim: .forTests) { output throws(BuurtError) in
                 addedBefore = true
                 try output.add("scores.csv", text: "x\n")
             }
         }
-        #expect(addedBefore)
+        #expect(!addedBefore)
         #expect(error?.kind == .cannotCreate)
         #expect(error?.message == "output path exists and is not a directory")
         #expect(error?.location?.file == target.standardizedFileURL.path)
@@ -128,7 +140,7 @@ import Testing
 
     @Test func addingAPathAgainReplacesTheEarlierFile() throws {
         let target = scratch.appendingPathComponent("out")
-        let paths = try OutputDirectory.writing(to: target.path) { output throws(BuurtError) in
+        let paths = try OutputDirectory.writing(to: target.path, claim: .forTests) { output throws(BuurtError) in
             try output.add("manifest.json", text: "stale, and longer than the new one\n")
             try output.add("scores.csv", text: "s\n")
             try output.add("manifest.json", text: "{}\n")

@@ -158,16 +158,17 @@ enum BadInputRunner {
         let cli = try CLIHarness()
         try write(ValidProject.files.merging(input.files) { _, new in new }, into: cli)
 
-        // 1. A fresh output name: nothing may appear, not even a hidden `.out.partial-*`.
-        let entriesBefore = try cli.entries()
+        // 1. A fresh output name: nothing may appear, not even a hidden `.out.partial-*`, and
+        //    no file changes.
+        let filesBefore = try snapshot(cli.directory)
         let fresh = try cli.run(input.arguments.map { $0 == "OUT" ? "out" : $0 })
         expect(fresh, input, sourceLocation)
-        #expect(try cli.entries() == entriesBefore, "new entries appeared", sourceLocation: sourceLocation)
+        #expect(try snapshot(cli.directory) == filesBefore, "files changed, appeared or vanished", sourceLocation: sourceLocation)
 
-        // 2. An existing output directory keeps its earlier results, byte for byte.
+        // 2. An existing output directory (a genuine earlier output, which a successful run
+        //    would replace) keeps its earlier results, byte for byte.
         if input.arguments.contains("OUT") {
-            try cli.write("previous/scores.csv", "unit,period,index\nB1,2019,50\n")
-            try cli.write("previous/analysis/pca.csv", "group,share\nsafety,0.8\n")
+            try EarlierOutput.copy(to: "previous", in: cli)
             let before = try snapshot(cli.directory)
             let again = try cli.run(input.arguments.map { $0 == "OUT" ? "previous" : $0 })
             expect(again, input, sourceLocation)
@@ -228,15 +229,23 @@ enum BadInputRunner {
         + BadInputComputationTests.catalogue + BadInputCommandLineTests.catalogue
         + BadInputHardeningTests.catalogue + HostileCatalogue.badInputs
 
+    /// A real earlier output (written with `--stages`) is replaced as a whole; a folder that is
+    /// not a buurtscore output is refused and kept.
     @Test(arguments: ["model.yml", "meta-model.yml"])
     func theValidProjectRunsAndReplacesAnExistingOutput(_ model: String) throws {
         let cli = try CLIHarness()
         try BadInputRunner.write(ValidProject.files, into: cli)
-        try cli.write("out/stale.csv", "left over\n")
+        try cli.write("foreign/stale.csv", "left over\n")
+        let refused = try cli.run(["run", model, "--out", "foreign", "--quiet"])
+        #expect(refused.status == 73 && refused.stderr.contains("is not a buurtscore output"), "stderr: \(refused.stderr)")
+        #expect(try cli.read("foreign/stale.csv") == "left over\n")
+        try FileManager.default.removeItem(atPath: cli.path("foreign"))
+        try EarlierOutput.copy(to: "out", in: cli)
+        #expect(cli.exists("out/stages/raw.csv"))
         let outcome = try cli.run(["run", model, "--out", "out", "--quiet"])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         #expect(outcome.stderr.isEmpty)
-        #expect(!cli.exists("out/stale.csv"))
+        #expect(!cli.exists("out/stages"))
         // 6 buurten × 2 years, nothing screened out.
         #expect(try CLIHarness.scoreRows(cli.read("out/scores.csv")) == 12)
         #expect(try cli.entries() == ["model.yml", "data.csv", "meta-model.yml", "meta.csv", "out"])

@@ -63,8 +63,13 @@ struct CLIHarness {
 
     /// Runs `buurtscore` with `arguments`, working directory = the scratch directory.
     func run(_ arguments: [String]) throws -> Outcome {
+        try run(program: Self.executable, arguments)
+    }
+
+    /// Runs `program` with `arguments` in the scratch directory.
+    func run(program: URL, _ arguments: [String]) throws -> Outcome {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()

@@ -11,8 +11,8 @@ import Testing
         // The synthetic model without its uncertainty analysis: the outputs start sooner.
         let model = try cli.read("data/model.yml")
         try cli.write("data/model.yml", String(model[..<model.range(of: "\nuncertainty:")!.lowerBound]) + "\n")
-        try FileManager.default.createDirectory(atPath: cli.path("out"), withIntermediateDirectories: false)
-        let old = try cli.write("out/scores.csv", "an earlier run\n")
+        try EarlierOutput.copy(to: "out", in: cli)
+        let old = try BadInputRunner.snapshot(cli.directory.appendingPathComponent("out"))
 
         let process = Process()
         process.executableURL = CLIHarness.executable
@@ -38,7 +38,7 @@ import Testing
         #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(process.terminationReason) \(process.terminationStatus): \(message)")
         #expect(message.contains("interrupted"))
         #expect(try cli.entries().filter { $0.hasPrefix(".out.") }.isEmpty)
-        #expect(try String(contentsOfFile: old, encoding: .utf8) == "an earlier run\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.path("out")) == ["scores.csv"])
+        #expect(try BadInputRunner.snapshot(cli.directory.appendingPathComponent("out")) == old)
+        #expect(message.contains("/out: not written; what was there is left as it was"), "\(message)")
     }
 }

@@ -1,0 +1,32 @@
+/// Text from data and model files made safe to print on a terminal: a name holding an escape
+/// sequence must not recolour, move or clear the screen, and a name holding a newline must not
+/// forge a line of its own.
+public enum TerminalText {
+    /// `text` with every control character written as a visible escape: tab `\t`, newline `\n`,
+    /// carriage return `\r`, any other control character (C0, DEL, C1) and the line and paragraph
+    /// separators U+2028/U+2029 as `\u{1B}` (its hexadecimal code point). Other text, such as
+    /// `é` or `’s-Hertogenbosch`, is kept as it is.
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            guard needsEscape(scalar) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            default: result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return result
+    }
+
+    /// Control characters and the Unicode line and paragraph separators.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+}

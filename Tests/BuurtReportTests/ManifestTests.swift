@@ -64,8 +64,8 @@ func scratchFolder() throws -> URL {
             tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
             modelLocation: "../datasets/demo/model.yml", canonicalModelSHA256: String(repeating: "ab", count: 32),
             inputs: [.init(role: "model", path: "model.yml", sha256: String(repeating: "01", count: 32)),
-                     .init(role: "data", path: "sub dir/data \"x\".csv", sha256: String(repeating: "02", count: 32))],
-            settings: RunSettings(stages: true, xlsx: false, data: "../other.csv", decimal: "comma", language: "en", workerThreads: 2),
+                     .init(role: "data", path: "../sub dir/data \"x\".csv", sha256: String(repeating: "02", count: 32))],
+            settings: RunSettings(stages: true, xlsx: false, data: "../sub dir/data \"x\".csv", decimal: "comma", language: "en", workerThreads: 2),
             uncertainty: uncertainty, blas: .init(configuration: "OpenBLAS 0.3.21", core: "Haswell"),
             outputs: [.init(path: "scores.csv", sha256: String(repeating: "03", count: 32)),
                       .init(path: "analysis/pca.csv", sha256: String(repeating: "04", count: 32))])
@@ -128,6 +128,30 @@ func scratchFolder() throws -> URL {
         #expect(ManifestPath.absolute(ManifestPath.join(outDir, manifest.modelLocation)) == ManifestPath.absolute(demoModel))
         // The demo model's `uncertainty:` key: seed 2017, 1000 replications.
         #expect(manifest.uncertainty == .init(seed: 2017, replications: 1000))
+    }
+
+    /// Inputs that change on disk after they were read (a data file appended to during a run)
+    /// are recorded with the SHA-256 of the bytes the run was computed from.
+    @Test func inputsAreRecordedWithTheHashOfTheBytesRead() throws {
+        let folder = try scratchFolder()
+        let demo = (demoModel as NSString).deletingLastPathComponent
+        for name in ["model.yml", "data.csv", "crosswalk.csv"] {
+            try FileManager.default.copyItem(atPath: demo + "/" + name, toPath: folder.appendingPathComponent(name).path)
+        }
+        let read = try ["model.yml", "data.csv", "crosswalk.csv"].map { try systemSHA256(folder.appendingPathComponent($0).path) }
+        let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
+        for name in ["model.yml", "data.csv", "crosswalk.csv"] {
+            let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(name))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("\n# appended after it was read\n".utf8))
+            try handle.close()
+        }
+        let manifest = try Manifest.make(
+            project: project, settings: RunSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
+            blas: .init(configuration: "c", core: "k"), outputDirectory: folder.appendingPathComponent("out").path,
+            outputs: OutputDirectory())
+        #expect(manifest.inputs.map(\.sha256) == read)
+        #expect(manifest.inputs[1].sha256 != (try systemSHA256(folder.appendingPathComponent("data.csv").path)))
     }
 
     @Test func addManifestCoversEveryFileAddedBeforeAndReplacesAnOldManifest() throws {

@@ -8,6 +8,9 @@ public struct IndexProject: Sendable {
     public var dataPath: String
     /// The crosswalk applied to ``panel`` (model key `crosswalk:`), if any.
     public var crosswalk: Crosswalk?
+    /// SHA-256 (lowercase hex) of the bytes read from each input file, by the path it was read
+    /// from: what the manifest records, even when a file changes on disk during the run.
+    public var inputDigests: [String: String] = [:]
     /// Problems worth a user's attention that do not stop the run (units that disappear
     /// without a crosswalk mapping); `run` prints them on standard error and in the report.
     public var warnings: [String] = []
@@ -20,10 +23,11 @@ public struct IndexProject: Sendable {
     ///   - options: CSV options for the data file (forced delimiter or decimal comma).
     /// - Throws: ``BuurtErrors`` with every problem found in the model, the metadata and the data.
     public static func load(modelPath: String, dataPath: String? = nil, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> IndexProject {
-        let file = try ModelFile.load(path: modelPath)
+        var digests: [String: String] = [:]
+        let file = try ModelFile.load(path: modelPath) { digests[modelPath] = SHA256Hex.digest($0) }
         let tree: IndexModel
         if let metadataPath = file.metadataPath {
-            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"))
+            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"), digests: &digests)
             tree = try MetadataLoader.loadModel(table)
         } else {
             tree = try IndexModel(nodes: file.nodes, source: modelPath)
@@ -35,12 +39,13 @@ public struct IndexProject: Sendable {
         }
         // The table is a temporary: its cells are freed once the panel holds the values.
         var panel = try PanelLoader.load(
-            read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options),
+            read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options,
+                 digests: &digests),
             model: model, columns: file.columns)
         var crosswalk: Crosswalk?
         let warnings: [String]
         if let path = file.crosswalkPath {
-            let walk = try Crosswalk.load(read(path, "crosswalk file", origin: file.origin(of: "crosswalk")))
+            let walk = try Crosswalk.load(read(path, "crosswalk file", origin: file.origin(of: "crosswalk"), digests: &digests))
             let outcome = walk.apply(to: panel, model: model)
             panel = outcome.panel
             crosswalk = walk
@@ -49,14 +54,19 @@ public struct IndexProject: Sendable {
             warnings = Crosswalk.disappearing(panel)
         }
         try checkReferenceUnit(file, panel: panel, dataPath: data)
-        return IndexProject(file: file, model: model, panel: panel, dataPath: data, crosswalk: crosswalk, warnings: warnings)
+        return IndexProject(file: file, model: model, panel: panel, dataPath: data, crosswalk: crosswalk,
+                            inputDigests: digests, warnings: warnings)
     }
 
     /// Reads a CSV the model refers to; a missing file is reported as which file (`role`) and
-    /// where its path came from (`origin`).
-    private static func read(_ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> CSVTable {
+    /// where its path came from (`origin`). The SHA-256 of the bytes read goes into `digests`.
+    private static func read(
+        _ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions(), digests: inout [String: String]
+    ) throws(BuurtErrors) -> CSVTable {
+        var digest: String?
+        defer { if let digest { digests[path] = digest } }
         do {
-            return try CSVReader.read(path: path, options: options)
+            return try CSVReader.read(path: path, options: options) { digest = SHA256Hex.digest($0) }
         } catch {
             throw BuurtErrors(error.problems.map { problem in
                 guard problem.kind == .noInput else { return problem }

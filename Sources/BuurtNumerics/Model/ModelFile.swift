@@ -162,9 +162,10 @@ public struct ModelFile: Sendable {
     ]
 
     /// Reads and parses a model file.
+    /// - Parameter bytesRead: called with exactly the bytes that are parsed, e.g. to record their SHA-256.
     /// - Throws: ``BuurtErrors`` with a `.noInput` problem when the file cannot be read, else
     ///   every `.data` problem found in it.
-    public static func load(path: String) throws(BuurtErrors) -> ModelFile {
+    public static func load(path: String, bytesRead: ((Data) -> Void)? = nil) throws(BuurtErrors) -> ModelFile {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         guard exists, !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
@@ -172,6 +173,7 @@ public struct ModelFile: Sendable {
                 : isDirectory.boolValue ? "this is a directory, not a model file" : "the model file cannot be read"
             throw BuurtErrors([BuurtError(.noInput, reason, at: SourceLocation(file: path))])
         }
+        bytesRead?(data)
         guard let text = String(data: data, encoding: .utf8) else {
             // Locate the offending bytes the way the CSV reader does (line, character column).
             let located = [UInt8](data).withUnsafeBufferPointer { CSVEncodingCheck.check($0, file: path).problems }

@@ -35,10 +35,10 @@ enum VerifyManifestCases {
     /// Paths that point away from the files the model names or out of the output directory:
     /// the file there is never read and nothing of it is printed.
     static let foreignFiles: [HostileCase] = [
-        forged("verify never reads a data input the model does not name", [(#""path": "data.csv""#, #""path": "../private/secret.csv""#)],
-               expect: "bad manifest: inputs[1].path is '../private/secret.csv' but model.yml names 'data.csv' as its data file"),
-        forged("verify never re-runs on a run.data other than the data input", [(#""data": null"#, #""data": "../private/secret.csv""#)],
-               expect: "bad manifest: run.data is '../private/secret.csv' but the data input is 'data.csv'"),
+        forged("verify never reads a data input the model does not name", [(#""path": "data.csv""#, #""path": "private/secret.csv""#)],
+               expect: "bad manifest: inputs[1].path is 'private/secret.csv' but model.yml names 'data.csv' as its data file"),
+        forged("verify never re-runs on a run.data other than the data input", [(#""data": null"#, #""data": "private/secret.csv""#)],
+               expect: "bad manifest: run.data is 'private/secret.csv' but the data input is 'data.csv'"),
         forged("verify refuses an output path outside the output directory", [(#""path": "ranks.csv""#, #""path": "../private/secret.csv""#)],
                expect: "bad manifest: outputs lists '../private/secret.csv', which is not a file inside the output directory"),
         forged("verify never prints a file an output links to outside the output directory",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A model file with everything it refers to loaded and validated: the index tree, the
 /// pipeline spec and the data panel. This is the input of ``Pipeline/run(_:model:spec:resumingAfter:keepIntermediate:)``.
 public struct IndexProject: Sendable {
@@ -21,13 +23,20 @@ public struct IndexProject: Sendable {
     ///   - modelPath: the YAML model file.
     ///   - dataPath: a data file that replaces the model's `data:`.
     ///   - options: CSV options for the data file (forced delimiter or decimal comma).
+    ///   - recordingDigests: whether to fill ``inputDigests`` (for a manifest; `check` needs none).
     /// - Throws: ``BuurtErrors`` with every problem found in the model, the metadata and the data.
-    public static func load(modelPath: String, dataPath: String? = nil, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> IndexProject {
+    public static func load(
+        modelPath: String, dataPath: String? = nil, options: CSVOptions = CSVOptions(), recordingDigests: Bool = true
+    ) throws(BuurtErrors) -> IndexProject {
         var digests: [String: String] = [:]
-        let file = try ModelFile.load(path: modelPath) { digests[modelPath] = SHA256Hex.digest($0) }
+        /// Records the SHA-256 of the bytes read from `path`, when digests are recorded.
+        func recorder(_ path: String) -> ((Data) -> Void)? {
+            recordingDigests ? { digests[path] = SHA256Hex.digest($0) } : nil
+        }
+        let file = try ModelFile.load(path: modelPath, bytesRead: recorder(modelPath))
         let tree: IndexModel
         if let metadataPath = file.metadataPath {
-            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"), digests: &digests)
+            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"), bytesRead: recorder(metadataPath))
             tree = try MetadataLoader.loadModel(table)
         } else {
             tree = try IndexModel(nodes: file.nodes, source: modelPath)
@@ -40,12 +49,12 @@ public struct IndexProject: Sendable {
         // The table is a temporary: its cells are freed once the panel holds the values.
         var panel = try PanelLoader.load(
             read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options,
-                 digests: &digests),
+                 bytesRead: recorder(data)),
             model: model, columns: file.columns)
         var crosswalk: Crosswalk?
         let warnings: [String]
         if let path = file.crosswalkPath {
-            let walk = try Crosswalk.load(read(path, "crosswalk file", origin: file.origin(of: "crosswalk"), digests: &digests))
+            let walk = try Crosswalk.load(read(path, "crosswalk file", origin: file.origin(of: "crosswalk"), bytesRead: recorder(path)))
             let outcome = walk.apply(to: panel, model: model)
             panel = outcome.panel
             crosswalk = walk
@@ -59,14 +68,12 @@ public struct IndexProject: Sendable {
     }
 
     /// Reads a CSV the model refers to; a missing file is reported as which file (`role`) and
-    /// where its path came from (`origin`). The SHA-256 of the bytes read goes into `digests`.
+    /// where its path came from (`origin`). `bytesRead` sees the bytes parsed.
     private static func read(
-        _ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions(), digests: inout [String: String]
+        _ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions(), bytesRead: ((Data) -> Void)?
     ) throws(BuurtErrors) -> CSVTable {
-        var digest: String?
-        defer { if let digest { digests[path] = digest } }
         do {
-            return try CSVReader.read(path: path, options: options) { digest = SHA256Hex.digest($0) }
+            return try CSVReader.read(path: path, options: options, bytesRead: bytesRead)
         } catch {
             throw BuurtErrors(error.problems.map { problem in
                 guard problem.kind == .noInput else { return problem }

@@ -75,6 +75,15 @@ extension Manifest {
         }
     }
 
+    /// `model.location` (found at `path`) must lead to a regular file when something is
+    /// there: a device, pipe or folder is never opened.
+    public func checkModelLocation(_ path: String, file: String) throws(BuurtError) {
+        guard FileManager.default.fileExists(atPath: path),
+              (try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: path).resolvingSymlinksInPath().path))?[.type]
+                as? FileAttributeType != .typeRegular else { return }
+        throw Self.bad("model.location", "leads to '\(path)', which is not a model file", file: file)
+    }
+
     /// The recorded inputs must be the files the model at `modelPath` names (`data:` or the
     /// recorded `run.data`, `metadata:`, `crosswalk:`), so that `verify` reads no other file.
     public func checkInputs(namedBy model: ModelFile, modelPath: String, file: String) throws(BuurtError) {

@@ -39,6 +39,7 @@ extension Buurtscore {
                 let manifest = try Manifest.parse(data, file: manifestPath)
                 try manifest.checkOutputsStay(inside: directory, file: manifestPath)
                 let modelPath = model ?? InputVerification.modelPath(manifest, outputDirectory: directory)
+                if model == nil { try manifest.checkModelLocation(modelPath, file: manifestPath) }
                 printNotes(manifest)
                 // The model first, by hash, then only the files it names.
                 try checkInputs(manifest.inputs.filter { $0.role == "model" }, of: manifest, modelPath: modelPath)

@@ -39,6 +39,8 @@ enum VerifyManifestCases {
                expect: "bad manifest: inputs[1].path is 'private/secret.csv' but model.yml names 'data.csv' as its data file"),
         forged("verify never re-runs on a run.data other than the data input", [(#""data": null"#, #""data": "private/secret.csv""#)],
                expect: "bad manifest: run.data is 'private/secret.csv' but the data input is 'data.csv'"),
+        forged("verify never opens a model location that is a device", [(#""location": "../model.yml""#, #""location": "/dev/null""#)],
+               expect: "bad manifest: model.location leads to '/dev/null', which is not a model file"),
         forged("verify refuses an output path outside the output directory", [(#""path": "ranks.csv""#, #""path": "../private/secret.csv""#)],
                expect: "bad manifest: outputs lists '../private/secret.csv', which is not a file inside the output directory"),
         forged("verify never prints a file an output links to outside the output directory",

@@ -97,6 +97,52 @@ func scratchFolder() throws -> URL {
         }
     }
 
+    /// Values no run writes: refused by `parse` as a bad manifest naming the field.
+    @Test func manifestsWithValuesNoRunWritesAreBadManifests() {
+        var unknownRole = Self.sample(), twice = Self.sample(), outside = Self.sample(), shortHash = Self.sample()
+        var noThreads = Self.sample(), otherData = Self.sample()
+        unknownRole.inputs[1].role = "secret"
+        twice.outputs[1].path = twice.outputs[0].path
+        outside.outputs[0].path = "../elsewhere.csv"
+        shortHash.inputs[0].sha256 = "abc"
+        noThreads.settings.workerThreads = 0
+        otherData.settings.data = "/etc/passwd"
+        let cases: [(Manifest, String)] = [
+            (unknownRole, "inputs[1].role is 'secret'"), (twice, "outputs lists 'analysis/pca.csv' twice"),
+            (outside, "outputs lists '../elsewhere.csv'"), (shortHash, "inputs[0].sha256 is not a SHA-256"),
+            (noThreads, "run.worker_threads is 0"), (otherData, "run.data is '/etc/passwd' but the data input is"),
+        ]
+        for (manifest, message) in cases {
+            #expect {
+                _ = try Manifest.parse(Data(manifest.text.utf8), file: "m.json")
+            } throws: { error in
+                guard let error = error as? BuurtError else { return false }
+                return error.kind == .data && error.message.hasPrefix("bad manifest: \(message)") && error.location?.file == "m.json"
+            }
+        }
+    }
+
+    /// The re-run's manifest must agree on seed, replications, model hash, inputs and options.
+    @Test func aRerunWithOtherRecordedValuesIsABadManifest() throws {
+        let recorded = Self.sample()
+        try recorded.checkReproduced(by: recorded, file: "m.json")
+        var renamed = recorded
+        renamed.inputs[0].path = "renamed.yml"
+        try recorded.checkReproduced(by: renamed, file: "m.json")
+        var otherSeed = recorded, otherData = recorded, noUncertainty = recorded
+        otherSeed.uncertainty?.seed = 1
+        otherData.inputs[1].sha256 = String(repeating: "0", count: 64)
+        noUncertainty.uncertainty = nil
+        for (rerun, message) in [(otherSeed, "uncertainty.seed is 18446744073709551614 but the re-run gives 1"),
+                                 (otherData, "inputs[1].sha256 is 0202"), (noUncertainty, "uncertainty.seed is 18446744073709551614 but the re-run gives null")] {
+            #expect {
+                try recorded.checkReproduced(by: rerun, file: "m.json")
+            } throws: { error in
+                (error as? BuurtError)?.message.hasPrefix("bad manifest: \(message)") == true
+            }
+        }
+    }
+
     @Test func demoManifestHashesEqualSha256sumOfEveryFile() throws {
         let project = try IndexProject.load(modelPath: demoModel)
         let result = try project.run(keepIntermediate: false)

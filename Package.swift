@@ -27,7 +27,10 @@ let package = Package(
         ),
         .target(
             name: "BuurtNumerics",
-            dependencies: ["CLAPACK", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "CLAPACK", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(name: "BuurtRanking", dependencies: ["BuurtNumerics"]),
         .target(

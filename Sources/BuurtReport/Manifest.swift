@@ -133,34 +133,46 @@ public struct Manifest: Sendable, Equatable {
     /// The text of `manifest.json`.
     public var text: String { json.text }
 
-    /// Reads a manifest written by ``text``.
-    /// - Throws: ``BuurtError`` `.data` naming `file` when the text is not such a manifest.
+    /// Reads a manifest written by ``text``, checking every value that needs no other file
+    /// (see ``checkStructure(file:)``).
+    /// - Throws: ``BuurtError`` `.data` ("bad manifest") naming `file` and the field when the
+    ///   text is not such a manifest.
     public static func parse(_ data: Data, file: String) throws(BuurtError) -> Manifest {
         let stored: StoredManifest
         do {
             stored = try JSONDecoder().decode(StoredManifest.self, from: data)
         } catch {
-            throw BuurtError(.data, "not a buurtscore manifest: \(Self.describe(error))", at: SourceLocation(file: file))
-        }
-        guard stored.format == format else {
-            throw BuurtError(.data, "manifest format \(stored.format) is not supported (this program reads format \(format))",
+            throw BuurtError(.data, "bad manifest: \(Self.describe(error)); this is not a manifest.json written by `buurtscore run`",
                              at: SourceLocation(file: file))
         }
-        return Manifest(
+        guard stored.format == format else {
+            throw BuurtError(.data, "bad manifest: format \(stored.format) is not supported (this program reads format \(format))",
+                             at: SourceLocation(file: file))
+        }
+        let manifest = Manifest(
             tool: stored.tool, modelLocation: stored.model.location, canonicalModelSHA256: stored.model.canonical_sha256,
             inputs: stored.inputs, settings: stored.run, uncertainty: stored.uncertainty, blas: stored.blas,
             outputs: stored.outputs)
+        try manifest.checkStructure(file: file)
+        return manifest
+    }
+
+    /// `inputs[1].role`: a JSON key path as written in messages.
+    private static func field(_ path: [any CodingKey]) -> String {
+        path.reduce(into: "") { text, key in
+            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
     }
 
     private static func describe(_ error: Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, let context):
-            return "missing key '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+            return "missing key '\(field(context.codingPath + [key]))'"
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "unexpected value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            return "'\(field(context.codingPath))' has a value of the wrong type"
         case DecodingError.dataCorrupted(let context):
             return context.codingPath.isEmpty ? "the file is not valid JSON"
-                : "invalid value at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+                : "invalid value at '\(field(context.codingPath))'"
         default:
             return "\(error)"
         }

@@ -9,6 +9,7 @@ extension Manifest {
     ///     model's location relative to it.
     ///   - outputs: every file of the run except the manifest itself, with the SHA-256
     ///     taken when it was added.
+    /// Inputs are recorded with the SHA-256 of the bytes that were read to compute the run.
     /// - Throws: ``BuurtError`` `.noInput` when an input file can no longer be read.
     public static func make(
         project: IndexProject, settings: RunSettings, tool: Tool, blas: BLAS, outputDirectory: String,
@@ -16,16 +17,16 @@ extension Manifest {
     ) throws(BuurtError) -> Manifest {
         let modelPath = project.file.path
         var inputs = [Input(role: "model", path: ManifestPath.recorded(modelPath, modelFile: modelPath),
-                            sha256: try hashFile(modelPath))]
+                            sha256: try digest(modelPath, of: project))]
         inputs.append(Input(role: "data", path: ManifestPath.recorded(project.dataPath, modelFile: modelPath),
-                            sha256: try hashFile(project.dataPath)))
+                            sha256: try digest(project.dataPath, of: project)))
         if let metadata = project.file.metadataPath {
             inputs.append(Input(role: "metadata", path: ManifestPath.recorded(metadata, modelFile: modelPath),
-                                sha256: try hashFile(metadata)))
+                                sha256: try digest(metadata, of: project)))
         }
         if let crosswalk = project.file.crosswalkPath {
             inputs.append(Input(role: "crosswalk", path: ManifestPath.recorded(crosswalk, modelFile: modelPath),
-                                sha256: try hashFile(crosswalk)))
+                                sha256: try digest(crosswalk, of: project)))
         }
         return Manifest(
             tool: tool,
@@ -33,6 +34,13 @@ extension Manifest {
             canonicalModelSHA256: SHA256Hex.digest(project.file.canonicalForm()),
             inputs: inputs, settings: settings, uncertainty: uncertainty(of: project.file), blas: blas,
             outputs: outputs.files.filter { $0.path != fileName }.map { Output(path: $0.path, sha256: $0.sha256) })
+    }
+
+    /// SHA-256 of the bytes the project was computed from (``IndexProject/inputDigests``); the
+    /// file as it is now only for a project assembled without reading that file.
+    static func digest(_ path: String, of project: IndexProject) throws(BuurtError) -> String {
+        if let digest = project.inputDigests[path] { return digest }
+        return try hashFile(path)
     }
 
     /// SHA-256 of a file's bytes.

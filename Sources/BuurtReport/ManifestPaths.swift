@@ -1,27 +1,4 @@
-import Crypto
 import Foundation
-
-/// SHA-256 digests as lowercase hexadecimal text.
-public enum SHA256Hex {
-    public static func digest(_ data: Data) -> String {
-        hex(SHA256.hash(data: data))
-    }
-
-    public static func digest(_ text: String) -> String {
-        hex(SHA256.hash(data: Data(text.utf8)))
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-}
 
 /// Paths written into the manifest: relative between two places, so they do not change when a
 /// project folder is moved or run from another working directory.

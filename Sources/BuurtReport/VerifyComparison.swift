@@ -107,28 +107,36 @@ public enum OutputVerification {
         return found
     }
 
-    /// The regular files under `directory` by relative path, leaving out the manifest,
-    /// hidden files and folders (names starting with `.`) and the comparison with the previous
-    /// run that `buurtscore update` writes beside a run (``annotations``).
-    /// - Throws: ``BuurtError`` `.noInput` when the directory cannot be listed or a file read.
     /// Files an update state adds to a run folder: they compare two runs, so one run cannot reproduce them.
     public static let annotations: Set<String> = ["diff.md", "diff.csv"]
 
+    /// The regular files under `directory` by relative path, leaving out the manifest,
+    /// hidden files and folders (names starting with `.`) and the comparison with the previous
+    /// run that `buurtscore update` writes beside a run (``annotations``).
+    /// - Throws: ``BuurtError`` `.noInput` when the directory cannot be listed or a file read;
+    ///   `.data` for a link that leads out of the directory (its target is never read).
     public static func files(in directory: String) throws(BuurtError) -> [String: Data] {
-        let root = URL(fileURLWithPath: directory)
         let fm = FileManager.default
-        guard let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
+        guard let walker = fm.enumerator(atPath: directory) else {
             throw BuurtError(.noInput, "cannot list the output directory", at: SourceLocation(file: directory))
         }
-        let prefix = root.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path + "/"
         var files: [String: Data] = [:]
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-            let path = full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent
+        while let path = walker.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix(".") {
+                walker.skipDescendants()
+                continue
+            }
             guard path != Manifest.fileName, !annotations.contains(path) else { continue }
-            guard let data = fm.contents(atPath: url.path) else {
-                throw BuurtError(.noInput, "cannot read this output file", at: SourceLocation(file: url.path))
+            let full = ManifestPath.join(directory, path)
+            let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
+            guard target.hasPrefix(root) else {
+                throw BuurtError(.data, "this is a link that leads out of the output directory, which holds no links of buurtscore; "
+                    + "nothing outside it is read — remove the link", at: SourceLocation(file: full))
+            }
+            guard (try? fm.attributesOfItem(atPath: target))?[.type] as? FileAttributeType == .typeRegular else { continue }
+            guard let data = fm.contents(atPath: target) else {
+                throw BuurtError(.noInput, "cannot read this output file", at: SourceLocation(file: full))
             }
             files[path] = data
         }

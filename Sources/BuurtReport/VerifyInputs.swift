@@ -28,10 +28,12 @@ public enum InputVerification {
         }
     }
 
-    /// The recorded inputs that are missing or whose SHA-256 changed, in manifest order.
+    /// The recorded inputs that are missing or whose SHA-256 changed, in manifest order. Only
+    /// regular files (or pipes) of at most ``InputFile/defaultSizeLimit`` bytes are read: a
+    /// directory, device or larger file counts as missing.
     public static func discrepancies(_ manifest: Manifest, modelPath: String) -> [InputDiscrepancy] {
         paths(manifest, modelPath: modelPath).compactMap { input, path in
-            let actual = FileManager.default.contents(atPath: path).map { SHA256Hex.digest($0) }
+            let actual = (try? InputFile.contents(path: path, limit: InputFile.defaultSizeLimit)).map { SHA256Hex.digest($0) }
             guard actual != input.sha256 else { return nil }
             return InputDiscrepancy(role: input.role, recordedPath: input.path, path: path,
                                     actualSHA256: actual, recordedSHA256: input.sha256)

@@ -47,9 +47,10 @@ struct ModelOptions: ParsableArguments {
         return options
     }
 
-    func loadProject() throws -> IndexProject {
+    /// - Parameter recordingDigests: whether the project keeps the SHA-256 of each input read (for a manifest).
+    func loadProject(recordingDigests: Bool = true) throws -> IndexProject {
         try reportingFailures {
-            try IndexProject.load(modelPath: model, dataPath: data, options: csvOptions)
+            try IndexProject.load(modelPath: model, dataPath: data, options: csvOptions, recordingDigests: recordingDigests)
         }
     }
 }

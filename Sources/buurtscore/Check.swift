@@ -10,7 +10,7 @@ extension Buurtscore {
         @OptionGroup var options: ModelOptions
 
         func run() throws {
-            let project = try options.loadProject()
+            let project = try options.loadProject(recordingDigests: false)
             try reportingFailures {
                 _ = try project.run(keepIntermediate: false)
             }

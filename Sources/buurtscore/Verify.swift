@@ -13,8 +13,14 @@ extension Buurtscore {
                 is not changed) and compares every output with the manifest and with DIR. \
                 Each differing file is listed with its first differing line.
 
-                Exit codes: 0 every input and output matches; 65 an input changed or an output \
-                differs; 66 DIR has no manifest.json or a recorded input is missing.
+                The manifest is checked before any file it names is read: its inputs must be \
+                the files the model names (or the recorded --data), its outputs files inside DIR, \
+                and its options values `run` accepts; after the re-run, seed, replications, \
+                model hash, inputs and options must equal what the re-run records. Otherwise it \
+                is a bad manifest, named by its field.
+
+                Exit codes: 0 every input and output matches; 65 an input changed, an output \
+                differs or the manifest is bad; 66 DIR has no manifest.json or a recorded input is missing.
                 """)
 
         @Argument(help: "The output directory of `buurtscore run`.")
@@ -31,16 +37,32 @@ extension Buurtscore {
                                      at: SourceLocation(file: manifestPath))
                 }
                 let manifest = try Manifest.parse(data, file: manifestPath)
+                try manifest.checkOutputsStay(inside: directory, file: manifestPath)
                 let modelPath = model ?? InputVerification.modelPath(manifest, outputDirectory: directory)
+                if model == nil { try manifest.checkModelLocation(modelPath, file: manifestPath) }
                 printNotes(manifest)
-                try checkInputs(manifest, modelPath: modelPath)
+                // The model first, by hash, then only the files it names.
+                try checkInputs(manifest.inputs.filter { $0.role == "model" }, of: manifest, modelPath: modelPath)
+                let modelFile = try ModelFile.load(path: modelPath)
+                try manifest.checkInputs(namedBy: modelFile, modelPath: modelPath, file: manifestPath)
+                try checkInputs(manifest.inputs, of: manifest, modelPath: modelPath)
 
-                let recorded = try Run.parse(rerunArguments(manifest, modelPath: modelPath))
+                let recorded = try Run(recorded: manifest.settings, model: modelPath,
+                                       data: InputVerification.dataOption(manifest, modelPath: modelPath), out: directory,
+                                       manifest: manifestPath)
                 let project = try recorded.options.loadProject()
                 var rerun = OutputDirectory()
                 _ = try recorded.outputs(of: project, into: &rerun)
                 var rerunFiles: [String: Data] = [:]
-                for file in rerun.files where file.path != Manifest.fileName { rerunFiles[file.path] = try file.contents }
+                var rerunManifest: Manifest?
+                for file in rerun.files {
+                    if file.path == Manifest.fileName {
+                        rerunManifest = try Manifest.parse(try file.contents, file: "\(manifestPath) (re-run)")
+                    } else {
+                        rerunFiles[file.path] = try file.contents
+                    }
+                }
+                if let rerunManifest { try manifest.checkReproduced(by: rerunManifest, file: manifestPath) }
                 let found = OutputVerification.discrepancies(
                     manifest: manifest, directory: try OutputVerification.files(in: directory), rerun: rerunFiles)
                 guard found.isEmpty else {
@@ -53,22 +75,12 @@ extension Buurtscore {
             }
         }
 
-        /// The `run` arguments that repeat the recorded run; `--out` is DIR so that the re-run's
-        /// manifest records the same model location (nothing is written there).
-        func rerunArguments(_ manifest: Manifest, modelPath: String) -> [String] {
-            let settings = manifest.settings
-            var arguments = [modelPath, "--out", directory, "--decimal", settings.decimal, "--quiet"]
-            if settings.stages { arguments.append("--stages") }
-            if settings.xlsx { arguments.append("--xlsx") }
-            if let language = settings.language { arguments += ["--lang", language] }
-            arguments += ["--threads", String(settings.workerThreads)]
-            if let data = InputVerification.dataOption(manifest, modelPath: modelPath) { arguments += ["--data", data] }
-            return arguments
-        }
-
-        /// Missing or changed inputs: printed, then exit 66 (missing) or 65 (changed).
-        func checkInputs(_ manifest: Manifest, modelPath: String) throws {
-            let changed = InputVerification.discrepancies(manifest, modelPath: modelPath)
+        /// Missing or changed inputs among `inputs`: printed (hashes only, never content), then
+        /// exit 66 (missing) or 65 (changed).
+        func checkInputs(_ inputs: [Manifest.Input], of manifest: Manifest, modelPath: String) throws {
+            var checked = manifest
+            checked.inputs = inputs
+            let changed = InputVerification.discrepancies(checked, modelPath: modelPath)
             guard !changed.isEmpty else { return }
             for input in changed {
                 if let actual = input.actualSHA256 {

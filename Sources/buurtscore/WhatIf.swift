@@ -52,7 +52,7 @@ extension Buurtscore {
         }
 
         func run() throws {
-            let project = try options.loadProject()
+            let project = try options.loadProject(recordingDigests: false)
             let changes = Dictionary(uniqueKeysWithValues: try weights.map(Self.parseWeight))
             try reportingFailures {
                 let model = project.model

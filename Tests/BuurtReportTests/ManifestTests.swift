@@ -64,8 +64,8 @@ func scratchFolder() throws -> URL {
             tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
             modelLocation: "../datasets/demo/model.yml", canonicalModelSHA256: String(repeating: "ab", count: 32),
             inputs: [.init(role: "model", path: "model.yml", sha256: String(repeating: "01", count: 32)),
-                     .init(role: "data", path: "sub dir/data \"x\".csv", sha256: String(repeating: "02", count: 32))],
-            settings: RunSettings(stages: true, xlsx: false, data: "../other.csv", decimal: "comma", language: "en", workerThreads: 2),
+                     .init(role: "data", path: "../sub dir/data \"x\".csv", sha256: String(repeating: "02", count: 32))],
+            settings: RunSettings(stages: true, xlsx: false, data: "../sub dir/data \"x\".csv", decimal: "comma", language: "en", workerThreads: 2),
             uncertainty: uncertainty, blas: .init(configuration: "OpenBLAS 0.3.21", core: "Haswell"),
             outputs: [.init(path: "scores.csv", sha256: String(repeating: "03", count: 32)),
                       .init(path: "analysis/pca.csv", sha256: String(repeating: "04", count: 32))])
@@ -93,6 +93,52 @@ func scratchFolder() throws -> URL {
             } throws: { error in
                 guard let error = error as? BuurtError else { return false }
                 return error.kind == .data && error.message.contains(message) && error.location?.file == "m.json"
+            }
+        }
+    }
+
+    /// Values no run writes: refused by `parse` as a bad manifest naming the field.
+    @Test func manifestsWithValuesNoRunWritesAreBadManifests() {
+        var unknownRole = Self.sample(), twice = Self.sample(), outside = Self.sample(), shortHash = Self.sample()
+        var noThreads = Self.sample(), otherData = Self.sample()
+        unknownRole.inputs[1].role = "secret"
+        twice.outputs[1].path = twice.outputs[0].path
+        outside.outputs[0].path = "../elsewhere.csv"
+        shortHash.inputs[0].sha256 = "abc"
+        noThreads.settings.workerThreads = 0
+        otherData.settings.data = "/etc/passwd"
+        let cases: [(Manifest, String)] = [
+            (unknownRole, "inputs[1].role is 'secret'"), (twice, "outputs lists 'analysis/pca.csv' twice"),
+            (outside, "outputs lists '../elsewhere.csv'"), (shortHash, "inputs[0].sha256 is not a SHA-256"),
+            (noThreads, "run.worker_threads is 0"), (otherData, "run.data is '/etc/passwd' but the data input is"),
+        ]
+        for (manifest, message) in cases {
+            #expect {
+                _ = try Manifest.parse(Data(manifest.text.utf8), file: "m.json")
+            } throws: { error in
+                guard let error = error as? BuurtError else { return false }
+                return error.kind == .data && error.message.hasPrefix("bad manifest: \(message)") && error.location?.file == "m.json"
+            }
+        }
+    }
+
+    /// The re-run's manifest must agree on seed, replications, model hash, inputs and options.
+    @Test func aRerunWithOtherRecordedValuesIsABadManifest() throws {
+        let recorded = Self.sample()
+        try recorded.checkReproduced(by: recorded, file: "m.json")
+        var renamed = recorded
+        renamed.inputs[0].path = "renamed.yml"
+        try recorded.checkReproduced(by: renamed, file: "m.json")
+        var otherSeed = recorded, otherData = recorded, noUncertainty = recorded
+        otherSeed.uncertainty?.seed = 1
+        otherData.inputs[1].sha256 = String(repeating: "0", count: 64)
+        noUncertainty.uncertainty = nil
+        for (rerun, message) in [(otherSeed, "uncertainty.seed is 18446744073709551614 but the re-run gives 1"),
+                                 (otherData, "inputs[1].sha256 is 0202"), (noUncertainty, "uncertainty.seed is 18446744073709551614 but the re-run gives null")] {
+            #expect {
+                try recorded.checkReproduced(by: rerun, file: "m.json")
+            } throws: { error in
+                (error as? BuurtError)?.message.hasPrefix("bad manifest: \(message)") == true
             }
         }
     }
@@ -128,6 +174,30 @@ func scratchFolder() throws -> URL {
         #expect(ManifestPath.absolute(ManifestPath.join(outDir, manifest.modelLocation)) == ManifestPath.absolute(demoModel))
         // The demo model's `uncertainty:` key: seed 2017, 1000 replications.
         #expect(manifest.uncertainty == .init(seed: 2017, replications: 1000))
+    }
+
+    /// Inputs that change on disk after they were read (a data file appended to during a run)
+    /// are recorded with the SHA-256 of the bytes the run was computed from.
+    @Test func inputsAreRecordedWithTheHashOfTheBytesRead() throws {
+        let folder = try scratchFolder()
+        let demo = (demoModel as NSString).deletingLastPathComponent
+        for name in ["model.yml", "data.csv", "crosswalk.csv"] {
+            try FileManager.default.copyItem(atPath: demo + "/" + name, toPath: folder.appendingPathComponent(name).path)
+        }
+        let read = try ["model.yml", "data.csv", "crosswalk.csv"].map { try systemSHA256(folder.appendingPathComponent($0).path) }
+        let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
+        for name in ["model.yml", "data.csv", "crosswalk.csv"] {
+            let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(name))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("\n# appended after it was read\n".utf8))
+            try handle.close()
+        }
+        let manifest = try Manifest.make(
+            project: project, settings: RunSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
+            blas: .init(configuration: "c", core: "k"), outputDirectory: folder.appendingPathComponent("out").path,
+            outputs: OutputDirectory())
+        #expect(manifest.inputs.map(\.sha256) == read)
+        #expect(manifest.inputs[1].sha256 != (try systemSHA256(folder.appendingPathComponent("data.csv").path)))
     }
 
     @Test func addManifestCoversEveryFileAddedBeforeAndReplacesAnOldManifest() throws {

@@ -1,3 +1,4 @@
+import BuurtNumerics
 @testable import BuurtReport
 import Foundation
 import Testing

@@ -20,15 +20,20 @@ public enum CSVReader {
     /// Reads a file from disk: memory-mapped, scanned once into the table's compact cell buffer
     /// and unmapped before returning; refused unread when larger than `options.maxFileBytes`
     /// (see ``InputFile``). The table then takes about as many bytes as the file, plus 8 per row.
+    /// - Parameter bytesRead: called with exactly the bytes that are parsed (before parsing),
+    ///   e.g. to record their SHA-256.
     /// - Throws: `.noInput` when the file is missing or unreadable, `.data` when it is too
     ///   large, otherwise as ``parse(_:file:options:)``.
-    public static func read(path: String, options: CSVOptions = .init()) throws(BuurtErrors) -> CSVTable {
+    public static func read(
+        path: String, options: CSVOptions = .init(), bytesRead: ((Data) -> Void)? = nil
+    ) throws(BuurtErrors) -> CSVTable {
         let data: Data
         do throws(BuurtError) {
             data = try InputFile.contents(path: path, limit: options.maxFileBytes)
         } catch {
             throw BuurtErrors([error])
         }
+        bytesRead?(data)
         let result = data.withUnsafeBytes { raw in
             Result { () throws(BuurtErrors) in try parse(buffer: raw.bindMemory(to: UInt8.self), file: path, options: options) }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A model file with everything it refers to loaded and validated: the index tree, the
 /// pipeline spec and the data panel. This is the input of ``Pipeline/run(_:model:spec:resumingAfter:keepIntermediate:)``.
 public struct IndexProject: Sendable {
@@ -8,6 +10,9 @@ public struct IndexProject: Sendable {
     public var dataPath: String
     /// The crosswalk applied to ``panel`` (model key `crosswalk:`), if any.
     public var crosswalk: Crosswalk?
+    /// SHA-256 (lowercase hex) of the bytes read from each input file, by the path it was read
+    /// from: what the manifest records, even when a file changes on disk during the run.
+    public var inputDigests: [String: String] = [:]
     /// Problems worth a user's attention that do not stop the run (units that disappear
     /// without a crosswalk mapping); `run` prints them on standard error and in the report.
     public var warnings: [String] = []
@@ -18,12 +23,20 @@ public struct IndexProject: Sendable {
     ///   - modelPath: the YAML model file.
     ///   - dataPath: a data file that replaces the model's `data:`.
     ///   - options: CSV options for the data file (forced delimiter or decimal comma).
+    ///   - recordingDigests: whether to fill ``inputDigests`` (for a manifest; `check` needs none).
     /// - Throws: ``BuurtErrors`` with every problem found in the model, the metadata and the data.
-    public static func load(modelPath: String, dataPath: String? = nil, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> IndexProject {
-        let file = try ModelFile.load(path: modelPath)
+    public static func load(
+        modelPath: String, dataPath: String? = nil, options: CSVOptions = CSVOptions(), recordingDigests: Bool = true
+    ) throws(BuurtErrors) -> IndexProject {
+        var digests: [String: String] = [:]
+        /// Records the SHA-256 of the bytes read from `path`, when digests are recorded.
+        func recorder(_ path: String) -> ((Data) -> Void)? {
+            recordingDigests ? { digests[path] = SHA256Hex.digest($0) } : nil
+        }
+        let file = try ModelFile.load(path: modelPath, bytesRead: recorder(modelPath))
         let tree: IndexModel
         if let metadataPath = file.metadataPath {
-            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"))
+            let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"), bytesRead: recorder(metadataPath))
             tree = try MetadataLoader.loadModel(table)
         } else {
             tree = try IndexModel(nodes: file.nodes, source: modelPath)
@@ -35,12 +48,13 @@ public struct IndexProject: Sendable {
         }
         // The table is a temporary: its cells are freed once the panel holds the values.
         var panel = try PanelLoader.load(
-            read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options),
+            read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options,
+                 bytesRead: recorder(data)),
             model: model, columns: file.columns)
         var crosswalk: Crosswalk?
         let warnings: [String]
         if let path = file.crosswalkPath {
-            let walk = try Crosswalk.load(read(path, "crosswalk file", origin: file.origin(of: "crosswalk")))
+            let walk = try Crosswalk.load(read(path, "crosswalk file", origin: file.origin(of: "crosswalk"), bytesRead: recorder(path)))
             let outcome = walk.apply(to: panel, model: model)
             panel = outcome.panel
             crosswalk = walk
@@ -49,14 +63,17 @@ public struct IndexProject: Sendable {
             warnings = Crosswalk.disappearing(panel)
         }
         try checkReferenceUnit(file, panel: panel, dataPath: data)
-        return IndexProject(file: file, model: model, panel: panel, dataPath: data, crosswalk: crosswalk, warnings: warnings)
+        return IndexProject(file: file, model: model, panel: panel, dataPath: data, crosswalk: crosswalk,
+                            inputDigests: digests, warnings: warnings)
     }
 
     /// Reads a CSV the model refers to; a missing file is reported as which file (`role`) and
-    /// where its path came from (`origin`).
-    private static func read(_ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions()) throws(BuurtErrors) -> CSVTable {
+    /// where its path came from (`origin`). `bytesRead` sees the bytes parsed.
+    private static func read(
+        _ path: String, _ role: String, origin: String, options: CSVOptions = CSVOptions(), bytesRead: ((Data) -> Void)?
+    ) throws(BuurtErrors) -> CSVTable {
         do {
-            return try CSVReader.read(path: path, options: options)
+            return try CSVReader.read(path: path, options: options, bytesRead: bytesRead)
         } catch {
             throw BuurtErrors(error.problems.map { problem in
                 guard problem.kind == .noInput else { return problem }

@@ -162,15 +162,17 @@ public struct ModelFile: Sendable {
     ]
 
     /// Reads and parses a model file.
+    /// - Parameter bytesRead: called with exactly the bytes that are parsed, e.g. to record their SHA-256.
     /// - Throws: ``BuurtErrors`` with a `.noInput` problem when the file cannot be read, else
     ///   every `.data` problem found in it.
-    public static func load(path: String) throws(BuurtErrors) -> ModelFile {
+    public static func load(path: String, bytesRead: ((Data) -> Void)? = nil) throws(BuurtErrors) -> ModelFile {
         let data: Data
         do {
             data = try InputFile.contents(path: path, limit: InputFile.modelSizeLimit, kind: InputFile.model)
         } catch {
             throw BuurtErrors([error])
         }
+        bytesRead?(data)
         guard let text = String(data: data, encoding: .utf8) else {
             // Locate the offending bytes the way the CSV reader does (line, character column).
             let located = [UInt8](data).withUnsafeBufferPointer { CSVEncodingCheck.check($0, file: path).problems }

@@ -79,7 +79,11 @@ public enum StagingRegistry {
     /// - Returns: what became of the target, for the interrupt message.
     static func restore(_ entry: Entry) -> String {
         let fm = FileManager.default
-        try? fm.removeItem(atPath: entry.staging)
+        // Renamed first, then removed: a writer thread that is still adding a file can no
+        // longer reach the folder by its path, so it cannot recreate it behind the removal.
+        let discarded = entry.staging + "-discarded"
+        let gone = Foundation.rename(entry.staging, discarded) == 0
+        try? fm.removeItem(atPath: gone ? discarded : entry.staging)
         if !fm.fileExists(atPath: entry.target), fm.fileExists(atPath: entry.retired) {
             do {
                 try FileRename.rename(entry.retired, to: entry.target, naming: entry.target)

@@ -86,12 +86,12 @@ extension Buurtscore {
                 throw ExitCode(error.exitCode)
             }
             if outcome.status == .refused {
-                if json { print(outcome.json) } else { print(outcome.summary) }
-                let lines = outcome.revisionLines.map { "revised: \($0)\n" }.joined()
+                if json { print(outcome.json) } else { print(TerminalText.escaped(outcome.summary)) }
+                let lines = outcome.revisionLines.map { "revised: \(TerminalText.escaped($0))\n" }.joined()
                 FileHandle.standardError.write(Data(lines.utf8))
                 throw ExitCode(BuurtError.Kind.data.rawValue)
             }
-            if json { print(outcome.json) } else if !quiet { print(outcome.summary) }
+            if json { print(outcome.json) } else if !quiet { print(TerminalText.escaped(outcome.summary)) }
         }
 
         /// The `buurtscore run` computation, with the options a state's runs use.

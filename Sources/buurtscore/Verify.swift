@@ -70,8 +70,8 @@ extension Buurtscore {
                     printError("\(found.count) of \(manifest.outputs.count) recorded outputs in \(directory) do not verify")
                     throw ExitCode(BuurtError.Kind.data.rawValue)
                 }
-                print("verified: all \(manifest.outputs.count) outputs in \(directory) reproduced byte for byte from "
-                    + manifest.inputs.map(\.path).joined(separator: ", "))
+                print(TerminalText.escaped("verified: all \(manifest.outputs.count) outputs in \(directory) reproduced byte for byte from "
+                    + manifest.inputs.map(\.path).joined(separator: ", ")))
             }
         }
 
@@ -84,9 +84,9 @@ extension Buurtscore {
             guard !changed.isEmpty else { return }
             for input in changed {
                 if let actual = input.actualSHA256 {
-                    print("input changed: \(input.recordedPath) (\(input.role), \(input.path)): SHA-256 \(actual), recorded \(input.recordedSHA256)")
+                    print(TerminalText.escaped("input changed: \(input.recordedPath) (\(input.role), \(input.path)): SHA-256 \(actual), recorded \(input.recordedSHA256)"))
                 } else {
-                    print("input missing: \(input.recordedPath) (\(input.role)): cannot read \(input.path)")
+                    print(TerminalText.escaped("input missing: \(input.recordedPath) (\(input.role)): cannot read \(input.path)"))
                 }
             }
             let missing = changed.contains { $0.actualSHA256 == nil }
@@ -99,12 +99,12 @@ extension Buurtscore {
         func printNotes(_ manifest: Manifest) {
             let tool = Manifest.Tool.current, blas = Manifest.BLAS.current
             if tool != manifest.tool {
-                print("note: recorded by \(manifest.tool.name) \(manifest.tool.version) (commit \(manifest.tool.commit)), "
-                    + "verifying with \(tool.version) (commit \(tool.commit))")
+                print(TerminalText.escaped("note: recorded by \(manifest.tool.name) \(manifest.tool.version) (commit \(manifest.tool.commit)), "
+                    + "verifying with \(tool.version) (commit \(tool.commit))"))
             }
             if blas != manifest.blas {
-                print("note: recorded with BLAS \(manifest.blas.configuration) (\(manifest.blas.core)), "
-                    + "verifying with \(blas.configuration) (\(blas.core))")
+                print(TerminalText.escaped("note: recorded with BLAS \(manifest.blas.configuration) (\(manifest.blas.core)), "
+                    + "verifying with \(blas.configuration) (\(blas.core))"))
             }
         }
 
@@ -117,7 +117,7 @@ extension Buurtscore {
             case .notProducedByRerun: "recorded, but the re-run does not write it"
             case .notInManifest: "not listed in the manifest"
             }
-            var text = "\(d.path): \(what)"
+            var text = "\(TerminalText.escaped(d.path)): \(what)"
             switch d.difference {
             case .line(let number, let expected, let actual):
                 text += "\n  first difference at line \(number)\n    expected: \(shown(expected))\n    actual:   \(shown(actual))"
@@ -129,10 +129,11 @@ extension Buurtscore {
             return text
         }
 
-        /// A line as printed: `(no such line)` past the end, long lines cut at 300 characters.
+        /// A line as printed: `(no such line)` past the end, long lines cut at 300 characters,
+        /// control characters escaped.
         static func shown(_ line: String?) -> String {
             guard let line else { return "(no such line)" }
-            return line.count > 300 ? String(line.prefix(300)) + "…" : line
+            return TerminalText.escaped(line.count > 300 ? String(line.prefix(300)) + "…" : line)
         }
     }
 }

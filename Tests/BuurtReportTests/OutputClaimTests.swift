@@ -11,9 +11,12 @@ extension OutputClaim {
 extension OutputDirectory {
     /// Adds a `manifest.json` of ours that lists every file added so far.
     mutating func addTestManifest() throws(BuurtError) {
+        let digest = String(repeating: "0", count: 64)
         let manifest = Manifest(
             tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"), modelLocation: "../model.yml",
-            canonicalModelSHA256: "", inputs: [], settings: RunSettings(), uncertainty: nil,
+            canonicalModelSHA256: digest,
+            inputs: [.init(role: "model", path: "model.yml", sha256: digest), .init(role: "data", path: "data.csv", sha256: digest)],
+            settings: RunSettings(), uncertainty: nil,
             blas: .init(configuration: "c", core: "k"), outputs: files.map { Manifest.Output(path: $0.path, sha256: $0.sha256) })
         try add(Manifest.fileName, text: manifest.text)
     }

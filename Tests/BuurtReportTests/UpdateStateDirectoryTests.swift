@@ -6,8 +6,9 @@ import Testing
 /// Recovery of an update state that an interrupted update left behind.
 @Suite struct UpdateStateDirectoryTests {
     /// A state whose latest run is 2020, with the leftovers of an update to 2021 that stopped
-    /// after writing its run folder: `runs/2021`, `inputs/2021.csv`, a half-written staging
-    /// folder and a temporary file.
+    /// after writing its run folder: its journal, `runs/2021`, `inputs/2021.csv`, a
+    /// half-written staging folder and a temporary file. Both run folders are complete
+    /// (a manifest listing their one table).
     static func interruptedState(dataCSV: String) throws -> UpdateStateDirectory {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("update-state-\(UUID().uuidString)").path
         let state = UpdateStateDirectory(path: root)
@@ -19,13 +20,27 @@ import Testing
         try write("model.yml", "title: x\n")
         try write("inputs/2020.csv", "old\n")
         try write("inputs/2021.csv", "new\n")
-        try write("runs/2020/scores.csv", "2020\n")
-        try write("runs/2021/scores.csv", "2021\n")
+        for run in ["2020", "2021"] {
+            try write("runs/\(run)/scores.csv", "\(run)\n")
+            try write("runs/\(run)/manifest.json", manifest(listing: "scores.csv", "\(run)\n"))
+        }
+        try write(".update-journal", "update 2021\n")
         try write("runs/.2021-r2.partial-1234abcd/scores.csv", "partial\n")
         try write(".latest.tmp-89abcdef", "2021\n")
         try write("latest", "2020\n")
         try write("data.csv", dataCSV)
         return state
+    }
+
+    /// A `manifest.json` of ours that lists one output with these bytes.
+    static func manifest(listing path: String, _ text: String) -> String {
+        let digest = String(repeating: "0", count: 64)
+        return Manifest(
+            tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"), modelLocation: "../../model.yml",
+            canonicalModelSHA256: digest,
+            inputs: [.init(role: "model", path: "model.yml", sha256: digest), .init(role: "data", path: "inputs/x.csv", sha256: digest)],
+            settings: RunSettings(), uncertainty: nil, blas: .init(configuration: "c", core: "k"),
+            outputs: [.init(path: path, sha256: SHA256Hex.digest(text))]).text
     }
 
     static func entries(_ state: UpdateStateDirectory, _ folder: String = "") throws -> [String] {
@@ -43,7 +58,8 @@ import Testing
     }
 
     @Test func recoveryMakesTheFiguresThoseOfTheLatestRun() throws {
-        // Stopped after `latest` was replaced but before data.csv: latest says 2021.
+        // Stopped after `latest` was replaced but before the journal was removed, with a
+        // data.csv that holds the figures of another run: latest says 2021.
         let state = try Self.interruptedState(dataCSV: "old\n")
         try Data("2021\n".utf8).write(to: URL(fileURLWithPath: state.latestPath))
         try state.recover()

@@ -36,19 +36,19 @@ enum OutputFolderCases {
                  files: ["old/manifest.json": .text("{\"outputs\": []}\n"), "old/scores.csv": .text("unit,index\nB1,50\n")],
                  arguments: ["run", "model.yml", "--out", "old"],
                  exitCode: 73, location: nil,
-                 fragments: ["/old: this folder is not a buurtscore output (its manifest.json is not ours: not a buurtscore manifest"]),
+                 fragments: ["/old: this folder is not a buurtscore output (its manifest.json is not ours: bad manifest: missing key 'format'"]),
         BadInput(name: "synth into the folder of a project",
-                 arguments: ["synth", "--units", "3", "--out", "."],
+                 arguments: ["synth", "--units", "5", "--out", "."],
                  exitCode: 73, location: nil,
                  fragments: ["this folder holds files that buurtscore synth does not write (meta-model.yml, meta.csv)"]),
         BadInput(name: "synth into a folder whose README.md is not synth's card",
                  files: ["set/README.md": .text("# Our survey 2024\n"), "set/data.csv": .text("buurt,score\nB1,3\n")],
-                 arguments: ["synth", "--units", "3", "--out", "set"],
+                 arguments: ["synth", "--units", "5", "--out", "set"],
                  exitCode: 73, location: nil,
                  fragments: ["/set: this folder is not empty and is not a data set written by buurtscore synth (its README.md is not synth's data card)"]),
         BadInput(name: "synth into its own data set that holds a later year's figures",
                  files: ["set/README.md": .text(synthCardHeading), "set/2021/data.csv": .text("buurt,jaar\nB1,2021\n")],
-                 arguments: ["synth", "--units", "3", "--out", "set"],
+                 arguments: ["synth", "--units", "5", "--out", "set"],
                  exitCode: 73, location: nil,
                  fragments: ["/set: this folder holds files that buurtscore synth does not write (2021, 2021/data.csv)"]),
         BadInput(name: "escape sequence in a --weight code is shown escaped",
@@ -74,7 +74,7 @@ enum OutputFolderCases {
         },
         HostileCase("synth into a folder of the user's own files", exitCode: 73) { cli in
             try cli.write("mine/plan.md", "# plan\n")
-            try expectRefused(cli, ["synth", "--units", "3", "--out", "mine"], exitCode: 73,
+            try expectRefused(cli, ["synth", "--units", "5", "--out", "mine"], exitCode: 73,
                               "/mine: this folder holds files that buurtscore synth does not write (plan.md)")
         },
         HostileCase("leftover staging folder of a killed run is removed", exitCode: 0) { cli in

@@ -8,8 +8,8 @@ import Foundation
 ///   symbolic link, so `--out .` in the data folder, `--out ..` and a link to the data folder
 ///   are all caught);
 /// - an existing folder that is not a previous output of the same command: for `run` and
-///   `update`, a folder without a `manifest.json` of ours or with files that manifest does
-///   not list; for `synth`, a folder with other files than the ones synth writes or without
+///   `update`, a folder without a `manifest.json` of ours, with files that manifest does
+///   not list, or with a listed file whose SHA-256 is no longer the recorded one; for `synth`, a folder with other files than the ones synth writes or without
 ///   synth's data card. An empty folder may always be used.
 public struct OutputClaim: Sendable {
     /// How a previous output of the command is recognised.
@@ -65,6 +65,20 @@ public struct OutputClaim: Sendable {
         }
         let listed = Set(manifest.outputs.map(\.path) + [Manifest.fileName])
         try refuseUnlisted(target, entries, listed: listed, "files its \(Manifest.fileName) does not list")
+        try refuseChanged(target, manifest)
+    }
+
+    /// Refuses the target when a file its manifest lists no longer has the recorded SHA-256:
+    /// someone edited it after the run, and replacing the folder would lose the edit. (A
+    /// listed file that is missing loses nothing.)
+    private func refuseChanged(_ target: URL, _ manifest: Manifest) throws(BuurtError) {
+        let changed = manifest.outputs.filter { output in
+            guard let data = FileManager.default.contents(atPath: target.appendingPathComponent(output.path).path) else { return false }
+            return SHA256Hex.digest(data) != output.sha256
+        }.map(\.path)
+        guard !changed.isEmpty else { return }
+        let shown = changed.prefix(5).map(TerminalText.escaped).joined(separator: ", ") + (changed.count > 5 ? ", …" : "")
+        throw refusal(target, "this folder is a buurtscore output, but \(shown) changed after it was written, so it is not replaced: the changes would be lost; move the changed files elsewhere (or restore them), or choose a new folder, e.g. \(suggestion(near: target))")
     }
 
     private func checkFiles(_ target: URL, _ entries: [Entry], names: Set<String>, marker: String, heading: String) throws(BuurtError) {

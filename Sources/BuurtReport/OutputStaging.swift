@@ -120,8 +120,9 @@ struct OutputStaging: Sendable {
                 if replacing { try? FileRename.rename(retired.path, to: target.path, naming: target.path) }
                 throw error
             }
+            // Still under the lock: an interrupt now finds the old output gone, not left aside.
+            if replacing { try? fm.removeItem(at: retired) }
         }
-        try? fm.removeItem(at: retired)
     }
 
     /// This staging folder in the ``StagingRegistry``.

@@ -51,6 +51,12 @@ public enum StagingRegistry {
         }
     }
 
+    /// Whether an interrupt has begun putting things back (waits while it does). Errors the
+    /// writing thread meets from then on are the interrupt's doing, not the user's.
+    public static var isInterrupted: Bool {
+        state.withLock { $0.interrupted }
+    }
+
     static func unregister(_ entry: Entry) {
         state.withLock { _ = $0.writing.remove(entry) }
     }

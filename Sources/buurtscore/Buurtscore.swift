@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuurtNumerics
+import BuurtReport
 import Foundation
 
 @main
@@ -75,6 +76,10 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
 
 /// Prints `error: message` on standard error, control characters escaped (``TerminalText``).
 func printError(_ message: String) {
+    // An error caused by an interrupt that is putting things back (a staging folder it removed,
+    // a commit it refused) is not reported: the interrupt's handler names what became of each
+    // folder and exits with 130 or 143.
+    while StagingRegistry.isInterrupted { sleep(60) }
     PhaseStatus.endCurrent()
     FileHandle.standardError.write(Data("error: \(TerminalText.escaped(message))\n".utf8))
 }

@@ -37,7 +37,8 @@ extension Buurtscore {
         }
 
         /// `crime=2` → ("crime", 2); a decimal comma is accepted.
-        static func parseWeight(_ argument: String) throws -> (String, Double) {
+        static func parseWeight(_ given: String) throws -> (String, Double) {
+            let argument = TerminalText.escaped(given)
             guard let eq = argument.firstIndex(of: "=") else {
                 throw ValidationError("--weight \(argument): expected CODE=VALUE, e.g. crime=2")
             }
@@ -46,6 +47,9 @@ extension Buurtscore {
             guard !code.isEmpty else { throw ValidationError("--weight \(argument): the code before '=' is empty") }
             guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
                 throw ValidationError("--weight \(argument): the weight '\(text)' is not a number")
+            }
+            if value == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+                throw ValidationError("--weight \(argument): the weight '\(text)' is too small for a double; write 0 for nothing")
             }
             guard value >= 0 else { throw ValidationError("--weight \(argument): a weight must be 0 or more, got \(text)") }
             return (code, value)

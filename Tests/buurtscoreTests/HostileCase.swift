@@ -26,9 +26,9 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 /// Every hostile scenario, by area (each area's file holds its cases and their helpers).
 enum HostileCatalogue {
     static let all: [HostileCase] = OutputFolderCases.catalogue + UpdateStateCases.catalogue
-        + VerifyManifestCases.catalogue + RobustnessCases.catalogue
+        + VerifyManifestCases.catalogue + RobustnessCases.catalogue + OwnershipCases.catalogue
     static let badInputs: [BadInput] = OutputFolderCases.badInputs + UpdateStateCases.badInputs
-        + VerifyManifestCases.badInputs + RobustnessCases.badInputs
+        + VerifyManifestCases.badInputs + RobustnessCases.badInputs + OwnershipCases.badInputs
 }
 
 @Suite struct HostileCaseTests {

@@ -3,9 +3,10 @@
 /// forge a line of its own.
 public enum TerminalText {
     /// `text` with every control character written as a visible escape: tab `\t`, newline `\n`,
-    /// carriage return `\r`, any other control character (C0, DEL, C1) and the line and paragraph
-    /// separators U+2028/U+2029 as `\u{1B}` (its hexadecimal code point). Other text, such as
-    /// `é` or `’s-Hertogenbosch`, is kept as it is.
+    /// carriage return `\r`, any other control character (C0, DEL, C1), the line and paragraph
+    /// separators U+2028/U+2029 and the bidirectional controls (U+200E/F, U+202A–E, U+2066–9,
+    /// which can show a line's characters in another order than they are) as `\u{1B}` (its
+    /// hexadecimal code point). Other text, such as `é` or `’s-Hertogenbosch`, is kept as it is.
     public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
@@ -25,8 +26,11 @@ public enum TerminalText {
         return result
     }
 
-    /// Control characters and the Unicode line and paragraph separators.
+    /// Control characters, the Unicode line and paragraph separators and bidirectional controls.
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 }

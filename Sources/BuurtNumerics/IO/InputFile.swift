@@ -74,9 +74,12 @@ public enum InputFile {
     private static func readAll(
         path: String, expectedSize: Int, limit: Int, kind: Kind, at location: SourceLocation
     ) throws(BuurtError) -> Data {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Opened without waiting: a named pipe that no program writes to would otherwise block
+        // here for ever; it then reads as empty. Reads block again once it is open.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw BuurtError(.noInput, "the \(kind.noun) cannot be read", at: location) }
         defer { close(fd) }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var buffer = Data(count: max(expectedSize + 1, 1 << 16))
         var filled = 0
         while true {

@@ -42,9 +42,35 @@ extension Manifest {
         if let data = settings.data, let input = inputs.first(where: { $0.role == "data" }), input.path != data {
             throw Self.bad("run.data", "is '\(data)' but the data input is '\(input.path)'", file: file)
         }
-        guard settings.workerThreads >= 1 else {
-            throw Self.bad("run.worker_threads", "is \(settings.workerThreads), expected 1 or more", file: file)
+        guard (1...RunSettings.maximumWorkerThreads).contains(settings.workerThreads) else {
+            throw Self.bad("run.worker_threads", "is \(settings.workerThreads), expected 1 to \(RunSettings.maximumWorkerThreads)", file: file)
         }
+        // `run` records the model relative to the output directory; an absolute location
+        // points wherever whoever wrote the manifest wanted.
+        guard !modelLocation.hasPrefix("/") else {
+            throw Self.bad("model.location", "is the absolute path '\(modelLocation)'; buurtscore records it relative to the output directory", file: file)
+        }
+    }
+
+    /// The largest `manifest.json` read: real ones are a few KiB per output file.
+    public static let sizeLimit = 16 << 20
+
+    /// The bytes of `DIR/manifest.json`, refused before reading when it is not a regular file
+    /// of at most ``sizeLimit`` bytes (a symbolic link could point at any file).
+    /// - Throws: ``BuurtError`` `.noInput` when there is none, `.data` (a bad manifest) otherwise.
+    public static func read(_ path: String, in directory: String) throws(BuurtError) -> Data {
+        let location = SourceLocation(file: path)
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            throw BuurtError(.noInput, "no \(fileName) in '\(directory)': only the output directory of `buurtscore run` can be verified", at: location)
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            throw bad(fileName, "is not a regular file (a link, folder or device); buurtscore writes it as a plain file", file: path)
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= sizeLimit else {
+            throw bad(fileName, "has \(size) bytes, more than \(sizeLimit); a manifest of buurtscore is a few KiB per output", file: path)
+        }
+        return try InputFile.contents(path: path, limit: sizeLimit)
     }
 
     /// 64 lowercase hexadecimal digits.

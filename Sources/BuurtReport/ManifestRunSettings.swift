@@ -14,6 +14,8 @@ public struct RunSettings: Sendable, Equatable, Codable {
     public var language: String?
     /// Worker threads of the run. Outputs do not depend on it; it is recorded to describe the run.
     public var workerThreads: Int
+    /// The most worker threads a run takes (`--threads`).
+    public static let maximumWorkerThreads = 1024
 
     public init(stages: Bool = false, xlsx: Bool = false, data: String? = nil, decimal: String = "detect",
                 language: String? = nil, workerThreads: Int = 1) {

@@ -48,7 +48,9 @@ extension Buurtscore {
 
         func validate() throws {
             guard top >= 0 else { throw ValidationError("--top must be 0 or more, got \(top)") }
-            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, got \(threads)") }
+            guard (1...RunSettings.maximumWorkerThreads).contains(threads) else {
+                throw ValidationError("--threads must be from 1 to \(RunSettings.maximumWorkerThreads), got \(threads)")
+            }
         }
 
         func run() throws {

@@ -60,7 +60,9 @@ extension Buurtscore {
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         func validate() throws {
-            guard threads >= 1 else { throw ValidationError("--threads must be 1 or more, got \(threads)") }
+            guard (1...RunSettings.maximumWorkerThreads).contains(threads) else {
+                throw ValidationError("--threads must be from 1 to \(RunSettings.maximumWorkerThreads), got \(threads)")
+            }
             if initialise {
                 guard model != nil else { throw ValidationError("--init needs --model MODEL") }
                 guard !acceptRevisions else { throw ValidationError("--accept-revisions applies to an update, not to --init") }

@@ -32,11 +32,7 @@ extension Buurtscore {
         func run() throws {
             try reportingFailures {
                 let manifestPath = ManifestPath.join(directory, Manifest.fileName)
-                guard let data = FileManager.default.contents(atPath: manifestPath) else {
-                    throw BuurtError(.noInput, "no \(Manifest.fileName) in '\(directory)': only the output directory of `buurtscore run` can be verified",
-                                     at: SourceLocation(file: manifestPath))
-                }
-                let manifest = try Manifest.parse(data, file: manifestPath)
+                let manifest = try Manifest.parse(Manifest.read(manifestPath, in: directory), file: manifestPath)
                 try manifest.checkOutputsStay(inside: directory, file: manifestPath)
                 let modelPath = model ?? InputVerification.modelPath(manifest, outputDirectory: directory)
                 if model == nil { try manifest.checkModelLocation(modelPath, file: manifestPath) }

@@ -39,8 +39,9 @@ enum VerifyManifestCases {
                expect: "bad manifest: inputs[1].path is 'private/secret.csv' but model.yml names 'data.csv' as its data file"),
         forged("verify never re-runs on a run.data other than the data input", [(#""data": null"#, #""data": "private/secret.csv""#)],
                expect: "bad manifest: run.data is 'private/secret.csv' but the data input is 'data.csv'"),
-        forged("verify never opens a model location that is a device", [(#""location": "../model.yml""#, #""location": "/dev/null""#)],
-               expect: "bad manifest: model.location leads to '/dev/null', which is not a model file"),
+        forged("verify never opens a model location that is a device",
+               [(#""location": "../model.yml""#, #""location": "../../../../../../../../../../../../dev/null""#)],
+               expect: "bad manifest: model.location leads to 'out/../../../../../../../../../../../../dev/null', which is not a model file"),
         forged("verify refuses an output path outside the output directory", [(#""path": "ranks.csv""#, #""path": "../private/secret.csv""#)],
                expect: "bad manifest: outputs lists '../private/secret.csv', which is not a file inside the output directory"),
         forged("verify never prints a file an output links to outside the output directory",
@@ -53,12 +54,22 @@ enum VerifyManifestCases {
 
     /// Option values `run` does not accept: a bad manifest, not a usage error about flags.
     static let optionValues: [HostileCase] = [
+        forged("verify names run.worker_threads beyond what run takes", [(#""worker_threads": 1"#, #""worker_threads": 1000000000000"#)],
+               expect: "bad manifest: run.worker_threads is 1000000000000, expected 1 to 1024"),
+        forged("verify refuses an absolute model location", [(#""location": "../model.yml""#, #""location": "/nonexistent/model.yml""#)],
+               expect: "bad manifest: model.location is the absolute path '/nonexistent/model.yml'"),
+        forged("verify does not follow a manifest.json that is a symbolic link",
+               setUp: { cli in
+                   try FileManager.default.moveItem(atPath: cli.path("out/manifest.json"), toPath: cli.path("private/manifest.json"))
+                   try FileManager.default.createSymbolicLink(atPath: cli.path("out/manifest.json"), withDestinationPath: cli.path("private/manifest.json"))
+               },
+               [], expect: "bad manifest: manifest.json is not a regular file"),
         forged("verify names run.decimal of a manifest", [(#""decimal": "detect""#, #""decimal": "dot""#)],
                expect: "bad manifest: run.decimal is 'dot', expected one of point, comma, detect"),
         forged("verify names run.language of a manifest", [(#""language": null"#, #""language": "fr""#)],
                expect: "bad manifest: run.language is 'fr', expected null or one of nl, en"),
         forged("verify names run.worker_threads 0 of a manifest", [(#""worker_threads": 1"#, #""worker_threads": 0"#)],
-               expect: "bad manifest: run.worker_threads is 0, expected 1 or more"),
+               expect: "bad manifest: run.worker_threads is 0, expected 1 to 1024"),
         forged("verify names run.stages of the wrong type", [(#""stages": false"#, #""stages": "no""#)],
                expect: "bad manifest: 'run.stages' has a value of the wrong type"),
     ]

@@ -70,11 +70,10 @@ extension Buurtscore {
         }
 
         func run() throws {
-            let dataset = SyntheticData.generate(units: units, years: yearRange!, seed: seed, indicators: indicators,
-                                                 design: SyntheticDesign(methodBreak: methodBreak, recode: recode),
-                                                 only: only.map { $0...$0 })
+            let dataset = dataset
             try reportingFailures {
                 try OutputDirectory.writing(to: out, claim: claim(of: dataset)) { output throws(BuurtError) in
+                    try checkUnchangedPrevious()
                     try output.add("data.csv", text: dataset.dataCSV)
                     if only == nil {
                         try output.add("model.yml", text: dataset.modelYAML)

@@ -66,6 +66,20 @@ enum OwnershipCases {
             try OutputFolderCases.expectRefused(cli, ["run", "model.yml", "--out", "out"], exitCode: 73, "thesis.docx changed after it was written")
             #expect(try cli.read("out/thesis.docx") == "four years of work\n")
         },
+        HostileCase("a synth data set edited after it was written is not replaced", exitCode: 73) { cli in
+            let synth = ["synth", "--units", "5", "--years", "2017-2018", "--seed", "1", "--out", "set"]
+            #expect(try cli.run(synth).status == 0)
+            // Unchanged, it is replaced by the same command (and by another one).
+            let again = try cli.run(synth)
+            #expect(again.status == 0, "\(again.stderr)")
+            let edited = try cli.read("set/README.md") + "\nmine\n"
+            try cli.write("set/README.md", edited)
+            try OutputFolderCases.expectRefused(
+                cli, synth, exitCode: 73, "/set: this folder is a data set of buurtscore synth but has a README.md that differs from what synth wrote")
+            try OutputFolderCases.expectRefused(
+                cli, ["synth", "--units", "6", "--out", "set"], exitCode: 73, "has a README.md that differs from what synth wrote")
+            #expect(try cli.read("set/README.md") == edited)
+        },
         HostileCase("a data file that is a named pipe nobody writes to does not hang", exitCode: 65) { cli in
             try writeProject(cli)
             try FileManager.default.removeItem(atPath: cli.path("data.csv"))

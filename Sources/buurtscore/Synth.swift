@@ -16,7 +16,10 @@ extension Buurtscore {
                 write each --only year into a new or empty directory.
                 """)
 
-        @Option(help: "Number of buurten (\(SyntheticData.unitRange.lowerBound)-\(SyntheticData.unitRange.upperBound)).")
+        @Option(help: """
+            Number of buurten (\(SyntheticData.unitRange.lowerBound)-\(SyntheticData.unitRange.upperBound)). With fewer than \(SyntheticData.comparableUnits) the data has no \
+            gaps and the model scores indicators against fixed goalposts instead of the range of the first year.
+            """)
         var units: Int = 19
 
         @Option(help: "Years as FIRST-LAST, e.g. 2017-2020.")
@@ -53,8 +56,7 @@ extension Buurtscore {
         func validate() throws {
             let unitRange = SyntheticData.unitRange
             guard unitRange.contains(units) else {
-                throw ValidationError("--units must be from \(unitRange.lowerBound) to \(unitRange.upperBound), got \(units)"
-                    + (units < unitRange.lowerBound ? " (the generated model compares buurten within a year: with fewer, an indicator can be left without values or without differences)" : ""))
+                throw ValidationError("--units must be from \(unitRange.lowerBound) to \(unitRange.upperBound), got \(units)")
             }
             let allowed = SyntheticData.indicatorRange
             guard allowed.contains(indicators) else {

@@ -116,9 +116,9 @@ enum RobustnessCases {
         BadInput(name: "whatif with a weight of 1e300",
                  arguments: ["whatif", "model.yml", "--weight", "safety=1e300"],
                  exitCode: 64, location: nil, fragments: ["--weight: weight of 'safety' is 1e+300, more than 1000000000"]),
-        BadInput(name: "synth --units 1",
-                 arguments: ["synth", "--units", "1", "--out", "OUT"],
-                 exitCode: 64, location: nil, fragments: ["--units must be from 5 to 1000000, got 1 (the generated model compares buurten within a year"]),
+        BadInput(name: "synth --units 0",
+                 arguments: ["synth", "--units", "0", "--out", "OUT"],
+                 exitCode: 64, location: nil, fragments: ["--units must be from 1 to 1000000, got 0"]),
         BadInput(name: "synth with more cells than a data file may hold",
                  arguments: ["synth", "--units", "1000000", "--years", "2000-2020", "--out", "OUT"],
                  exitCode: 64, location: nil,
@@ -130,12 +130,22 @@ enum RobustnessCases {
             try truncatedWhileRead(cli)
         },
         HostileCase("synth at its smallest size writes data its own check accepts", exitCode: 0) { cli in
-            for seed in 1...6 {
-                let synth = try cli.run(["synth", "--units", "5", "--seed", "\(seed)", "--out", "s\(seed)"])
-                #expect(synth.status == 0, "synth: \(synth.stderr)")
-                let check = try cli.run(["check", "s\(seed)/model.yml"])
-                #expect(check.status == 0 && check.stdout.contains("21 indicators, 20 rows, 5 units"), "seed \(seed): \(check.stderr)")
-            }
+            try synthChecksAndRuns(cli, units: 1, seeds: 1...3)
+        },
+        HostileCase("synth --units 2 writes data its own check and run accept", exitCode: 0) { cli in
+            try synthChecksAndRuns(cli, units: 2, seeds: 4...5)
+        },
+        HostileCase("synth --units 3 writes data its own check and run accept", exitCode: 0) { cli in
+            try synthChecksAndRuns(cli, units: 3, seeds: 6...7)
+        },
+        HostileCase("synth --units 4 writes data its own check and run accept", exitCode: 0) { cli in
+            try synthChecksAndRuns(cli, units: 4, seeds: 8...9)
+        },
+        HostileCase("synth of 1 to 4 buurten in a single year writes data its own check and run accept", exitCode: 0) { cli in
+            for units in 1...4 { try synthChecksAndRuns(cli, units: units, seeds: 10...10, years: 2017...2017) }
+        },
+        HostileCase("synth at the fewest buurten compared within a year writes data its own check accepts", exitCode: 0) { cli in
+            for seed in 1...6 { try synthChecksAndRuns(cli, units: 5, seeds: seed...seed, run: false) }
         },
         HostileCase("the largest weights allowed give finite scores", exitCode: 0) { cli in
             try BadInputRunner.write(V.files.merging(["model.yml": V.model(
@@ -152,6 +162,33 @@ enum RobustnessCases {
             #expect(try cli.read("out/report.html").contains("bs-x-range"))
         },
     ]
+
+    /// `synth --units units` for each seed, then `check` (exit 0, every row) and, with `run`,
+    /// `run --quiet` (exit 0, a score from 0 to 100 for every buurt, year and dimension).
+    static func synthChecksAndRuns(
+        _ cli: CLIHarness, units: Int, seeds: ClosedRange<Int>, years: ClosedRange<Int> = 2017...2020, run: Bool = true
+    ) throws {
+        for seed in seeds {
+            let folder = "s\(units)-\(seed)-\(years.count)"
+            let synth = try cli.run(["synth", "--units", "\(units)", "--seed", "\(seed)",
+                                     "--years", "\(years.lowerBound)-\(years.upperBound)", "--out", folder])
+            #expect(synth.status == 0, "synth: \(synth.stderr)")
+            let rows = units * years.count
+            let check = try cli.run(["check", "\(folder)/model.yml"])
+            #expect(check.status == 0 && check.stdout.contains("21 indicators, \(rows) rows, \(units) units"),
+                    "\(folder): \(check.stdout)\(check.stderr)")
+            guard run else { continue }
+            let result = try cli.run(["run", "\(folder)/model.yml", "--out", "\(folder)/out", "--quiet"])
+            #expect(result.status == 0, "\(folder): \(result.stderr)")
+            let scores = try cli.read("\(folder)/out/scores.csv").split(separator: "\n").dropFirst()
+            #expect(scores.count == rows, "\(folder)")
+            for row in scores {
+                // index and the six dimensions, after unit, name and year.
+                let values = row.split(separator: ",", omittingEmptySubsequences: false).dropFirst(3).prefix(7).compactMap { Double($0) }
+                #expect(values.count == 7 && values.allSatisfy { (0...100).contains($0) }, "\(folder): \(row)")
+            }
+        }
+    }
 
     /// A 40 MB data file is cut to a tenth of its length while `check` reads it, at several
     /// moments: the program must end by itself with a message or a result, never by a signal

@@ -27,7 +27,8 @@ public struct SyntheticDataset: Sendable, Equatable {
 ///   per-unit rate (normal, mean 0.5 %, sd 1 %) a year; survey_n ≈ 3.5 % of it (log-sd 0.3),
 ///   clipped to 20–400;
 /// - missing cells: each indicator cell with probability 1 %, and the whole survey of a unit
-///   in a year with probability 0.5 % (15 of the 21 indicators; about 1.4 % of cells in all).
+///   in a year with probability 0.5 % (15 of the 21 indicators; about 1.4 % of cells in all);
+///   none below ``comparableUnits`` units, whose draws are still made, so the streams are the same.
 ///
 /// With `indicators` other than 21 the data has fewer catalogue indicators or extra ones as
 /// described in ``SyntheticIndicatorSet`` (extras follow the same model, ``SyntheticExtraDraws``).
@@ -44,11 +45,14 @@ public enum SyntheticData {
     public static let catalogueIndicators = SyntheticIndicatorSet.catalogueCount
     /// The numbers of indicators ``generate(units:years:seed:indicators:design:only:)`` accepts.
     public static let indicatorRange = SyntheticIndicatorSet.allowed
-    /// The numbers of buurten `synth` writes. The generated model normalises by min-max within
-    /// the first year and fills gaps with the wijk mean: below 5 buurten a year's gaps or equal
-    /// values would leave an indicator that cannot be normalised. Above a million the file
-    /// would pass the size the readers accept.
-    public static let unitRange = 5...1_000_000
+    /// The numbers of buurten `synth` writes. Above a million the file would pass the size the
+    /// readers accept.
+    public static let unitRange = 1...1_000_000
+    /// The fewest buurten whose data has gaps and whose model normalises by min-max within the
+    /// first year and fills gaps with the wijk mean. With fewer, a year's gaps or equal values
+    /// could leave an indicator that cannot be normalised: the data has no gaps and the model
+    /// scores against fixed goalposts (``SyntheticSummary/fixedGoalposts``).
+    public static let comparableUnits = 5
     /// The most indicator cells (buurten × years × indicators) `synth` writes: about 1.4 GB
     /// of CSV, within the 2 GiB that the readers accept.
     public static let maximumCells = 200_000_000
@@ -71,6 +75,7 @@ public enum SyntheticData {
         let allCatalogue = set.cataloguePositions.count == SyntheticCatalogue.indicators.count
         var csv = CSVWriter(header: SyntheticCatalogue.leadingColumns + set.columns.map(\.code))
         let units = max(0, units)
+        let gaps = units >= comparableUnits
         let districts = max(1, (units + 4) / 5)
         var districtEffect: [Double] = []
         for w in 0..<districts {
@@ -101,9 +106,9 @@ public enum SyntheticData {
             let unit = LatentUnit(districtEffect: districtEffect[w], &g)
             var extras = SyntheticExtraDraws(set, seed: seed, unit: u)
             for year in years {
-                let row = unit.row(t: year - years.lowerBound, &g) { design.shift($0, year: year) }
+                let row = unit.row(t: year - years.lowerBound, gaps: gaps, &g) { design.shift($0, year: year) }
                 let values = (allCatalogue ? row.values : set.cataloguePositions.map { row.values[$0] })
-                    + extras.values(row, hotspot: unit.hotspot)
+                    + extras.values(row, hotspot: unit.hotspot, gaps: gaps)
                 missingCells += values.filter(\.isNaN).count
                 if let only, !only.contains(year) { continue }
                 let code = newCode.flatMap { year >= design.recode! ? $0 : nil } ?? codes.unit
@@ -146,6 +151,10 @@ struct SyntheticSummary {
     let missingCells: Int
     var design = SyntheticDesign()
     var recoded: (from: String, to: String)?
+
+    /// Fewer than ``SyntheticData/comparableUnits`` units: no gaps, and fixed goalposts instead
+    /// of the first year's minimum and maximum.
+    var fixedGoalposts: Bool { units < SyntheticData.comparableUnits }
 }
 
 /// One unit's fixed latent traits; draws its rows year by year from the unit's own stream.
@@ -182,17 +191,19 @@ struct LatentUnit {
         var surveyMissing: Bool
     }
 
-    /// - Parameter shift: the logit shift of a survey indicator (by code) in this row's year.
-    func row(t: Int, _ g: inout RandomStream, shift: (String) -> Double) -> Row {
+    /// - Parameters:
+    ///   - gaps: whether cells and surveys may be missing (the draws are made either way).
+    ///   - shift: the logit shift of a survey indicator (by code) in this row's year.
+    func row(t: Int, gaps: Bool, _ g: inout RandomStream, shift: (String) -> Double) -> Row {
         let population = min(8000, max(300, (population0 * Foundation.exp(growth * Double(t))).rounded()))
         let n = Int(min(400, max(20, (0.035 * population * Foundation.exp(0.3 * g.standardNormal())).rounded())))
-        let surveyMissing = g.uniform() < 0.005
+        let surveyMissing = g.uniform() < 0.005 && gaps
         let score = dimensionDeviation.map { liveability + $0 + trend * Double(t) + 0.25 * g.standardNormal() }
         var values: [Double] = []
         values.reserveCapacity(SyntheticCatalogue.indicators.count)
         for (i, indicator) in SyntheticCatalogue.indicators.enumerated() {
             let s = score[SyntheticCatalogue.dimensionIndex[i]]
-            let cellMissing = g.uniform() < 0.01
+            let cellMissing = g.uniform() < 0.01 && gaps
             var value: Double
             switch indicator.source {
             case .survey(let base):

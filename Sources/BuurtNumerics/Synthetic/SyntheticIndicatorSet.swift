@@ -99,7 +99,8 @@ struct SyntheticIndicatorSet {
 /// a survey share is Binomial(survey_n, p)/survey_n·100 with logit p = logit(base share) +
 /// direction·sensitivity·s + η (η normal, sd 0.15), rounded to 0.1, and empty with the rest of
 /// the survey; a count is Poisson(population/1000 · rate · exp(direction·sensitivity·s + h)),
-/// times the unit's hotspot factor when less is better. Each cell is empty with probability 1 %.
+/// times the unit's hotspot factor when less is better. Each cell is empty with probability 1 %
+/// when the data has gaps.
 struct SyntheticExtraDraws {
     static let stream: UInt64 = 1 << 40
     let extras: [SyntheticCatalogue.Indicator]
@@ -121,13 +122,14 @@ struct SyntheticExtraDraws {
         self.offsets = offsets
     }
 
-    /// The extras' values in the year of `row` (NaN = empty).
-    mutating func values(_ row: LatentUnit.Row, hotspot: Double) -> [Double] {
+    /// The extras' values in the year of `row` (NaN = empty); `gaps`: whether cells may be
+    /// missing (the draws are made either way).
+    mutating func values(_ row: LatentUnit.Row, hotspot: Double, gaps: Bool) -> [Double] {
         var values: [Double] = []
         values.reserveCapacity(extras.count)
         for (k, indicator) in extras.enumerated() {
             let s = row.dimensionScores[dimension[k]]
-            let cellMissing = streams[k].uniform() < 0.01
+            let cellMissing = streams[k].uniform() < 0.01 && gaps
             var value: Double
             switch indicator.source {
             case .survey(let base):

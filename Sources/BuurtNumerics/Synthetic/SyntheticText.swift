@@ -41,13 +41,14 @@ enum SyntheticText {
             var fields = ["code: \(i.code)", "name: \(quoted(i.name))", "parent: \(i.dimension)",
                           "direction: \(formatNumber(i.direction))", "weight: 1"]
             if i.isSurvey {
-                fields += ["unit: \"%\"", "uncertainty: {binomial: survey_n, per: 100}"]
+                fields += ["unit: \"%\""] + goalpostsField(s, i) + ["uncertainty: {binomial: survey_n, per: 100}"]
             } else {
-                fields += ["denominator: population", "scale: 1000", "unit: \"per 1000 inwoners\"",
-                           "uncertainty: {poisson: population, per: 1000}"]
+                fields += ["denominator: population", "scale: 1000", "unit: \"per 1000 inwoners\""] + goalpostsField(s, i)
+                    + ["uncertainty: {poisson: population, per: 1000}"]
             }
             lines.append("  - {" + fields.joined(separator: ", ") + "}")
         }
+        let stages = imputeAndNormaliseYAML(s)
         lines += [
             "columns:",
             "  - {code: population, name: Inwoners, type: denominator}",
@@ -55,19 +56,17 @@ enum SyntheticText {
             "  - {code: wijk, name: Wijk, type: group}",
             "# Counts are divided by population and multiplied by 1000 (the indicators' scale).",
             "denominate: {scale: 1}",
-            "# Gaps are filled with the mean of the same year within the same wijk.",
-            "impute: {method: mean, by: wijk}",
+        ] + stages.impute + [
             "# Coverage counts observed values (basis: observed): a unit-year missing its survey lacks",
             "# \(surveyGap(s)) and is dropped rather than imputed; scattered gaps",
             "# (coverage 0.9 or more) are filled and kept.",
             "screen: {min_coverage: 0.75, basis: observed}",
             "treat: {method: winsorise, max_points: 5, max_skew: 2, max_kurtosis: 3.5}",
-            "# Min and max from \(s.years.lowerBound) only: adding a year never moves earlier scores.",
-            "normalise: {method: minmax, range: [0, 100], scope: reference, reference: \(s.years.lowerBound)}",
+        ] + stages.normalise + [
             "aggregate: {method: arithmetic}",
             "language: nl",
         ] + s.design.modelYAML(years: s.years, recoded: s.recoded, indicators: s.indicators.columns.map(\.code))
-            + uncertaintyYAML + prioritiesYAML
+            + uncertaintyYAML(s) + prioritiesYAML
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -76,17 +75,24 @@ enum SyntheticText {
         ("zeer onveilig", "40"), ("onveilig", "55"), ("gemiddeld", "70"), ("veilig", ".inf"),
     ]
 
-    static let uncertaintyYAML = [
-        "# Uncertainty: each of 1000 replications draws every input below and recomputes the index.",
-        "# Weights of indicators (level 1) and dimensions (level 2) vary by up to 25 %.",
-        "# The normalisation alternatives scale each year on its own (scope: period) and stay above 0,",
-        "# so the geometric mean is always defined: z-scores of at most 19 buurten lie within",
-        "# ±(n − 1)/√n = ±4.13 sd, and 50 − 10 × 4.13 > 0. Both are on a similar 0-100-like scale,",
-        "# so score and gap bands stay comparable between them.",
-        "uncertainty:",
-        "  weights: {noise: 0.25, levels: [1, 2]}",
-        "  normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 50, sd: 10, scope: period}]",
-        "  aggregate: [arithmetic, geometric]",
+    /// The model's `uncertainty:`; a small data set (``SyntheticSummary/fixedGoalposts``)
+    /// lists no normalise and aggregate alternatives.
+    static func uncertaintyYAML(_ s: SyntheticSummary) -> [String] {
+        let alternatives = s.fixedGoalposts ? [] : [
+            "  normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 50, sd: 10, scope: period}]",
+            "  aggregate: [arithmetic, geometric]",
+        ]
+        return [
+            "# Uncertainty: each of 1000 replications draws every input below and recomputes the index.",
+            "# Weights of indicators (level 1) and dimensions (level 2) vary by up to 25 %.",
+        ] + alternativesYAML(s) + [
+            "uncertainty:",
+            "  weights: {noise: 0.25, levels: [1, 2]}",
+        ] + alternatives + uncertaintyTail
+    }
+
+    /// The inputs of `uncertainty:` after the alternatives, and its settings.
+    static let uncertaintyTail = [
         "  treat: {max_points: [1, 2, 3, 4, 5]}",
         "  impute: [mean, median]",
         "  # Survey shares and registered counts are redrawn from their sampling error (see each",
@@ -153,8 +159,7 @@ enum SyntheticText {
             binomial draws from the respondents (`survey_n`) with a probability driven by that latent
             score; registered counts are Poisson draws proportional to the population, with a few
             "hotspot" neighbourhoods whose counts are several times higher, so the count indicators
-            are skewed. About 1 % of indicator cells are left empty, and in about 0.5 % of
-            unit-years the whole survey is missing.
+            are skewed. \(gapsSentence(s))
 
             ## Contents
 
@@ -199,8 +204,7 @@ enum SyntheticText {
             Pipeline: counts are divided by the population (× 1000); gaps are filled with the wijk
             mean of the same year; a unit-year with fewer than 75 % of its indicators is dropped (a
             missing survey leaves only \(indicators.count - surveyCount) of \(indicators.count)); outliers are winsorised
-            (at most 5 points, until |skew| < 2 or kurtosis < 3.5); indicators are scaled to 0–100
-            with the minimum and maximum of \(s.years.lowerBound), so adding a year never changes earlier scores.
+            (at most 5 points, until |skew| < 2 or kurtosis < 3.5); \(normaliseSentence(s))
 
             ## Uncertainty and priorities
 
@@ -210,19 +214,13 @@ enum SyntheticText {
             other plausible choices and data:
 
             - every indicator and dimension weight is multiplied by a random factor between 0.75
-              and 1.25;
-            - indicators are scaled either to 1–100 or as z-scores around 50 (spread 10), each year
-              on its own; both keep every value above 0, so the index can also be taken as a
-              geometric mean instead of the ordinary (arithmetic) mean. (The index itself uses
-              the range of \(s.years.lowerBound); because the alternatives scale each year on its own, the
-              score bands describe a neighbourhood's position within its year. Ranks and the
-              priority lists compare neighbourhoods within a year anyway.)
+              and 1.25;\(alternativesItem(s))
             - outliers are trimmed at 1 to 5 points at most, and gaps are filled with the wijk mean
               or median;
             - the data's own chance variation is redrawn: each of the \(surveyCount) survey shares is only
               as exact as its number of respondents (`survey_n`) allows (binomial), and each of the
               \(indicators.count - surveyCount) registered counts only as exact as a count of that size can be (Poisson).
-              Small neighbourhoods and small surveys therefore get wide bands, as they should.
+              Small neighbourhoods and small surveys therefore get wide bands, as they should.\(fixedAlternativesNote(s))
 
             From these runs each neighbourhood gets a band (5–95 %) for its score and rank, and the
             chance of being among the 5 neighbourhoods with the lowest index of the year. The

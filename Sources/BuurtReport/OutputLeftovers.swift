@@ -22,11 +22,11 @@ enum OutputLeftovers {
         let name = target.lastPathComponent
         guard let siblings = try? fm.contentsOfDirectory(atPath: parent.path) else { return false }
         let writing = Set(StagingRegistry.stagingFolders)
-        for sibling in siblings where sibling.hasPrefix(".\(name).partial-") {
+        for sibling in siblings where TemporaryName.target(of: sibling, kinds: [.partial]) == name {
             let path = parent.appendingPathComponent(sibling).path
             if !writing.contains(path) { try? fm.removeItem(atPath: path) }
         }
-        let previous = siblings.filter { $0.hasPrefix(".\(name).previous-") }.sorted()
+        let previous = siblings.filter { TemporaryName.target(of: $0, kinds: [.previous]) == name }.sorted()
         guard !previous.isEmpty else { return false }
         let listed = previous.map { parent.appendingPathComponent($0).path }
         if !fm.fileExists(atPath: target.path), previous.count == 1 {

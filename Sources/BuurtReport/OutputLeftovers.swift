@@ -3,7 +3,7 @@ import Foundation
 
 /// The hidden siblings a killed program can leave beside an output folder `NAME`: staging
 /// folders `.NAME.partial-TOKEN` and an old `NAME` moved aside as `.NAME.previous-TOKEN` just
-/// before the new one was to be renamed into place (``isOurs(_:_:)``). The next output into
+/// before the new one was to be renamed into place (``TemporaryName``). The next output into
 /// `NAME` tidies them first.
 enum OutputLeftovers {
     /// Before an output is written to `target`:
@@ -17,28 +17,17 @@ enum OutputLeftovers {
     ///   judged (several while `NAME` is missing, or beside a `NAME` that is not a complete
     ///   output) or cannot be moved back; nothing is removed then.
     /// - Returns: whether an old output was moved back to `target` (to be checked again).
-    /// Whether `sibling` is `prefix` followed by a token this program makes (8 upper-case
-    /// hexadecimal digits, see ``OutputStaging``), optionally with `-discarded` (a staging
-    /// folder an interrupt was removing). Anything else beside the output, however it is
-    /// named, is the user's and is never touched.
-    static func isOurs(_ sibling: String, _ prefix: String) -> Bool {
-        guard sibling.hasPrefix(prefix) else { return false }
-        var token = sibling.dropFirst(prefix.count)
-        if token.hasSuffix("-discarded") { token = token.dropLast("-discarded".count) }
-        return token.count == 8 && token.allSatisfy { ("0"..."9").contains($0) || ("A"..."F").contains($0) }
-    }
-
     static func tidy(_ target: URL, claim: OutputClaim) throws(BuurtError) -> Bool {
         let fm = FileManager.default
         let parent = target.deletingLastPathComponent()
         let name = target.lastPathComponent
         guard let siblings = try? fm.contentsOfDirectory(atPath: parent.path) else { return false }
         let writing = Set(StagingRegistry.stagingFolders)
-        for sibling in siblings where isOurs(sibling, ".\(name).partial-") {
+        for sibling in siblings where TemporaryName.target(of: sibling, kinds: [.partial]) == name {
             let path = parent.appendingPathComponent(sibling).path
             if !writing.contains(path) { try? fm.removeItem(atPath: path) }
         }
-        let previous = siblings.filter { isOurs($0, ".\(name).previous-") }.sorted()
+        let previous = siblings.filter { TemporaryName.target(of: $0, kinds: [.previous]) == name }.sorted()
         guard !previous.isEmpty else { return false }
         let listed = previous.map { parent.appendingPathComponent($0).path }
         if !fm.fileExists(atPath: target.path), previous.count == 1 {

@@ -27,9 +27,9 @@ struct OutputStaging: Sendable {
         target = URL(fileURLWithPath: directory).standardizedFileURL
         self.claim = claim
         let parent = target.deletingLastPathComponent()
-        let token = UUID().uuidString.prefix(8)
-        staging = parent.appendingPathComponent(".\(target.lastPathComponent).partial-\(token)")
-        retired = parent.appendingPathComponent(".\(target.lastPathComponent).previous-\(token)")
+        let token = TemporaryName.token()
+        staging = parent.appendingPathComponent(TemporaryName.make(target.lastPathComponent, .partial, token: token))
+        retired = parent.appendingPathComponent(TemporaryName.make(target.lastPathComponent, .previous, token: token))
     }
 
     /// Tidies leftovers and checks that the target may be written; creates nothing.
@@ -71,12 +71,13 @@ struct OutputStaging: Sendable {
         if created { return staging }
         let fm = FileManager.default
         let parent = target.deletingLastPathComponent()
-        do {
-            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw BuurtError(.cannotCreate, "cannot create directory: \(error.localizedDescription)", at: SourceLocation(file: parent.path))
-        }
+        // Inside the registry's lock: once interrupted, not even the parent is created.
         try StagingRegistry.staging(entry) { () throws(BuurtError) in
+            do {
+                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw BuurtError(.cannotCreate, "cannot create directory: \(error.localizedDescription)", at: SourceLocation(file: parent.path))
+            }
             do {
                 try fm.createDirectory(at: staging, withIntermediateDirectories: false)
             } catch {

@@ -87,7 +87,8 @@ public enum StagingRegistry {
         let fm = FileManager.default
         // Renamed first, then removed: a writer thread that is still adding a file can no
         // longer reach the folder by its path, so it cannot recreate it behind the removal.
-        let discarded = entry.staging + "-discarded"
+        let discarded = URL(fileURLWithPath: entry.staging).deletingLastPathComponent()
+            .appendingPathComponent(TemporaryName.make(URL(fileURLWithPath: entry.target).lastPathComponent, .partial)).path
         let gone = Foundation.rename(entry.staging, discarded) == 0
         try? fm.removeItem(atPath: gone ? discarded : entry.staging)
         if !fm.fileExists(atPath: entry.target), fm.fileExists(atPath: entry.retired) {

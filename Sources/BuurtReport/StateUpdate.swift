@@ -30,23 +30,28 @@ public enum StateUpdate {
         let unsorted = try FigureTable.make(table, file: source.file, model: source.model)
         let figures = unsorted.sorted(unitOrder: unsorted.rows.indices.map(unsorted.unit))
         let state = UpdateStateDirectory(path: path)
-        try single {
-            do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw BuurtError(.cannotCreate, "cannot create the state directory: \(error.localizedDescription)", at: SourceLocation(file: path))
+        let modelBytes = try single { try read(modelPath) }
+        let companions = try single { try companionCopies(source, modelPath: modelPath) }
+        // Errors in the state's copies are located in the user's own files.
+        var originals = [state.modelPath: modelPath]
+        for file in companions { originals[state.join(file.relative)] = file.source }
+        let lock = try single {
+            try UpdateInterruption.begin(state, created: missingFolders(path)) { () throws(BuurtError) in
+                do {
+                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                } catch {
+                    throw BuurtError(.cannotCreate, "cannot create the state directory: \(error.localizedDescription)", at: SourceLocation(file: path))
+                }
+                return try UpdateStateLock(state)
             }
         }
-        let lock = try single { try UpdateStateLock(state) }
         defer { withExtendedLifetime(lock) {} }
-        UpdateInterruption.begin(state)
         defer { UpdateInterruption.end() }
-        return try single {
+        return try single(locating: originals) {
             try UpdateInterruption.step { () throws(BuurtError) in try state.recover() }
-            let modelBytes = try read(modelPath)
-            let companions = try companionCopies(source, modelPath: modelPath)
             if let latest = try state.latest() {
-                if FileManager.default.contents(atPath: state.modelPath) == modelBytes, try alreadyHolds(figures, state, source) {
+                try state.checkDataFile()
+                if try state.regularFile("model.yml", remedy: "restore the model the state was created with") == modelBytes, try alreadyHolds(figures, state, source) {
                     return UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: 0, addedPeriods: [], revisions: [])
                 }
                 throw BuurtError(.cannotCreate, "this directory already holds an update state (latest run \(latest)) with another model or without these figures; add figures with `buurtscore update \(path) --data FILE`, or choose a new directory",
@@ -82,19 +87,20 @@ public enum StateUpdate {
         state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions = CSVOptions(), compute: ComputeRun
     ) throws(BuurtErrors) -> UpdateOutcome {
         let state = UpdateStateDirectory(path: path)
-        guard [state.latestPath, state.runsPath, state.inputsPath, state.join(UpdateJournal.fileName)].contains(where: FileManager.default.fileExists) else {
+        guard [state.latestPath, state.runsPath, state.inputsPath, state.join(UpdateJournal.fileName)].contains(where: UpdateStateDirectory.exists) else {
             throw BuurtErrors([BuurtError(.noInput, "\(path) is not an update state (it has no file `latest`); create one with `buurtscore update \(path) --init --model MODEL`",
                                           at: SourceLocation(file: path))])
         }
-        let lock = try single { try UpdateStateLock(state) }
+        let lock = try single { try UpdateInterruption.begin(state) { () throws(BuurtError) in try UpdateStateLock(state) } }
         defer { withExtendedLifetime(lock) {} }
-        UpdateInterruption.begin(state)
         defer { UpdateInterruption.end() }
+        try single { try state.checkDataFile() }
         try single { try UpdateInterruption.step { () throws(BuurtError) in try state.recover() } }
         guard let latest = try single({ try state.latest() }) else {
             throw BuurtErrors([BuurtError(.noInput, "\(path) is not an update state (it has no run); create one with `buurtscore update \(path) --init --model MODEL`",
                                           at: SourceLocation(file: state.latestPath))])
         }
+        try single { try state.checkModel(of: latest) }
         let current = try IndexProject.load(modelPath: state.modelPath, dataPath: state.dataPath)
         let published = try FigureTable.load(path: state.dataPath, file: current.file, model: current.model)
         let newTable = try CSVReader.read(path: dataPath, options: options)
@@ -150,7 +156,7 @@ public enum StateUpdate {
             try UpdateInterruption.step { () throws(BuurtError) in try journal.write(to: state) }
             try UpdateInterruption.step { () throws(BuurtError) in try prepare() }
             try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.inputPath(run)) }
-            let computed = ManifestPath.join(state.runsPath, ".\(run).tmp-\(UUID().uuidString.prefix(8))")
+            let computed = ManifestPath.join(state.runsPath, TemporaryName.make(run.description, .tmp))
             try computeRun(state, run, into: computed, compute: compute, annotate: annotate)
             try UpdateInterruption.step { () throws(BuurtError) in try moveIntoPlace(computed, state.runPath(run)) }
             try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.dataPath) }
@@ -218,8 +224,8 @@ public enum StateUpdate {
 
     /// The files the model names besides its data (COINr metadata, crosswalk), to be copied
     /// beside the state's model under the same relative paths.
-    private static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, data: Data)] {
-        var copies: [(relative: String, data: Data)] = []
+    private static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, source: String, data: Data)] {
+        var copies: [(relative: String, source: String, data: Data)] = []
         for (role, path) in [("metadata", project.file.metadataPath), ("crosswalk", project.file.crosswalkPath)] {
             guard let path else { continue }
             let relative = ManifestPath.recorded(path, modelFile: modelPath)
@@ -227,7 +233,7 @@ public enum StateUpdate {
                 throw BuurtError(.usage, "the \(role) file \(path) must lie in the model's folder (or below it) to be copied into the state",
                                  at: SourceLocation(file: modelPath))
             }
-            copies.append((relative, try read(path)))
+            copies.append((relative, path, try read(path)))
         }
         return copies
     }
@@ -250,16 +256,35 @@ public enum StateUpdate {
         return data
     }
 
-    /// Runs `body`, turning a single ``BuurtError`` into ``BuurtErrors``.
-    private static func single<T>(_ body: () throws -> T) throws(BuurtErrors) -> T {
+    /// Runs `body`, turning a single ``BuurtError`` into ``BuurtErrors``; a problem located in
+    /// a key of `originals` is located in its value instead (a copy's line is the original's).
+    private static func single<T>(locating originals: [String: String] = [:], _ body: () throws -> T) throws(BuurtErrors) -> T {
+        let errors: BuurtErrors
         do {
             return try body()
         } catch let error as BuurtError {
-            throw BuurtErrors([error])
-        } catch let errors as BuurtErrors {
-            throw errors
+            errors = BuurtErrors([error])
+        } catch let many as BuurtErrors {
+            errors = many
         } catch {
-            throw BuurtErrors([BuurtError(.software, "\(error)")])
+            errors = BuurtErrors([BuurtError(.software, "\(error)")])
         }
+        throw BuurtErrors(errors.problems.map { problem in
+            var problem = problem
+            if let file = problem.location?.file, let original = originals[file] { problem.location?.file = original }
+            return problem
+        })
+    }
+
+    /// The folders that creating `path` makes: `path` and its missing parents, deepest first.
+    private static func missingFolders(_ path: String) -> [String] {
+        var folders: [String] = []
+        var folder = path
+        while !folder.isEmpty, !UpdateStateDirectory.exists(folder) {
+            folders.append(folder)
+            // Drop the trailing slashes, then the last name (the parent keeps its slash).
+            folder = String(folder.reversed().drop { $0 == "/" }.drop { $0 != "/" }.reversed())
+        }
+        return folders
     }
 }

@@ -26,7 +26,7 @@ struct UpdateJournal: Sendable, Equatable {
     /// - Throws: ``BuurtError`` `.data` when the file is not a journal this program writes.
     static func read(_ state: UpdateStateDirectory) throws(BuurtError) -> UpdateJournal? {
         let path = state.join(fileName)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = try state.regularFile(fileName, remedy: "remove it if it is not yours and run the update again") else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
         let head = lines.first?.split(separator: " ").map(String.init) ?? []
         guard head.count == 2, ["init", "update"].contains(head[0]), let run = RunName(head[1]),

@@ -61,13 +61,14 @@ extension UpdateStateDirectory {
     private func recoveryPlan() throws(BuurtError) -> RecoveryPlan {
         let fm = FileManager.default
         var plan = RecoveryPlan()
-        for folder in [path, runsPath, inputsPath] {
+        let journal = try UpdateJournal.read(self)
+        let latest = try latest()
+        // Without a journal or a run, nothing here is provably ours (--init refuses such files).
+        for folder in [path, runsPath, inputsPath] where journal != nil || latest != nil {
             for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where Self.isTemporary(entry) {
                 plan.removals.append(ManifestPath.join(folder, entry))
             }
         }
-        let journal = try UpdateJournal.read(self)
-        let latest = try latest()
         var runs = runs(), inputs = inputRuns()
         let allInputs = inputs
         func figuresOfARun(_ data: Data) -> Bool { allInputs.contains { fm.contents(atPath: inputPath($0)) == data } }
@@ -75,6 +76,7 @@ extension UpdateStateDirectory {
             plan.journal = join(UpdateJournal.fileName)
             if journal.run != latest {
                 try check(journal, fits: latest)
+                try checkOnlyWritten(by: journal)
                 plan.removals += [runPath(journal.run), inputPath(journal.run)] + journal.created.map(join)
                 runs.removeAll { $0 == journal.run }
                 inputs.removeAll { $0 == journal.run }
@@ -84,7 +86,10 @@ extension UpdateStateDirectory {
             }
         }
         let held = runs.map { "runs/\($0)" } + inputs.map { "inputs/\($0).csv" }
-        let data = fm.contents(atPath: dataPath)
+        // A data.csv that is not a file is left alone (an update refuses it before recovery).
+        var info = stat()
+        let dataKept = lstat(dataPath, &info) == 0 && info.st_mode & S_IFMT != S_IFREG
+        let data = dataKept ? nil : fm.contents(atPath: dataPath)
         guard let latest else {
             guard held.isEmpty else {
                 throw BuurtError(.data, "`latest` is missing, but the state holds \(held.joined(separator: ", ")): write the name of the newest complete run into `latest` (one line, such as 2021); nothing was changed",
@@ -105,7 +110,7 @@ extension UpdateStateDirectory {
         guard let figures = fm.contents(atPath: inputPath(latest)) else {
             throw BuurtError(.data, "the figures of the latest run \(latest) are missing: the state cannot be updated; nothing was changed", at: SourceLocation(file: inputPath(latest)))
         }
-        if data != figures {
+        if data != figures, !dataKept {
             guard data.map(figuresOfARun) ?? true else {
                 throw edited(data: "differs from inputs/\(latest).csv, the figures of the latest run \(latest)")
             }
@@ -121,6 +126,53 @@ extension UpdateStateDirectory {
         guard !fits else { return }
         throw BuurtError(.data, "the journal of an interrupted \(journal.isInitialisation ? "--init" : "update") names run \(journal.run), which cannot follow `latest` (\(latest?.description ?? "missing")): nothing was changed; restore `latest`, or remove the journal if the state is as it should be",
                          at: SourceLocation(file: join(UpdateJournal.fileName), line: 1))
+    }
+
+    /// Refuses a `data.csv` that is a symbolic link, a pipe, a folder or a device (before an
+    /// update reads or replaces it).
+    /// - Throws: ``BuurtError`` `.data` naming it.
+    func checkDataFile() throws(BuurtError) {
+        _ = try regularFile("data.csv", remedy: "put back a copy of the figures of the latest run (inputs/<latest>.csv) as data.csv")
+    }
+
+    /// The state's model (and the files it names) are those the latest run was computed
+    /// from: each input but the data that its manifest records has the recorded SHA-256.
+    /// - Throws: ``BuurtError`` `.data` naming the first file that differs or is missing.
+    func checkModel(of run: RunName) throws(BuurtError) {
+        let manifestPath = ManifestPath.join(runPath(run), Manifest.fileName)
+        // Recovery has refused a latest run without a manifest of ours.
+        guard let data = FileManager.default.contents(atPath: manifestPath), let manifest = try? Manifest.parse(data, file: manifestPath) else { return }
+        for input in manifest.inputs where input.role != "data" && !input.path.hasPrefix("/") && !input.path.contains("..") {
+            let remedy = "restore the \(input.role) file the state was created with"
+            let bytes = try regularFile(input.path, remedy: remedy)
+            guard bytes.map(SHA256Hex.digest) != input.sha256 else { continue }
+            let what = input.role == "model" ? "the model" : "the \(input.role) file"
+            throw BuurtError(.data, "\(input.path) \(bytes == nil ? "is missing" : "was changed"): it is not \(what) the latest run \(run) was computed with (runs/\(run)/manifest.json records its SHA-256). A state keeps the model it was created with, so that its runs can be verified and compared; \(remedy) and run the update again; nothing was changed",
+                             at: SourceLocation(file: join(input.path)))
+        }
+    }
+
+    /// The folder of the journal's run holds nothing but what that run wrote: the files its
+    /// manifest lists, the manifest, and the comparison files (`diff.md`, `diff.csv`).
+    private func checkOnlyWritten(by journal: UpdateJournal) throws(BuurtError) {
+        let folder = runPath(journal.run)
+        guard Self.exists(folder) else { return }
+        let manifest = FileManager.default.contents(atPath: ManifestPath.join(folder, Manifest.fileName))
+            .flatMap { try? Manifest.parse($0, file: folder) }
+        let written = Set(["diff.md", "diff.csv"] + (manifest.map { [Manifest.fileName] + $0.outputs.map(\.path) } ?? []))
+        var foreign: [String] = []
+        var info = stat()
+        if lstat(folder, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+            foreign = ["runs/\(journal.run)"]
+        }
+        for entry in foreign.isEmpty ? (FileManager.default.subpaths(atPath: folder) ?? []).sorted() : [] {
+            guard lstat(ManifestPath.join(folder, entry), &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { continue }
+            if !written.contains(entry) { foreign.append("runs/\(journal.run)/\(entry)") }
+        }
+        guard !foreign.isEmpty else { return }
+        let shown = foreign.prefix(5).joined(separator: ", ") + (foreign.count > 5 ? ", …" : "")
+        throw BuurtError(.data, "this run of an interrupted update holds what that update did not write (\(shown)): move it out of the state, then run the update again; nothing was changed",
+                         at: SourceLocation(file: folder))
     }
 
     /// The run `latest` names is complete: its manifest parses and every file it lists exists.

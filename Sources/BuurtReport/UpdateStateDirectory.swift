@@ -1,5 +1,10 @@
 import BuurtNumerics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The name of one run of an update state: its newest period, and a revision number from 2
 /// on when that period was already run before (`2021`, `2021-r2`, `2021-r3`, …).
@@ -70,7 +75,7 @@ public struct UpdateStateDirectory: Sendable {
     /// The newest run, `nil` when the directory holds no state.
     /// - Throws: ``BuurtError`` `.data` when `latest` does not name a run.
     public func latest() throws(BuurtError) -> RunName? {
-        guard let data = FileManager.default.contents(atPath: latestPath) else { return nil }
+        guard let data = try regularFile("latest", remedy: "replace it by a file holding the name of the newest complete run (one line, such as 2021)") else { return nil }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let run = RunName(text) else {
             let held = runs().isEmpty ? "runs/ holds no run" : "runs/ holds \(runs().map(\.description).joined(separator: ", "))"
@@ -91,12 +96,35 @@ public struct UpdateStateDirectory: Sendable {
             .compactMap { $0.hasSuffix(".csv") ? RunName(String($0.dropLast(4))) : nil }.sorted()
     }
 
-    /// Names of temporary files and folders that an interrupted write leaves behind.
-    /// Besides this program's (`.NAME.partial-…`, `.NAME.previous-…`, `.NAME.tmp-…`), the
-    /// `.dat.nosync…` files of Foundation's atomic writes.
+    /// Names of temporary files and folders that an interrupted write leaves behind
+    /// (``TemporaryName``: `.NAME.tmp-XXXXXXXX`, `.NAME.partial-…`, `.NAME.previous-…`).
     static func isTemporary(_ entry: String) -> Bool {
-        entry.hasPrefix(".dat.nosync")
-            || entry.hasPrefix(".") && (entry.contains(".partial-") || entry.contains(".previous-") || entry.contains(".tmp-"))
+        TemporaryName.target(of: entry) != nil
+    }
+
+    /// Whether something (a file, a folder, a link, even a dangling one) is at `path`.
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The bytes of the state's file `relative`, `nil` when there is none; a symbolic link, a
+    /// pipe, a folder or a device is refused without being followed or opened.
+    /// - Throws: ``BuurtError`` `.data` naming the file and ending with `remedy`.
+    func regularFile(_ relative: String, remedy: String) throws(BuurtError) -> Data? {
+        let file = join(relative)
+        var info = stat()
+        guard lstat(file, &info) == 0 else { return nil }
+        let kinds: [mode_t: String] = [S_IFLNK: "a symbolic link", S_IFIFO: "a named pipe (FIFO)", S_IFDIR: "a folder", S_IFSOCK: "a socket"]
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let kind = kinds[info.st_mode & S_IFMT] ?? "a device"
+            throw BuurtError(.data, "`\(relative)` is \(kind), not a regular file; an update state holds only files (this program neither follows nor opens anything else): \(remedy); nothing was changed",
+                             at: SourceLocation(file: file))
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw BuurtError(.noInput, "cannot read this file", at: SourceLocation(file: file))
+        }
+        return data
     }
 }
 
@@ -107,13 +135,19 @@ public enum AtomicFile {
     public static func write(_ data: Data, to target: String) throws(BuurtError) {
         let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString.prefix(8))")
+        let temporary = folder.appendingPathComponent(TemporaryName.make(url.lastPathComponent, .tmp))
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-                throw BuurtError(.cannotCreate, "cannot create a temporary file", at: SourceLocation(file: temporary.path))
-            }
-            let handle = try FileHandle(forWritingTo: temporary)
+        } catch {
+            throw BuurtError(.cannotCreate, "cannot create the folder: \(error.localizedDescription)", at: SourceLocation(file: folder.path))
+        }
+        // A new file of our own (never an existing one, never through a link).
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw BuurtError(.cannotCreate, "cannot create a temporary file: \(String(cString: strerror(errno)))", at: SourceLocation(file: temporary.path))
+        }
+        do {
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             try handle.write(contentsOf: data)
             try handle.synchronize()
             try handle.close()

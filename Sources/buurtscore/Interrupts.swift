@@ -23,6 +23,8 @@ enum Interrupts {
                     switch outcome {
                     case .published: return
                     case .undone(let state): update = "the update of \(TerminalText.escaped(state)) was undone; nothing was changed"
+                    case .notUndone(let state, let reason):
+                        update = "the update of \(TerminalText.escaped(state)) was stopped, but undoing it failed (\(TerminalText.escaped(reason))): the next update finishes undoing it"
                     case .noUpdate: update = nil
                     }
                     let folders = StagingRegistry.restoreAll().map(TerminalText.escaped)

@@ -25,8 +25,8 @@ import Testing
             try write("runs/\(run)/manifest.json", manifest(listing: "scores.csv", "\(run)\n"))
         }
         try write(".update-journal", "update 2021\n")
-        try write("runs/.2021-r2.partial-1234abcd/scores.csv", "partial\n")
-        try write(".latest.tmp-89abcdef", "2021\n")
+        try write("runs/.2021-r2.partial-1234ABCD/scores.csv", "partial\n")
+        try write(".latest.tmp-89ABCDEF", "2021\n")
         try write("latest", "2020\n")
         try write("data.csv", dataCSV)
         return state

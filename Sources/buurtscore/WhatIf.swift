@@ -48,7 +48,7 @@ extension Buurtscore {
             guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
                 throw ValidationError("--weight \(argument): the weight '\(text)' is not a number")
             }
-            if value == 0, text.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+            if CSVReader.roundsToZero(text, value: value) {
                 throw ValidationError("--weight \(argument): the weight '\(text)' is too small for a double; write 0 for nothing")
             }
             guard value >= 0 else { throw ValidationError("--weight \(argument): a weight must be 0 or more, got \(text)") }

@@ -29,6 +29,13 @@ extension CSVReader {
         return Array(cell.utf8).withUnsafeBufferPointer { parseNumber(utf8: $0, decimalComma: decimalComma) }
     }
 
+    /// Whether `text`, which a `Double` conversion read as `value`, is a non-zero figure that
+    /// the conversion rounded to zero (`1e-400`, `-1e-400`): a digit 1-9 before the exponent.
+    /// The cell reader refuses such text itself; settings read with `Double(_:)` ask this.
+    public static func roundsToZero<S: StringProtocol>(_ text: S, value: Double) -> Bool {
+        value == 0 && text.prefix { $0 != "e" && $0 != "E" }.contains { ("1"..."9").contains($0) }
+    }
+
     /// Reads one cell, given as UTF-8 bytes, as a number: the same rules as
     /// ``parseNumber(_:decimalComma:)`` (which calls this), without building a String.
     /// - Complexity: O(length of the cell).

@@ -145,7 +145,7 @@ struct ModelFileReader {
             return nil
         }
         // `1e-400` is not zero, but a double would hold it as 0 (and `-1e-400` as -0).
-        if x == 0, s.string.prefix(while: { $0 != "e" && $0 != "E" }).contains(where: { ("1"..."9").contains($0) }) {
+        if CSVReader.roundsToZero(s.string, value: x) {
             fail("\(what) is too small for a double (magnitudes from about 4.9e-324 to 1.8e308), got \(Self.describe(node)); write 0 for nothing", at: node)
             return nil
         }

@@ -58,8 +58,7 @@ struct GeneralEvaluator: Sendable {
             return
         }
         sampling = nil
-        let resume: StageName = plan.imputeCount > 0 ? .denominated : plan.treatCount > 0 ? .screened
-            : plan.normaliseCount > 0 ? .treated : .normalised
+        let resume = Self.resumeStage(plan)
         resumeAfter = resume
         let begin = nominal.stages.last { $0.name <= resume }!.panel
         var cache: [Int: Result<Panel, BuurtError>] = [:]
@@ -78,6 +77,11 @@ struct GeneralEvaluator: Sendable {
         }
         self.cache = cache
         start = begin
+    }
+
+    /// The last stage whose output no alternative changes (without sampling).
+    static func resumeStage(_ plan: DrawPlan) -> StageName {
+        plan.imputeCount > 0 ? .denominated : plan.treatCount > 0 ? .screened : plan.normaliseCount > 0 ? .treated : .normalised
     }
 
     private static func choices(_ count: Int) -> [Int?] {
@@ -124,7 +128,7 @@ struct GeneralEvaluator: Sendable {
     }
 
     /// The normalised panel of a draw's (impute, treat, normalise) combination.
-    private static func normalised(
+    static func normalised(
         _ start: Panel, after stage: StageName, _ d: ReplicationDraw, model: IndexModel, spec: PipelineSpec,
         uncertainty: UncertaintySpec
     ) throws(BuurtError) -> Panel {

@@ -1,23 +1,50 @@
 import BuurtNumerics
 
-/// The linear path of the uncertainty engine: arithmetic aggregation at every level, with only
-/// weight noise and normalisation alternatives uncertain.
+/// The compiled path of the uncertainty engine: every aggregation except Copeland, with weight
+/// noise and aggregate, normalise, treat and impute alternatives uncertain (not sampling).
+/// (The type keeps its historical name: it began as the arithmetic-only path.)
 ///
-/// Per alternative, the normalised indicators and every aggregate under the nominal weights are
-/// computed once. An aggregate's availability (coverage rule, at least one child with positive
-/// weight) does not depend on the weights, because multipliers lie in (1 − noise, 1 + noise) ⊂
-/// (0, 2) and keep every weight's sign. An aggregate is *variable* when a child's weight is
-/// perturbed or a child is variable; the others keep their nominal scores. For a variable
-/// aggregate a with children C, positions P and a block of B draws with weights W (|C| × B):
+/// **Means.** Arithmetic, geometric, harmonic and generalised(p) means are quasi-arithmetic:
+/// m = f⁻¹(Σ w f(x) / Σ w) over the available children with f = x, ln x, 1/x, x^p. The
+/// Mazziotta–Pareto index is M_z − S_z²/M_z of the children standardised per period,
+/// z = 100 + 10·(x − M)/S, with M_z and S_z² from Σw z′ and Σw z′² (z′ = z − 100, two sums).
 ///
-///     num = X_C · W              (matrix product when all children are fixed, X_C = their
-///                                 values with missing ↦ 0; else a sum of scaled columns)
+/// **Plans.** For each combination of (impute, treat, normalise) alternatives that occurs among
+/// the draws (all of them when there are at most ``GeneralEvaluator/cacheLimit``), the stages up
+/// to normalisation run once; for each aggregate alternative, the aggregation stage runs once
+/// with the nominal weights, which fixes every aggregate's availability (coverage rule, a child
+/// with positive weight: multipliers lie in (0, 2) and keep every weight's sign) and the scores
+/// of the aggregates that do not depend on the weights. Their children's f(x) are stored per
+/// alternative, missing ↦ 0 (an ``Alternative``, the *plan* of that combination).
+///
+/// **Blocks.** An aggregate is *variable* when a child's weight is perturbed or a child is
+/// variable. For a variable aggregate a with children C, positions P and a block of B draws
+/// with weights W (|C| × B), bottom-up:
+///
+///     num = F_C · W              (one matrix product when all children are fixed; otherwise
+///                                 a sum of scaled columns, a variable child's f taken elementwise
+///                                 from its scores under each draw)
 ///     den = 1ᵀW − Σ_{c missing at p} W_c     (only the rows with missing children differ)
-///     s_a = num ⊘ den where a is available, missing otherwise
+///     s_a = f⁻¹(num ⊘ den) where a is available, missing otherwise
 ///
-/// which is Σwx/Σw over the available children, the arithmetic mean of ``BuurtNumerics/Aggregate``
-/// (equal up to rounding, well within 1e-9).
-/// - Complexity: per block, O(|P| · B · Σ_variable |C|) plus O(B · missing children).
+/// which equals ``BuurtNumerics/Aggregate`` up to rounding (well within 1e-9). Draws of a block
+/// are grouped by plan. A Mazziotta–Pareto aggregate of a variable child standardises that child
+/// over whole periods, so such plans score every period that a requested range touches.
+///
+/// **Domains and failures.** A value the stage refuses (≤ 0 under a geometric or harmonic mean,
+/// say) in a fixed child fails every draw of the plan with the stage's own message. When a
+/// variable child's scores can leave the parent's domain under some weights (bounds of each
+/// aggregate over its children prove when they cannot), or the combination's rows differ from
+/// the nominal run, the plan is *staged*: each of its draws runs the aggregation stage itself,
+/// so it fails exactly where the stage would. Copeland aggregation, at any level or as an
+/// alternative, and sampling stay on ``GeneralEvaluator``.
+///
+/// **Run-time normalisation.** ``score(normalised:aggregateIndex:draws:positions:codes:into:sums:workspace:)``
+/// scores draws against normalised indicator values supplied by the caller (``NormalisedColumns``)
+/// instead of a precomputed combination, with the same numbers as the aggregation stage on that
+/// panel under each draw's weights.
+/// - Complexity: per block, O(|P| · B · Σ_variable |C|) plus O(B · missing children); a plan
+///   costs one pipeline run from the first uncertain stage and O(rows · tree size) memory.
 struct LinearScorer: Sendable {
     struct Child: Sendable {
         var slot: Int
@@ -36,21 +63,48 @@ struct LinearScorer: Sendable {
         var buffer: Int
     }
 
+    /// The mean of a variable node under one plan.
+    enum Mean: Sendable, Equatable {
+        case arithmetic, geometric, harmonic
+        case power(Double)
+        case mazziottaPareto
+    }
+
+    /// One plan: a combination of alternatives, compiled (see the type's description).
     struct Alternative: Sendable {
         var failure: String?
+        /// Each draw runs the aggregation stage on `normalised` (see the type's description).
+        var staged = false
+        /// The combination's normalised panel and aggregation settings (staged draws, and draws
+        /// whose Mazziotta–Pareto standardisation meets a child without variation).
+        var normalised: Panel?
+        var aggregation = AggregateParameters()
+        /// Per variable node.
+        var means: [Mean] = []
         /// Per slot, layout order, missing ↦ 0 (fixed slots only).
         var values: [[Double]] = []
         /// Per slot, layout order: 1 available, 0 missing.
         var available: [[Double]] = []
-        /// Per variable node: the fixed children's values side by side (positions × children).
+        /// Per variable node: f of its fixed children side by side (positions × fixed children),
+        /// 0 where the child or the node is missing.
         var productMatrix: [[Double]] = []
+        /// Per Mazziotta–Pareto node scored by a product: the squares of `productMatrix`.
+        var squareMatrix: [[Double]] = []
+        /// Per variable node and child: the fixed child's column in `productMatrix`.
+        var fixedColumn: [[Int?]] = []
         /// Per variable node: position << 32 | child index of every missing child, ascending.
         var missing: [[UInt64]] = []
+        /// A Mazziotta–Pareto node standardises a variable child: score whole periods.
+        var periodWide = false
+        /// Staged plans: the row of the combination's panel at each position, −1 when absent.
+        var rowAtPosition: [Int] = []
     }
 
     /// Per-worker buffers, grown on demand and reused.
     struct Workspace {
         var buffers: [[Double]] = []
+        var squares: [[Double]] = []
+        var column: [Double] = []
         var weights: [Double] = []
         var denominator: [Double] = []
         var members: [Int] = []
@@ -63,14 +117,32 @@ struct LinearScorer: Sendable {
     let bufferOfSlot: [Int?]
     /// The slot of each score code.
     let outputSlots: [Int]
+    /// The plans computed ahead, and the plan of each combination key.
     let alternatives: [Alternative]
+    let planOfKey: [Int: Int]
+    let context: Context
 
-    /// Whether the linear path computes exactly what the general path would.
+    /// What plans are compiled from.
+    struct Context: Sendable {
+        var model: IndexModel
+        var spec: PipelineSpec
+        var uncertainty: UncertaintySpec
+        var plan: DrawPlan
+        var layout: RowLayout
+        var codes: [String]
+        /// The last certain stage's output, and that stage.
+        var start: Panel
+        var resumeAfter: StageName
+        /// The nominal aggregated panel's rows.
+        var rows: Panel
+    }
+
+    /// Whether the compiled path computes exactly what the general path would: no sampling and
+    /// no Copeland aggregation at any level or among the alternatives.
     static func applies(model: IndexModel, spec: PipelineSpec, uncertainty u: UncertaintySpec) -> Bool {
-        guard !u.sampling, u.impute.isEmpty, u.treatMaxPoints.isEmpty else { return false }
-        guard u.aggregate.allSatisfy({ $0 == .arithmetic }) else { return false }
+        guard !u.sampling, !u.aggregate.contains(.copeland) else { return false }
         return model.aggregatesBottomUp.allSatisfy { code in
-            u.aggregate.isEmpty ? spec.aggregate.rule(forHeight: model.height[code]!).method == .arithmetic : true
+            u.aggregate.isEmpty ? spec.aggregate.rule(forHeight: model.height[code]!).method != .copeland : true
         }
     }
 
@@ -100,46 +172,74 @@ struct LinearScorer: Sendable {
         self.bufferOfSlot = bufferOfSlot
         outputSlots = scoreCodes.map { slotOf[$0]! }
 
-        // Each alternative's normalised data, from the last stage before normalisation.
-        let treated = nominal.stages.last { $0.name < .normalised }!.panel
-        let choices: [NormaliseParameters?] = u.normalise.isEmpty ? [nil] : u.normalise
-        // With aggregate alternatives (all arithmetic here) every level aggregates arithmetically.
-        let aggregation = GeneralEvaluator.spec(spec, ReplicationDraw(aggregateIndex: u.aggregate.isEmpty ? nil : 0), u).aggregate
-        var alternatives: [Alternative] = []
-        for parameters in choices {
-            do {
-                let normalised = try parameters.map { p throws(BuurtError) in try Normalise.apply(treated, model: model, parameters: p).panel }
-                    ?? nominal.panel(after: .normalised)!
-                let aggregated = try Aggregate.apply(normalised, model: model, parameters: aggregation).panel
-                alternatives.append(Self.alternative(aggregated, codes: codes, layout: layout, nodes: nodes, bufferOfSlot: bufferOfSlot))
-            } catch {
-                alternatives.append(Alternative(failure: error.description))
-            }
+        let resume = GeneralEvaluator.resumeStage(plan)
+        let context = Context(
+            model: model, spec: spec, uncertainty: u, plan: plan, layout: layout, codes: codes,
+            start: nominal.stages.last { $0.name <= resume }!.panel, resumeAfter: resume, rows: nominal.aggregated)
+
+        // The combinations to compile: all, or those the Monte Carlo draws use.
+        var keys = Set<Int>()
+        if Self.combinationCount(plan) <= GeneralEvaluator.cacheLimit {
+            keys = Set(0..<Self.combinationCount(plan))
+        } else {
+            for r in 0..<plan.replications { keys.insert(Self.key(plan.draw(replication: r), plan)) }
         }
+        var alternatives: [Alternative] = [], planOfKey: [Int: Int] = [:]
+        var normalisedOf: [Int: Result<Panel, BuurtError>] = [:]
+        let aggregateChoices = Swift.max(plan.aggregateCount, 1)
+        for key in keys.sorted() {
+            let draw = Self.draw(key: key, plan)
+            let combination = key / aggregateChoices
+            if normalisedOf[combination] == nil {
+                normalisedOf[combination] = Result { () throws(BuurtError) in try Self.normalised(draw, context: context) }
+            }
+            planOfKey[key] = alternatives.count
+            alternatives.append(Self.compile(normalisedOf[combination]!, aggregateIndex: draw.aggregateIndex,
+                                             nodes: nodes, bufferOfSlot: bufferOfSlot, context: context))
+        }
+        self.context = context
         self.alternatives = alternatives
+        self.planOfKey = planOfKey
     }
 
-    private static func alternative(
-        _ panel: Panel, codes: [String], layout: RowLayout, nodes: [Node], bufferOfSlot: [Int?]
-    ) -> Alternative {
-        var a = Alternative()
-        for (s, code) in codes.enumerated() {
-            let column = panel.column(code)!
-            let ordered = layout.rowAt.map { column[$0] }
-            a.available.append(ordered.map { $0.isNaN ? 0 : 1 })
-            a.values.append(bufferOfSlot[s] == nil ? ordered.map { $0.isNaN ? 0 : $0 } : [])
-        }
-        for node in nodes {
-            a.productMatrix.append(node.viaProduct ? node.children.flatMap { a.values[$0.slot] } : [])
-            var missing: [UInt64] = []
-            for p in 0..<layout.count {
-                for (c, child) in node.children.enumerated() where a.available[child.slot][p] == 0 {
-                    missing.append(UInt64(p) << 32 | UInt64(c))
-                }
-            }
-            a.missing.append(missing)
-        }
-        return a
+    /// Combinations of (impute, treat, normalise, aggregate) alternatives.
+    static func combinationCount(_ plan: DrawPlan) -> Int {
+        [plan.imputeCount, plan.treatCount, plan.normaliseCount, plan.aggregateCount].reduce(1) { $0 * Swift.max($1, 1) }
+    }
+
+    /// A draw's combination key: the general path's (impute, treat, normalise) key, then the
+    /// aggregate alternative.
+    static func key(_ d: ReplicationDraw, _ plan: DrawPlan) -> Int {
+        GeneralEvaluator.key(d, plan) * Swift.max(plan.aggregateCount, 1) + (d.aggregateIndex ?? 0)
+    }
+
+    /// The alternatives of a combination key (no weights).
+    static func draw(key: Int, _ plan: DrawPlan) -> ReplicationDraw {
+        func index(_ value: Int, _ count: Int) -> Int? { count == 0 ? nil : value % count }
+        var rest = key
+        let a = index(rest, plan.aggregateCount); rest /= Swift.max(plan.aggregateCount, 1)
+        let n = index(rest, plan.normaliseCount); rest /= Swift.max(plan.normaliseCount, 1)
+        let t = index(rest, plan.treatCount); rest /= Swift.max(plan.treatCount, 1)
+        let i = index(rest, plan.imputeCount)
+        return ReplicationDraw(normaliseIndex: n, aggregateIndex: a, treatIndex: t, imputeIndex: i)
+    }
+
+    /// The normalised panel of a draw's (impute, treat, normalise) combination.
+    static func normalised(_ d: ReplicationDraw, context c: Context) throws(BuurtError) -> Panel {
+        if c.resumeAfter == .normalised { return c.start }
+        return try GeneralEvaluator.normalised(c.start, after: c.resumeAfter, d, model: c.model, spec: c.spec, uncertainty: c.uncertainty)
+    }
+
+    /// The index into ``alternatives`` of a Monte Carlo draw's plan (every combination those
+    /// draws use is compiled ahead; a design point of another combination is compiled when scored).
+    func planIndex(of d: ReplicationDraw) -> Int? {
+        planOfKey[Self.key(d, context.plan)]
+    }
+
+    /// Whether node `buffer` is an arithmetic mean with fixed children in every plan, and no plan
+    /// is staged (the numerators are then X_C·W, as ``ThemeTiles`` takes them).
+    func isPlainProduct(node buffer: Int) -> Bool {
+        nodes[buffer].viaProduct && alternatives.allSatisfy { !$0.staged && ($0.failure != nil || $0.means[buffer] == .arithmetic) }
     }
 
     /// Scores positions `range` for a block of draws (see the type's description).
@@ -149,160 +249,24 @@ struct LinearScorer: Sendable {
     ) -> [ReplicationFailure] {
         var failures: [ReplicationFailure] = []
         let first = draws.startIndex
-        for (k, alternative) in alternatives.enumerated() {
-            w.members.removeAll(keepingCapacity: true)
-            for j in draws.indices where (draws[j].normaliseIndex ?? 0) == k { w.members.append(j - first) }
-            if w.members.isEmpty { continue }
-            if let failure = alternative.failure {
-                for j in w.members {
-                    failures.append(ReplicationFailure(draw: j, message: failure))
-                    for c in codes.indices { output.column(code: c, draw: j).update(repeating: .nan, count: range.count) }
-                }
-                continue
-            }
-            score(alternative, draws, positions: range, codes: codes, into: output, sums: sums, workspace: &w)
+        var groups: [Int: [Int]] = [:]
+        for j in draws.indices { groups[Self.key(draws[j], context.plan), default: []].append(j - first) }
+        for key in groups.keys.sorted() {
+            let alternative = planOfKey[key].map { alternatives[$0] } ?? Self.compile(
+                Result { () throws(BuurtError) in try Self.normalised(Self.draw(key: key, context.plan), context: context) },
+                aggregateIndex: Self.draw(key: key, context.plan).aggregateIndex,
+                nodes: nodes, bufferOfSlot: bufferOfSlot, context: context)
+            w.members = groups[key]!
+            failures += score(alternative, draws, positions: range, codes: codes, into: output, sums: sums, workspace: &w)
         }
         return failures.sorted { $0.draw < $1.draw }
     }
 
-    /// Scores the draws listed in `w.members` (offsets into `draws`), which share `alternative`.
-    private func score(
-        _ alternative: Alternative, _ draws: ArraySlice<ReplicationDraw>, positions range: Range<Int>,
-        codes: [Int], into output: ScoreOutput, sums: ScoreSums?, workspace w: inout Workspace
-    ) {
-        let t = range.count, b = w.members.count, first = draws.startIndex
-        guard t > 0 else { return }
-        let maxChildren = nodes.map(\.children.count).max() ?? 0
-        if w.buffers.count < nodes.count { w.buffers += Array(repeating: [], count: nodes.count - w.buffers.count) }
-        for n in nodes.indices where w.buffers[n].count < t * b { w.buffers[n] = [Double](repeating: 0, count: t * b) }
-        if w.weights.count < maxChildren * b { w.weights = [Double](repeating: 0, count: maxChildren * b) }
-        if w.denominator.count < t { w.denominator = [Double](repeating: 0, count: t) }
-
-        let needed = neededBy(codes + (sums?.codes ?? []))
-        for node in nodes where needed[node.buffer] {
-            let cc = node.children.count
-            for (j, m) in w.members.enumerated() {
-                let multipliers = draws[first + m].weightMultipliers
-                for (c, child) in node.children.enumerated() {
-                    w.weights[c + j * cc] = child.weight * (child.multiplier.map { multipliers?[$0] ?? 1 } ?? 1)
-                }
-            }
-            numerator(node, alternative, positions: range, width: b, workspace: &w)
-            divide(node, alternative, positions: range, width: b, workspace: &w)
-        }
-        write(alternative, draws: w.members, positions: range, codes: codes, into: output, workspace: w)
-        if let sums { accumulate(alternative, draws: w.members, positions: range, into: sums, workspace: w) }
-    }
-
-    /// num (t × b) of a variable node into its buffer.
-    private func numerator(_ node: Node, _ alt: Alternative, positions range: Range<Int>, width b: Int, workspace w: inout Workspace) {
-        let t = range.count, cc = node.children.count, a = range.lowerBound
-        let nodeIndex = node.buffer
-        if node.viaProduct {
-            alt.productMatrix[nodeIndex].withUnsafeBufferPointer { x in
-                w.weights.withUnsafeBufferPointer { weights in
-                    w.buffers[nodeIndex].withUnsafeMutableBufferPointer { out in
-                        BLASKernels.multiply(m: t, n: b, k: cc, x.baseAddress! + a, lda: positions,
-                                             weights.baseAddress!, ldb: cc, into: out.baseAddress!, ldc: t)
-                    }
-                }
-            }
-            return
-        }
-        var out = w.buffers[nodeIndex]
-        w.buffers[nodeIndex] = []
-        out.withUnsafeMutableBufferPointer { out in
-            for i in 0..<(t * b) { out[i] = 0 }
-            for (c, child) in node.children.enumerated() {
-                for j in 0..<b {
-                    let weight = w.weights[c + j * cc]
-                    let column = out.baseAddress! + j * t
-                    if let source = child.buffer {
-                        w.buffers[source].withUnsafeBufferPointer { s in
-                            let from = s.baseAddress! + j * t
-                            for i in 0..<t { column[i] += weight * from[i] }
-                        }
-                    } else {
-                        alt.values[child.slot].withUnsafeBufferPointer { s in
-                            let from = s.baseAddress! + a
-                            for i in 0..<t { column[i] += weight * from[i] }
-                        }
-                    }
-                }
-            }
-        }
-        w.buffers[nodeIndex] = out
-    }
-
-    /// num ⊘ den where the node is available, 0 elsewhere (0 keeps parents' sums simple).
-    private func divide(_ node: Node, _ alt: Alternative, positions range: Range<Int>, width b: Int, workspace w: inout Workspace) {
-        let t = range.count, cc = node.children.count, a = range.lowerBound
-        let missing = alt.missing[node.buffer]
-        let from = Self.lowerBound(missing, UInt64(a) << 32)
-        let to = Self.lowerBound(missing, UInt64(range.upperBound) << 32)
-        alt.available[node.slot].withUnsafeBufferPointer { available in
-            w.buffers[node.buffer].withUnsafeMutableBufferPointer { out in
-                w.denominator.withUnsafeMutableBufferPointer { den in
-                    for j in 0..<b {
-                        var total = 0.0
-                        for c in 0..<cc { total += w.weights[c + j * cc] }
-                        if from == to {
-                            // No child missing here: every denominator is the total.
-                            Self.divide(out.baseAddress! + j * t, by: total, available: available.baseAddress! + a, count: t)
-                            continue
-                        }
-                        for i in 0..<t { den[i] = total }
-                        for k in from..<to {
-                            let pair = missing[k]
-                            den[Int(pair >> 32) - a] -= w.weights[Int(pair & 0xFFFF_FFFF) + j * cc]
-                        }
-                        Self.divide(out.baseAddress! + j * t, by: den.baseAddress!, available: available.baseAddress! + a, count: t)
-                    }
-                }
-            }
-        }
-    }
-
-    /// Copies the score codes to the output, NaN where unavailable.
-    private func write(_ alt: Alternative, draws members: [Int], positions range: Range<Int>, codes: [Int], into output: ScoreOutput, workspace w: Workspace) {
-        let t = range.count, a = range.lowerBound
-        for (c, code) in codes.enumerated() {
-            let slot = outputSlots[code]
-            alt.available[slot].withUnsafeBufferPointer { available in
-                if let buffer = bufferOfSlot[slot] {
-                    w.buffers[buffer].withUnsafeBufferPointer { scores in
-                        for (j, m) in members.enumerated() {
-                            Self.select(scores.baseAddress! + j * t, available: available.baseAddress! + a,
-                                        into: output.column(code: c, draw: m), count: t)
-                        }
-                    }
-                } else {
-                    alt.values[slot].withUnsafeBufferPointer { scores in
-                        for m in members {
-                            Self.select(scores.baseAddress! + a, available: available.baseAddress! + a,
-                                        into: output.column(code: c, draw: m), count: t)
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Which variable nodes the given output codes depend on (themselves and their variable
-    /// descendants).
-    private func neededBy(_ codes: [Int]) -> [Bool] {
-        var needed = [Bool](repeating: false, count: nodes.count)
-        for code in codes { if let b = bufferOfSlot[outputSlots[code]] { needed[b] = true } }
-        for node in nodes.reversed() where needed[node.buffer] {
-            for child in node.children { if let b = child.buffer { needed[b] = true } }
-        }
-        return needed
-    }
-
-    /// The scores of output `code` per alternative when it does not depend on the weights.
+    /// The scores of output `code` per plan when it does not depend on the weights (`nil` for a
+    /// failed plan); `nil` when it does, or when a plan is staged.
     func fixedScores(output code: Int) -> [[Double]?]? {
         let slot = outputSlots[code]
-        guard bufferOfSlot[slot] == nil else { return nil }
+        guard bufferOfSlot[slot] == nil, !alternatives.contains(where: \.staged) else { return nil }
         return alternatives.map { alt in
             alt.failure == nil ? zip(alt.values[slot], alt.available[slot]).map { $1 != 0 ? $0 : .nan } : nil
         }

@@ -46,11 +46,54 @@ extension LinearScorer {
         }
     }
 
+    /// target[i] += weight · from[i].
+    @inline(__always)
+    static func addScaled(_ from: UnsafePointer<Double>, _ weight: Double, into target: UnsafeMutablePointer<Double>, count: Int) {
+        var i = 0
+        while i < count {
+            target[i] += weight * from[i]
+            i &+= 1
+        }
+    }
+
+    /// target[i] += weight · from[i]².
+    @inline(__always)
+    static func addScaledSquares(_ from: UnsafePointer<Double>, _ weight: Double, into target: UnsafeMutablePointer<Double>, count: Int) {
+        var i = 0
+        while i < count {
+            target[i] += weight * (from[i] * from[i])
+            i &+= 1
+        }
+    }
+
+    /// Mazziotta–Pareto from q1 = Σw z′/Σw and q2 = Σw z′²/Σw (z′ = z − 100): with
+    /// M_z = 100 + q1 and S_z² = q2 − q1² (≥ 0), q1[i] ← M_z − S_z²/M_z where available, else 0.
+    @inline(__always)
+    static func mazziottaPareto(_ q1: UnsafeMutablePointer<Double>, squares q2: UnsafePointer<Double>, available: UnsafePointer<Double>, count: Int) {
+        var i = 0
+        while i < count {
+            let m = 100 + q1[i]
+            let variance = Swift.max(0, q2[i] - q1[i] * q1[i])
+            let score = m - variance / m
+            q1[i] = available[i] != 0 ? score : 0
+            i &+= 1
+        }
+    }
+
+    /// q[i] ← f⁻¹(q[i]) where available, else 0.
+    static func invert(_ q: UnsafeMutablePointer<Double>, _ mean: Mean, available: UnsafePointer<Double>, count: Int) {
+        for i in 0..<count { q[i] = available[i] != 0 ? inverse(q[i], mean) : 0 }
+    }
+
     /// Adds each summed code's available scores at `range` to the running sums of the member
     /// draws, in position order (four draws at a time in SIMD pairs; a missing score is held as
     /// +0, and adding +0 to a sum that starts at +0 changes no bit), and the number of available
-    /// positions to their counts.
-    func accumulate(_ alt: Alternative, draws members: [Int], positions range: Range<Int>, into sums: ScoreSums, workspace w: Workspace) {
+    /// positions to their counts. Member k's scores are buffer column `columns[k]` (column j
+    /// starts at j · stride, position `range.lowerBound` at `origin`).
+    func accumulate(
+        _ alt: Alternative, draws members: [Int], columns: [Int], positions range: Range<Int>, origin: Int, stride: Int,
+        into sums: ScoreSums, workspace w: Workspace
+    ) {
         let t = range.count, a = range.lowerBound
         for (c, code) in sums.codes.enumerated() {
             let slot = outputSlots[code]
@@ -65,8 +108,8 @@ extension LinearScorer {
                 while k < members.count {
                     let lanes = Swift.min(4, members.count - k)
                     let k1 = k + Swift.min(1, lanes - 1), k2 = k + Swift.min(2, lanes - 1), k3 = k + Swift.min(3, lanes - 1)
-                    let c0 = scores + k * drawStride, c1 = scores + k1 * drawStride
-                    let c2 = scores + k2 * drawStride, c3 = scores + k3 * drawStride
+                    let c0 = scores + columns[k] * drawStride, c1 = scores + columns[k1] * drawStride
+                    let c2 = scores + columns[k2] * drawStride, c3 = scores + columns[k3] * drawStride
                     let m0 = members[k], m1 = members[k1], m2 = members[k2], m3 = members[k3]
                     var s01 = SIMD2(total[m0], total[m1]), s23 = SIMD2(total[m2], total[m3])
                     for i in 0..<t {
@@ -82,7 +125,7 @@ extension LinearScorer {
             }
             if let buffer = bufferOfSlot[slot] {
                 // Variable scores: 0 where the aggregate is missing (see `divide`).
-                w.buffers[buffer].withUnsafeBufferPointer { add($0.baseAddress!, drawStride: t) }
+                w.buffers[buffer].withUnsafeBufferPointer { add($0.baseAddress! + origin, drawStride: stride) }
             } else {
                 // Fixed scores, the same for every draw: missing ↦ 0.
                 alt.values[slot].withUnsafeBufferPointer { add($0.baseAddress! + a, drawStride: 0) }

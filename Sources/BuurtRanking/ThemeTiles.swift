@@ -4,11 +4,11 @@ import BuurtNumerics
 /// not fit the memory budget: instead of storing every row's R dimension scores, it scores a few
 /// rows at a time under all replications and summarises them at once.
 ///
-/// Applies when every problem dimension is an aggregate of fixed children (indicators) whose
-/// weights vary, scored as s = (X_C·W) ⊘ den exactly as ``LinearScorer`` does. For a tile of t
+/// Applies when every problem dimension is an arithmetic aggregate of fixed children (indicators)
+/// whose weights vary, scored as s = (X_C·W) ⊘ den exactly as ``LinearScorer`` does. For a tile of t
 /// rows and one dimension, (X_C·W)ᵀ = Wᵀ·X_Cᵀ is one matrix product per alternative that writes
 /// each row's replications contiguously ("runs"). Replications are taken in *run order* — grouped
-/// by normalisation alternative, ascending within a group, failed alternatives left out (their
+/// by plan (combination of alternatives), ascending within a group, failed alternatives left out (their
 /// gaps are missing) — which changes no statistic: quantiles, p_worst and counts do not depend
 /// on the order of the replications, and the references are permuted alike. Each value is then
 /// divided by its denominator, rounded to the stored precision (`Score`) and turned into the
@@ -36,7 +36,7 @@ struct ThemeTiles<Score: StoredScore> {
         guard case .linear(let scorer) = plan.engine.evaluator, plan.fixedThemes == nil else { return nil }
         var nodes: [LinearScorer.Node] = []
         for code in plan.themeCodes {
-            guard let buffer = scorer.bufferOfSlot[scorer.outputSlots[code]], scorer.nodes[buffer].viaProduct else { return nil }
+            guard let buffer = scorer.bufferOfSlot[scorer.outputSlots[code]], scorer.isPlainProduct(node: buffer) else { return nil }
             nodes.append(scorer.nodes[buffer])
         }
         self.plan = plan
@@ -45,7 +45,7 @@ struct ThemeTiles<Score: StoredScore> {
         var order: [Int] = [], segments: [(alternative: Int, runs: Range<Int>)] = []
         for (k, alternative) in scorer.alternatives.enumerated() where alternative.failure == nil {
             let start = order.count
-            for (r, d) in draws.enumerated() where (d.normaliseIndex ?? 0) == k { order.append(r) }
+            for (r, d) in draws.enumerated() where scorer.planIndex(of: d) == k { order.append(r) }
             if order.count > start { segments.append((k, start..<order.count)) }
         }
         self.order = order

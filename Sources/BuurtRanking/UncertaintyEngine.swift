@@ -9,15 +9,15 @@ import BuurtNumerics
 /// impute), then the sampling draws (row-major, indicator order). So results never depend on
 /// thread count or scheduling, and any subset of replications can be recomputed exactly.
 ///
-/// **Execution.** Stages before the first uncertain one run once (the nominal run). With only
-/// weight noise and normalisation alternatives under arithmetic aggregation at every level, the
-/// *linear path* precomputes each alternative's normalised matrix once and scores a block of
-/// replications per level as s_a = (N_C·W_C) ⊘ (M_C·W_C) (N the children's values with
-/// missing ↦ 0, M their availability, W the block's weights): one matrix product per level
-/// instead of a pipeline run per replication. Otherwise the *general path* resumes
-/// ``BuurtNumerics/Pipeline`` after the last certain stage, with every combination of
-/// alternatives up to normalisation computed once and cached (sampling re-runs from the raw
-/// data). Replications run in parallel; BLAS is pinned to one thread.
+/// **Execution.** Stages before the first uncertain one run once (the nominal run). Without
+/// sampling or Copeland aggregation, the *compiled path* (``LinearScorer``, still named the
+/// linear path in its API) runs the stages up to normalisation once per combination of
+/// alternatives the draws use, and scores a block of replications per level in transformed
+/// space, f⁻¹((F_C·W_C) ⊘ den) with f = x, ln x, 1/x or x^p (Mazziotta–Pareto from two such
+/// sums): one matrix product per level instead of a pipeline run per replication. Otherwise the
+/// *general path* resumes ``BuurtNumerics/Pipeline`` after the last certain stage, with every
+/// combination of alternatives up to normalisation computed once and cached (sampling re-runs
+/// from the raw data). Replications run in parallel; BLAS is pinned to one thread.
 ///
 /// **Rows.** Scores are reported for the nominal run's aggregated rows. A row missing from a
 /// replication (for example screened out there) is NaN in it. A replication whose pipeline
@@ -46,8 +46,8 @@ public struct UncertaintyEngine: Sendable {
     /// - Parameters:
     ///   - panel: the raw data (as loaded, before any stage).
     ///   - scoreCodes: aggregates whose scores are needed (the root and the problem dimensions).
-    ///   - path: `.general` forces a pipeline run per replication even where the linear path
-    ///     applies (to cross-check the two).
+    ///   - path: `.general` forces a pipeline run per replication even where the compiled
+    ///     path applies (to cross-check the two).
     /// - Throws: ``BuurtNumerics/BuurtError`` (`.data`) for invalid settings (noise outside
     ///   [0, 1), a height the model does not have, fewer than one replication, a negative
     ///   max_points, sampling without any indicator that declares a sampling model or with a
@@ -82,7 +82,7 @@ public struct UncertaintyEngine: Sendable {
     /// Nodes whose weights are perturbed, aligned with ``ReplicationDraw/weightMultipliers``.
     public var weightNodes: [String] { plan.weightNodes }
 
-    /// Whether replications are scored by the linear (matrix product) path.
+    /// Whether replications are scored by the compiled (matrix product) path, ``LinearScorer``.
     public var usesLinearPath: Bool {
         if case .linear = evaluator { return true }
         return false
@@ -112,7 +112,7 @@ public struct UncertaintyEngine: Sendable {
     ///   - progress: called with (finished draws, all draws) as blocks complete, one call at a time.
     /// - Throws: `BuurtError(.usage)` when a draw does not fit this engine (wrong multiplier count,
     ///   an index out of range, or an input this engine does not have).
-    /// - Complexity: O(draws × rows × tree size) on the linear path; a pipeline run from the first
+    /// - Complexity: O(draws × rows × tree size) on the compiled path; a pipeline run from the first
     ///   uncertain stage per draw on the general path.
     public func evaluate(
         _ draws: [ReplicationDraw], threads: Int = 1, progress: (@Sendable (Int, Int) -> Void)? = nil
@@ -176,12 +176,16 @@ public struct UncertaintyEngine: Sendable {
         }
     }
 
-    /// The alternative a draw's scores depend on besides its weights (linear path).
-    func alternative(of draw: ReplicationDraw) -> Int { draw.normaliseIndex ?? 0 }
+    /// The plan (combination of alternatives) a Monte Carlo draw's scores depend on besides its
+    /// weights, on the compiled path.
+    func alternative(of draw: ReplicationDraw) -> Int {
+        guard case .linear(let scorer) = evaluator else { return 0 }
+        return scorer.planIndex(of: draw) ?? 0
+    }
 
-    /// On the linear path, when score code `c` does not depend on the weights: its scores per
-    /// alternative (layout order, NaN = missing; `nil` for an alternative that failed). `nil`
-    /// when the code varies with the weights or the path is general.
+    /// On the compiled path, when score code `c` does not depend on the weights: its scores per
+    /// plan (layout order, NaN = missing; `nil` for a plan that failed). `nil` when the code
+    /// varies with the weights or the path is general.
     func fixedScores(code c: Int) -> [[Double]?]? {
         guard case .linear(let scorer) = evaluator else { return nil }
         return scorer.fixedScores(output: c)
@@ -212,7 +216,7 @@ public struct UncertaintyEngine: Sendable {
 
 /// How replications are evaluated.
 public enum EvaluationPath: Sendable, Equatable {
-    /// The linear path where it applies (see ``UncertaintyEngine``), else the general path.
+    /// The compiled path where it applies (see ``UncertaintyEngine``), else the general path.
     case automatic
     /// A pipeline run per replication.
     case general

@@ -111,13 +111,17 @@ import Testing
     }
 
     /// A geometric mean of min-max [0, 100] data meets the zeros at each indicator's minimum:
-    /// those replications fail, are counted, and leave NaN; the arithmetic ones are scored.
+    /// those replications fail, are counted, and leave NaN; the arithmetic ones are scored. The
+    /// compiled path fails the same draws with the same messages as pipeline runs.
     @Test func failingReplicationsAreCountedNotFatal() throws {
         let u = UncertaintySpec(aggregate: [.arithmetic, .geometric], replications: 30, seed: 2)
         let e = try Self.engine(u)
-        #expect(!e.usesLinearPath)
+        #expect(e.usesLinearPath)
         let draws = (0..<30).map { e.draw(replication: $0) }
         let block = try e.evaluate(draws, threads: 2)
+        let general = try Self.engine(u, path: .general).evaluate(draws, threads: 1)
+        #expect(block.failures.map(\.draw) == general.failures.map(\.draw))
+        #expect(block.failures.map(\.message) == general.failures.map(\.message))
         let geometric = draws.indices.filter { draws[$0].aggregateIndex == 1 }
         #expect(!geometric.isEmpty && geometric.count < 30)
         #expect(block.failures.map(\.draw) == geometric)

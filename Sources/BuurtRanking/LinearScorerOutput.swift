@@ -1,0 +1,115 @@
+import BuurtNumerics
+
+/// Normalised indicator values supplied at run time (for example data perturbed per draw): per
+/// model indicator, in `model.indicators` order, the values of every position in ``RowLayout``
+/// order, NaN = missing.
+struct NormalisedColumns: Sendable {
+    var columns: [[Double]]
+}
+
+/// The outputs of ``LinearScorer``: copying scores, draws the aggregation stage scores itself,
+/// and scoring against run-time normalised values.
+extension LinearScorer {
+    /// Scores a block of draws against normalised values supplied at run time instead of a
+    /// precomputed combination; the draws' normalise, treat and impute indices are ignored and
+    /// `aggregateIndex` picks the aggregate alternative. The scores equal the aggregation stage's
+    /// on that normalised panel under each draw's weights (up to rounding); a value outside an
+    /// aggregation's domain fails every draw with the stage's message.
+    /// - Complexity: one aggregation stage run with the nominal weights (the plan), then as
+    ///   ``score(_:positions:codes:into:sums:workspace:)``.
+    func score(
+        normalised: NormalisedColumns, aggregateIndex: Int?, draws: ArraySlice<ReplicationDraw>, positions range: Range<Int>,
+        codes: [Int], into output: ScoreOutput, sums: ScoreSums? = nil, workspace w: inout Workspace
+    ) -> [ReplicationFailure] {
+        let rows = context.rows, layout = context.layout
+        let indicators = context.model.indicators
+        var storage = [Double](repeating: .nan, count: rows.rowCount * indicators.count)
+        for (k, column) in normalised.columns.enumerated() where k < indicators.count {
+            for (p, x) in column.enumerated() where p < layout.count { storage[k * rows.rowCount + layout.rowAt[p]] = x }
+        }
+        let panel = Panel(unitCodes: rows.unitCodes, unitNames: rows.unitNames, periods: rows.periods, columnCodes: indicators,
+                          values: Matrix(rows: rows.rowCount, columns: indicators.count, columnMajor: storage))
+        let plan = Self.compile(.success(panel), aggregateIndex: aggregateIndex, nodes: nodes, bufferOfSlot: bufferOfSlot, context: context)
+        w.members = Array(0..<draws.count)
+        return score(plan, draws, positions: range, codes: codes, into: output, sums: sums, workspace: &w).sorted { $0.draw < $1.draw }
+    }
+
+    /// Copies the score codes to the output, NaN where unavailable. Member k (draw `members[k]`
+    /// of the output) reads buffer column `columns[k]`.
+    func write(
+        _ alt: Alternative, draws members: [Int], columns: [Int], positions range: Range<Int>, origin: Int, stride: Int,
+        codes: [Int], into output: ScoreOutput, workspace w: Workspace
+    ) {
+        let t = range.count, a = range.lowerBound
+        for (c, code) in codes.enumerated() {
+            let slot = outputSlots[code]
+            alt.available[slot].withUnsafeBufferPointer { available in
+                if let buffer = bufferOfSlot[slot] {
+                    w.buffers[buffer].withUnsafeBufferPointer { scores in
+                        for (k, m) in members.enumerated() {
+                            Self.select(scores.baseAddress! + columns[k] * stride + origin, available: available.baseAddress! + a,
+                                        into: output.column(code: c, draw: m), count: t)
+                        }
+                    }
+                } else {
+                    alt.values[slot].withUnsafeBufferPointer { scores in
+                        for m in members {
+                            Self.select(scores.baseAddress! + a, available: available.baseAddress! + a,
+                                        into: output.column(code: c, draw: m), count: t)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Which variable nodes the given output codes depend on (themselves and their variable
+    /// descendants).
+    func neededBy(_ codes: [Int]) -> [Bool] {
+        var needed = [Bool](repeating: false, count: nodes.count)
+        for code in codes { if let b = bufferOfSlot[outputSlots[code]] { needed[b] = true } }
+        for node in nodes.reversed() where needed[node.buffer] {
+            for child in node.children { if let b = child.buffer { needed[b] = true } }
+        }
+        return needed
+    }
+
+    /// One draw scored by the aggregation stage on the plan's normalised panel with the drawn
+    /// weights: its scores at `range` into output draw `j` (and the running sums), or its failure
+    /// (NaN scores).
+    /// - Complexity: one aggregation stage run.
+    func stageScore(
+        _ alt: Alternative, _ d: ReplicationDraw, member j: Int, positions range: Range<Int>, codes: [Int],
+        into output: ScoreOutput, sums: ScoreSums?
+    ) -> ReplicationFailure? {
+        let panel: Panel
+        do {
+            let drawn = try GeneralEvaluator.model(context.model, d, plan: context.plan)
+            panel = try Aggregate.apply(alt.normalised!, model: drawn, parameters: alt.aggregation).panel
+        } catch {
+            for c in codes.indices { output.column(code: c, draw: j).update(repeating: .nan, count: range.count) }
+            return ReplicationFailure(draw: j, message: error.description)
+        }
+        func scores(_ code: Int) -> [Double] {
+            let column = panel.column(context.codes[outputSlots[code]])!
+            return range.map { p in
+                let row = alt.rowAtPosition.isEmpty ? context.layout.rowAt[p] : alt.rowAtPosition[p]
+                return row >= 0 ? column[row] : .nan
+            }
+        }
+        for (c, code) in codes.enumerated() {
+            let out = output.column(code: c, draw: j)
+            for (i, x) in scores(code).enumerated() { out[i] = x }
+        }
+        if let sums {
+            for (c, code) in sums.codes.enumerated() {
+                // In position order, as the compiled draws are summed.
+                for x in scores(code) where !x.isNaN {
+                    sums.sums[c * sums.stride + j] += x
+                    sums.counts[c * sums.stride + j] += 1
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -127,14 +127,13 @@ struct GeneralEvaluator: Sendable {
         }
     }
 
-    /// The normalised panel of a draw's (impute, treat, normalise) combination.
+    /// The normalised panel of a draw's (impute, treat, normalise) combination (its aggregation
+    /// settings play no part).
     static func normalised(
         _ start: Panel, after stage: StageName, _ d: ReplicationDraw, model: IndexModel, spec: PipelineSpec,
         uncertainty: UncertaintySpec
     ) throws(BuurtError) -> Panel {
-        let s = Self.spec(spec, d, uncertainty)
-        let result = try Pipeline.run(start, model: model, spec: s, resumingAfter: stage, keepIntermediate: true)
-        return result.panel(after: .normalised)!
+        try Pipeline.normalised(start, model: model, spec: Self.spec(spec, d, uncertainty), resumingAfter: stage)
     }
 
     /// A replication's aggregated panel.

@@ -58,10 +58,28 @@ public enum Pipeline {
         }
     }
 
+    /// The stages after `start` up to normalisation, without aggregating: the panel an
+    /// aggregation would start from (errors as ``run(_:model:spec:resumingAfter:keepIntermediate:)``).
+    /// - Complexity: as ``run(_:model:spec:resumingAfter:keepIntermediate:)`` without the aggregation.
+    public static func normalised(
+        _ input: Panel, model: IndexModel, spec: PipelineSpec, resumingAfter start: StageName = .raw
+    ) throws(BuurtError) -> Panel {
+        var current = start
+        do {
+            return try runStages(input, model: model, spec: spec, start: start, keepIntermediate: false, current: &current,
+                                 aggregating: false).stages.last!.panel
+        } catch {
+            var failure = error
+            if failure.stage == nil { failure.stage = current }
+            throw failure
+        }
+    }
+
     /// The stages in order; `current` names the stage being computed, for error reports.
+    /// Without `aggregating`, the last stage kept is the normalised panel.
     private static func runStages(
         _ input: Panel, model: IndexModel, spec: PipelineSpec, start: StageName, keepIntermediate: Bool,
-        current: inout StageName
+        current: inout StageName, aggregating: Bool = true
     ) throws(BuurtError) -> PipelineResult {
         var record = PipelineRecord()
         var stages: [(name: StageName, panel: Panel)] = [(start, input)]
@@ -103,6 +121,10 @@ public enum Pipeline {
             current = .normalised
             let out = try Normalise.apply(panel, model: model, parameters: spec.normalise)
             panel = out.panel; record.normalise = out.record; try keep(.normalised)
+        }
+        if !aggregating {
+            stages.append((.normalised, panel))
+            return PipelineResult(stages: stages, record: record)
         }
         current = .aggregated
         let out = try Aggregate.apply(panel, model: model, parameters: spec.aggregate)

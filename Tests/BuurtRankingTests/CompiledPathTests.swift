@@ -95,9 +95,10 @@ import Testing
     }
 
     /// Across the random cases, the comparison covers every mean as a variable node, failing
-    /// draws, and plans whose draws run the stage.
+    /// draws, plans whose draws run the stage, and Mazziotta–Pareto means of variable children
+    /// (scored over whole periods).
     @Test func theRandomCasesCoverEveryMeanAndBothKindsOfFailure() throws {
-        var means = Set<String>(), failing = 0, staged = 0
+        var means = Set<String>(), failing = 0, staged = 0, periodWide = 0
         for seed in 0..<24 {
             let c = try Self.randomCase(seed: UInt64(seed))
             let e = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty, scoreCodes: c.codes)
@@ -107,9 +108,10 @@ import Testing
             }
             failing += scorer.alternatives.filter { $0.failure != nil }.count
             staged += scorer.alternatives.filter(\.staged).count
+            periodWide += scorer.alternatives.filter(\.periodWide).count
         }
         #expect(means.count == 7, "\(means.sorted())")
-        #expect(failing > 0 && staged > 0)
+        #expect(failing > 0 && staged > 0 && periodWide > 0)
     }
 
     /// Three units, two indicators per dimension, no periods: geometric dimensions under a
@@ -173,5 +175,138 @@ import Testing
         let hIndex = (0..<3).map { (wa + wb) / (wa / ha[$0] + wb / hb[$0]) }
         let harmonic = UncertaintySpec(weights: noise, aggregate: [.harmonic], replications: 4, seed: 3)
         expectClose(try scores(harmonic, aggregate: 0), [hIndex, ha, hb])
+    }
+}
+
+/// The tile entry point and run-time normalised values of the compiled path.
+@Suite struct CompiledPathTileTests {
+    /// Equal within 1e-9 relative (absolute below 1).
+    static func close(_ x: Double, _ y: Double) -> Bool {
+        abs(x - y) <= 1e-9 * Swift.max(1, abs(y))
+    }
+
+    /// Scores every position of `engine` for `draws` through the scorer in tiles of `tile`
+    /// positions (cut at period starts when `withinPeriods`) and blocks of `block` draws, with
+    /// the running sums of `summed` codes, as the index and change passes call it.
+    static func tiled(
+        _ e: UncertaintyEngine, _ scorer: LinearScorer, draws: [ReplicationDraw], tile: Int, block: Int, withinPeriods: Bool, summed: [Int]
+    ) -> (scores: [Double], sums: [Double], counts: [Int], failures: [Int]) {
+        let n = e.layout.count, codes = Array(e.scoreCodes.indices), d = draws.count
+        var scores = [Double](repeating: 0, count: codes.count * d * n)
+        var sums = [Double](repeating: 0, count: summed.count * d), counts = [Int](repeating: 0, count: summed.count * d)
+        var failures = Set<Int>()
+        let cuts = withinPeriods ? e.layout.periods.map(\.positions) : [0..<n]
+        let tiles = cuts.flatMap { p in stride(from: p.lowerBound, to: p.upperBound, by: tile).map { $0..<Swift.min(p.upperBound, $0 + tile) } }
+        var w = LinearScorer.Workspace()
+        for start in stride(from: 0, to: d, by: block) {
+            let range = start..<Swift.min(d, start + block)
+            for positions in tiles {
+                let buffer = [Double](repeating: .nan, count: codes.count * range.count * positions.count)
+                var local = buffer, localSums = [Double](repeating: 0, count: summed.count * range.count)
+                var localCounts = [Int](repeating: 0, count: summed.count * range.count)
+                local.withUnsafeMutableBufferPointer { out in
+                    localSums.withUnsafeMutableBufferPointer { s in
+                        localCounts.withUnsafeMutableBufferPointer { c in
+                            let output = ScoreOutput(base: out.baseAddress!, codeStride: range.count * positions.count, rowCount: positions.count)
+                            let reduce = ScoreSums(codes: summed, sums: s.baseAddress!, counts: c.baseAddress!, stride: range.count)
+                            for f in scorer.score(draws[range], positions: positions, codes: codes, into: output, sums: reduce, workspace: &w) {
+                                failures.insert(range.lowerBound + f.draw)
+                            }
+                        }
+                    }
+                }
+                for c in codes.indices {
+                    for j in 0..<range.count {
+                        for (i, p) in positions.enumerated() {
+                            scores[(c * d + range.lowerBound + j) * n + p] = local[(c * range.count + j) * positions.count + i]
+                        }
+                    }
+                }
+                for k in summed.indices {
+                    for j in 0..<range.count {
+                        sums[k * d + range.lowerBound + j] += localSums[k * range.count + j]
+                        counts[k * d + range.lowerBound + j] += localCounts[k * range.count + j]
+                    }
+                }
+            }
+        }
+        return (scores, sums, counts, failures.sorted())
+    }
+
+    /// Tiles of 5 positions within periods and arbitrary 7-position runs, blocks of 3 and 8
+    /// draws: every score is bit for bit the one-block, all-positions score; the sums of a tile
+    /// pass equal the per-draw sums of the available scores (up to rounding: the tile sums add
+    /// per tile first).
+    @Test(arguments: 0..<24)
+    func anyTilingAndBlockSplitGivesTheSameScores(seed: Int) throws {
+        let c = try CompiledPathTests.randomCase(seed: UInt64(seed))
+        let e = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty, scoreCodes: c.codes)
+        guard case .linear(let scorer) = e.evaluator else { Issue.record("not compiled"); return }
+        let draws = (0..<20).map { e.draw(replication: $0) }
+        let n = e.layout.count, codes = e.scoreCodes.count
+        let whole = Self.tiled(e, scorer, draws: draws, tile: n, block: draws.count, withinPeriods: false, summed: [1])
+        for (tile, block, within) in [(5, 3, true), (7, 8, false)] {
+            let part = Self.tiled(e, scorer, draws: draws, tile: tile, block: block, withinPeriods: within, summed: [1])
+            #expect(part.failures == whole.failures)
+            let same = zip(part.scores, whole.scores).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) }
+            #expect(same, "tile \(tile), block \(block)")
+            #expect(part.counts == whole.counts)
+            for (x, y) in zip(part.sums, whole.sums) { #expect(Self.close(x, y)) }
+        }
+        // The sums are the sums of the written scores of code 1.
+        for j in draws.indices where !whole.failures.contains(j) {
+            let start = (draws.count + j) * n
+            let column = whole.scores[start..<(start + n)].filter { !$0.isNaN }
+            let total: Double = column.reduce(0, +)
+            #expect(whole.counts[j] == column.count)
+            #expect(Self.close(whole.sums[j], total))
+        }
+        #expect(codes == c.codes.count)
+    }
+
+    /// Normalised values supplied at run time (here the nominal normalised panel) score as the
+    /// precomputed plan of the same settings, and as pipeline runs.
+    @Test(arguments: [2, 5, 9])
+    func runTimeNormalisedValuesScoreAsTheStage(seed: Int) throws {
+        var c = try CompiledPathTests.randomCase(seed: UInt64(seed))
+        c.uncertainty.normalise = []
+        c.uncertainty.treatMaxPoints = []
+        c.uncertainty.impute = []
+        let e = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty, scoreCodes: c.codes)
+        let general = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty,
+                                            scoreCodes: c.codes, path: .general)
+        guard case .linear(let scorer) = e.evaluator else { Issue.record("not compiled"); return }
+        let normalised = e.nominal.panel(after: .normalised)!
+        let columns = NormalisedColumns(columns: c.model.indicators.map { code in
+            let column = normalised.column(code)!
+            return e.layout.rowAt.map { column[$0] }
+        })
+        let draws = (0..<12).map { e.draw(replication: $0) }
+        let reference = try general.evaluate(draws, threads: 1)
+        let n = e.layout.count, codes = e.scoreCodes.count
+        var out = [Double](repeating: .nan, count: codes * draws.count * n)
+        var w = LinearScorer.Workspace()
+        var failed: [Int] = []
+        for aggregate in [nil] + (c.uncertainty.aggregate.isEmpty ? [] : [0, 1]) as [Int?] {
+            let members = draws.indices.filter { draws[$0].aggregateIndex == aggregate }
+            guard !members.isEmpty else { continue }
+            let subset = members.map { draws[$0] }
+            var local = [Double](repeating: .nan, count: codes * subset.count * n)
+            local.withUnsafeMutableBufferPointer { buffer in
+                let output = ScoreOutput(base: buffer.baseAddress!, codeStride: subset.count * n, rowCount: n)
+                failed += scorer.score(normalised: columns, aggregateIndex: aggregate, draws: subset[...], positions: 0..<n,
+                                       codes: Array(0..<codes), into: output, workspace: &w).map { members[$0.draw] }
+            }
+            for k in 0..<codes {
+                for (j, m) in members.enumerated() {
+                    for p in 0..<n { out[(k * draws.count + m) * n + e.layout.rowAt[p]] = local[(k * subset.count + j) * n + p] }
+                }
+            }
+        }
+        #expect(failed.sorted() == reference.failures.map(\.draw))
+        for (x, y) in zip(out, reference.values) {
+            #expect(x.isNaN == y.isNaN)
+            if !x.isNaN { #expect(Self.close(x, y)) }
+        }
     }
 }

@@ -80,11 +80,6 @@ extension LinearScorer {
         }
     }
 
-    /// q[i] ← f⁻¹(q[i]) where available, else 0.
-    static func invert(_ q: UnsafeMutablePointer<Double>, _ mean: Mean, available: UnsafePointer<Double>, count: Int) {
-        for i in 0..<count { q[i] = available[i] != 0 ? inverse(q[i], mean) : 0 }
-    }
-
     /// Adds each summed code's available scores at `range` to the running sums of the member
     /// draws, in position order (four draws at a time in SIMD pairs; a missing score is held as
     /// +0, and adding +0 to a sum that starts at +0 changes no bit), and the number of available

@@ -163,26 +163,4 @@ extension LinearScorer {
         for p in positions where available[p] != 0 { squares += (values[p] - m) * (values[p] - m) }
         return (m, (squares / Double(count)).squareRoot())
     }
-
-    /// f(x): x, ln x, 1/x or x^p.
-    @inline(__always)
-    static func forward(_ x: Double, _ mean: Mean) -> Double {
-        switch mean {
-        case .arithmetic, .mazziottaPareto: return x
-        case .geometric: return log(x)
-        case .harmonic: return 1 / x
-        case .power(let p): return pow(x, p)
-        }
-    }
-
-    /// f⁻¹(q): q, exp q, 1/q, or the real p-th root (negative for a negative q).
-    @inline(__always)
-    static func inverse(_ q: Double, _ mean: Mean) -> Double {
-        switch mean {
-        case .arithmetic, .mazziottaPareto: return q
-        case .geometric: return exp(q)
-        case .harmonic: return 1 / q
-        case .power(let p): return q < 0 ? -pow(-q, 1 / p) : pow(q, 1 / p)
-        }
-    }
 }

@@ -310,3 +310,23 @@ import Testing
         }
     }
 }
+
+/// The vectorised exponential of the geometric mean's inverse against `exp`.
+@Suite struct CompiledPathExponentialTests {
+    @Test func withinTwoUlpsOfExpOverTheRangeOfLogarithms() {
+        var g = RandomStream(seed: 8, stream: 0)
+        var worst = 0.0
+        for _ in 0..<20_000 {
+            let x = SIMD2(-700 + 1400 * g.uniform(), -5 + 10 * g.uniform())
+            let y = LinearScorer.exponential(x)
+            for k in 0..<2 { worst = max(worst, abs(y[k] - exp(x[k])) / exp(x[k]).ulp) }
+        }
+        #expect(worst <= 2, "largest error \(worst) ulp")
+        // Beyond ±708 and NaN: exp itself.
+        let edge = LinearScorer.exponential(SIMD2(710, -746))
+        #expect(edge[0] == exp(710) && edge[1] == 0)
+        #expect(LinearScorer.exponential(SIMD2(.nan, 0))[0].isNaN)
+        let one = LinearScorer.exponential(SIMD2(0, 1))
+        #expect(one[0] == 1 && abs(one[1] - exp(1)) <= exp(1).ulp)
+    }
+}

@@ -1,16 +1,16 @@
 import BuurtNumerics
 
-/// Theme statistics when no problem dimension depends on the weights (linear path, weight noise
-/// above the dimensions only): a dimension's score, and its reference, then take one value per
-/// alternative, so a row's gap sample consists of K atoms g_k with multiplicities n_k (the
-/// replications that drew alternative k and did not fail).
+/// Theme statistics when no problem dimension depends on the weights (compiled path, weight
+/// noise above the dimensions only): a dimension's score, and its reference, then take one value
+/// per plan (combination of alternatives), so a row's gap sample consists of K atoms g_k with
+/// multiplicities n_k (the replications that drew plan k and did not fail).
 ///
 /// Type-7 quantiles of that sample follow from the atoms sorted by value and their cumulative
 /// counts: the order statistic at position p is the atom whose cumulative range holds p. So the
 /// results equal those of the per-replication samples exactly, at O(rows · dims · K log K).
 enum FixedThemes {
     /// - Parameters:
-    ///   - scores: per dimension, per alternative, scores in layout order (nil: alternative failed).
+    ///   - scores: per dimension, per plan, scores in layout order (nil: plan failed).
     static func statistics(
         plan: SummaryPlan, scores: [[[Double]?]], draws: [ReplicationDraw], failures: Set<Int>
     ) -> [Int: [ThemeStatistics]] {

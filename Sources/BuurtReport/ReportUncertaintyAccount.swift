@@ -26,10 +26,12 @@ enum ReportUncertaintyAccount {
                 + "own 5–95 % band, and \(o.gaps) of \(o.gapsWithBand) dimension gaps \(o.gaps == 1 ? "lies" : "lie") outside \(o.gaps == 1 ? "its" : "theirs")."
         let why = o.indexScores + o.gaps == 0 ? "" : nl
             ? " Dat kan: de instelling van het model is één punt uit de gevarieerde keuzes, niet hun midden. Liggen de alternatieven "
-                + "vooral aan één kant van die instelling (zoals max_points 1 tot 5 rond een nominale 5), dan kan de nominale waarde "
+                + "vooral aan één kant van die instelling (z-scores die de uitersten naar 50 trekken, max_points 1 tot 5 rond een "
+                + "nominale 5), dan kan de nominale waarde "
                 + "in een staart van de verdeling liggen, of erbuiten."
             : " That can happen: the model's own setting is one point of the varied choices, not their centre. When the alternatives "
-                + "lie mostly on one side of that setting (such as max_points 1 to 5 around a nominal 5), the nominal value can sit "
+                + "lie mostly on one side of that setting (z-scores that pull the extremes in towards 50, max_points 1 to 5 around a "
+                + "nominal 5), the nominal value can sit "
                 + "in a tail of the distribution, or beyond it."
         blocks.append(.paragraph(counted + why))
         return blocks

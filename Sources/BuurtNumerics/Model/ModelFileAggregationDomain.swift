@@ -2,7 +2,8 @@ import Yams
 
 /// Refusing, when the model is read, normalisations and aggregations of the replications that
 /// can leave the aggregation's domain: a geometric or harmonic mean (or a generalised one with
-/// p < 0) needs every normalised value > 0.
+/// p < 0) needs every normalised value > 0, a generalised mean with a p that is not a whole
+/// number every value ≥ 0.
 ///
 /// Replications use the `uncertainty: normalise:` alternatives (else the model's `normalise:`)
 /// with the `uncertainty: aggregate:` alternatives (else the model's `aggregate:` and its
@@ -22,13 +23,31 @@ import Yams
 /// The model's own normalisation with its own aggregation is also checked by the nominal run,
 /// which names the unit, period and indicator of the first value ≤ 0.
 extension ModelFileReader {
-    /// The name of a mean that needs every value > 0 (geometric, harmonic, generalised with p < 0).
-    static func positiveMeanName(_ method: AggregateMethod) -> String? {
+    /// The name of a mean that needs every value > 0 (geometric, harmonic, generalised with
+    /// p < 0), or ≥ 0 (`zeroAllowed`: generalised with a p > 0 that is not a whole number).
+    static func domainRequirement(_ method: AggregateMethod) -> (name: String, zeroAllowed: Bool)? {
         switch method {
-        case .geometric: "the geometric mean"
-        case .harmonic: "the harmonic mean"
-        case .generalised(let p) where p < 0: "the generalised mean with p < 0"
+        case .geometric: ("the geometric mean", false)
+        case .harmonic: ("the harmonic mean", false)
+        case .generalised(let p) where p < 0: ("the generalised mean with p < 0", false)
+        case .generalised(let p) where p.rounded() != p: ("the generalised mean with p = \(formatNumber(p))", true)
         default: nil
+        }
+    }
+
+    /// Why a normalisation can give some unit a value < 0, or `nil` when it cannot.
+    static func negativeReason(_ p: NormaliseParameters) -> String? {
+        switch p.method {
+        case .minmax(let lower, _) where lower < 0:
+            return "min-max to [\(formatNumber(lower)), …] gives \(formatNumber(lower)) to the lowest value"
+        case .zscore, .fracmax:
+            return nonPositiveReason(p)
+        case .minmax, .dist2max, .dist2ref, .dist2targ:
+            guard case .reference(let year) = p.scope else { return nil }
+            return "under scope: reference the scale is fitted on \(year) and not clamped, so a value of another year below "
+                + "\(year)'s minimum gets less than the scale's lowest value and can fall below 0"
+        case .rank, .borda, .prank, .goalposts:
+            return nil
         }
     }
 
@@ -72,9 +91,9 @@ extension ModelFileReader {
                 + levels.map { (nominal.aggregate.levelRules[$0]!.method, "aggregate.levels.\($0)", nil) }
             : aggregate.enumerated().map { ($0.element.value, "uncertainty.aggregate[\($0.offset + 1)]", $0.element.node) }
         for a in aggregations {
-            guard let mean = Self.positiveMeanName(a.value) else { continue }
+            guard let (mean, zeroAllowed) = Self.domainRequirement(a.value) else { continue }
             for n in normalisations {
-                guard let reason = Self.nonPositiveReason(n.value) else { continue }
+                guard let reason = zeroAllowed ? Self.negativeReason(n.value) : Self.nonPositiveReason(n.value) else { continue }
                 let fixes = [
                     "use min-max with a range above 0 (such as [1, 100]) and scope: period, or rank, for \(n.key)",
                     a.node == nil ? "use another method for \(a.key)" : "drop \(a.key)",
@@ -82,7 +101,8 @@ extension ModelFileReader {
                         + "then left out of the bands, and counted and named in uncertainty.csv, manifest.json and the report)",
                 ]
                 fail("\(n.key) (\(Self.describe(n.value))) with \(a.key) (\(Self.describe(a.value))) can leave the aggregation's domain: "
-                    + "\(reason); \(mean) needs values > 0. Fix: \(fixes.joined(separator: "; "))", at: a.node ?? n.node ?? uncertainty)
+                    + "\(reason); \(mean) needs values \(zeroAllowed ? "≥" : ">") 0. Fix: \(fixes.joined(separator: "; "))",
+                     at: a.node ?? n.node ?? uncertainty)
             }
         }
     }

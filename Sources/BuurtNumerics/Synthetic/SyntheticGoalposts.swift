@@ -51,10 +51,11 @@ extension SyntheticText {
         guard s.fixedGoalposts else {
             return [
                 "# The normalisation alternatives, min-max as in the model or z-scores around 50 (which pull",
-                "# the extremes in towards 50), take the model's scope: the parameters of \(s.years.lowerBound) for every year, so that the",
-                "# nominal run is one of the sampled settings and changes keep the city-wide trend. Under that",
-                "# scope a later year can fall below \(s.years.lowerBound)'s minimum (a value below 0) whatever the",
-                "# number of buurten, so the aggregation stays arithmetic: a geometric mean would be undefined.",
+                "# the extremes in towards 50), take the model's scope: the parameters of \(s.years.lowerBound) for every",
+                "# year, so that the nominal run is one of the sampled settings and changes keep the city-wide",
+                "# trend. Under that scope a later year can fall below \(s.years.lowerBound)'s minimum (a value below 0)",
+                "# whatever the number of buurten, so the aggregation stays arithmetic: a geometric mean",
+                "# would be undefined.",
             ]
         }
         return [

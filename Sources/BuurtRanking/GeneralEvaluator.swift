@@ -102,7 +102,7 @@ struct GeneralEvaluator: Sendable {
             s.impute = ImputeParameters(method: u.impute[i], scope: spec.impute?.scope ?? .period, maxGap: spec.impute?.maxGap)
         }
         if let t = d.treatIndex {
-            var treat = spec.treat ?? TreatParameters()
+            var treat = spec.treat ?? TreatParameters(reference: spec.normalise.scope.referencePeriod)
             treat.maxPoints = u.treatMaxPoints[t]
             s.treat = treat
         }

@@ -131,4 +131,12 @@ public struct UncertaintyResult: Sendable, Equatable {
     /// Replications whose pipeline failed; their scores are left out of every statistic.
     public var failures: [ReplicationFailure]
     public var replications: Int
+
+    public init(units: [UnitUncertainty], priorities: [PriorityRow], themes: [ThemeRow], failures: [ReplicationFailure], replications: Int) {
+        self.units = units
+        self.priorities = priorities
+        self.themes = themes
+        self.failures = failures
+        self.replications = replications
+    }
 }

@@ -65,13 +65,43 @@ public struct Manifest: Sendable, Equatable {
         }
     }
 
-    /// The model's Monte Carlo settings (`uncertainty:` in the model file).
+    /// The model's Monte Carlo settings (`uncertainty:` in the model file) and, for a run,
+    /// what came of them: the replications left out of the bands (and of the change bands) and
+    /// the nominal index scores and dimension gaps outside their own 5–95 % band (each with the
+    /// number that has a band). The outcome fields are absent from manifests that lack them.
     public struct Uncertainty: Sendable, Equatable, Codable {
         public var seed: UInt64
         public var replications: Int
+        public var replicationsLeftOut: Int?
+        public var changeReplicationsLeftOut: Int?
+        public var indexScoresOutsideBand: Int?
+        public var indexScoresWithBand: Int?
+        public var gapsOutsideBand: Int?
+        public var gapsWithBand: Int?
         public init(seed: UInt64, replications: Int) {
             self.seed = seed
             self.replications = replications
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case seed, replications
+            case replicationsLeftOut = "replications_left_out"
+            case changeReplicationsLeftOut = "change_replications_left_out"
+            case indexScoresOutsideBand = "index_scores_outside_band"
+            case indexScoresWithBand = "index_scores_with_band"
+            case gapsOutsideBand = "gaps_outside_band"
+            case gapsWithBand = "gaps_with_band"
+        }
+
+        var json: ManifestJSON {
+            var fields: [String: ManifestJSON] = ["seed": .integer(seed), "replications": .integer(replications)]
+            let outcome: [(CodingKeys, Int?)] = [
+                (.replicationsLeftOut, replicationsLeftOut), (.changeReplicationsLeftOut, changeReplicationsLeftOut),
+                (.indexScoresOutsideBand, indexScoresOutsideBand), (.indexScoresWithBand, indexScoresWithBand),
+                (.gapsOutsideBand, gapsOutsideBand), (.gapsWithBand, gapsWithBand),
+            ]
+            for (key, value) in outcome { if let value { fields[key.rawValue] = .integer(value) } }
+            return .object(fields)
         }
     }
 
@@ -124,7 +154,7 @@ public struct Manifest: Sendable, Equatable {
             "model": .object(["location": .string(modelLocation), "canonical_sha256": .string(canonicalModelSHA256)]),
             "inputs": .array(inputs.map { .object(["role": .string($0.role), "path": .string($0.path), "sha256": .string($0.sha256)]) }),
             "run": settings.json,
-            "uncertainty": uncertainty.map { .object(["seed": .integer($0.seed), "replications": .integer($0.replications)]) } ?? .null,
+            "uncertainty": uncertainty?.json ?? .null,
             "blas": .object(["configuration": .string(blas.configuration), "core": .string(blas.core)]),
             "outputs": .array(outputs.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
         ])

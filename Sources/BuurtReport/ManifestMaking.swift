@@ -1,4 +1,5 @@
 import BuurtNumerics
+import BuurtRanking
 import Foundation
 
 extension Manifest {
@@ -63,11 +64,21 @@ extension OutputDirectory {
     /// manifest); add it last.
     /// - Throws: as ``Manifest/make(project:settings:tool:blas:outputDirectory:outputs:)``
     ///   and ``OutputDirectory/add(_:text:)``.
+    /// - Parameter account: what came of the uncertainty analysis (recorded under `uncertainty`).
     public mutating func addManifest(
-        project: IndexProject, settings: RunSettings, tool: Manifest.Tool, blas: Manifest.BLAS, outputDirectory: String
+        project: IndexProject, settings: RunSettings, tool: Manifest.Tool, blas: Manifest.BLAS, outputDirectory: String,
+        account: UncertaintyAccount? = nil
     ) throws(BuurtError) {
-        let manifest = try Manifest.make(project: project, settings: settings, tool: tool, blas: blas,
+        var manifest = try Manifest.make(project: project, settings: settings, tool: tool, blas: blas,
                                          outputDirectory: outputDirectory, outputs: self)
+        if let account, manifest.uncertainty != nil {
+            manifest.uncertainty?.replicationsLeftOut = account.leftOut.count
+            manifest.uncertainty?.changeReplicationsLeftOut = account.changesLeftOut
+            manifest.uncertainty?.indexScoresOutsideBand = account.outside.indexScores
+            manifest.uncertainty?.indexScoresWithBand = account.outside.indexScoresWithBand
+            manifest.uncertainty?.gapsOutsideBand = account.outside.gaps
+            manifest.uncertainty?.gapsWithBand = account.outside.gapsWithBand
+        }
         try add(Manifest.fileName, text: manifest.text)
     }
 }

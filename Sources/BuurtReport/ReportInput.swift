@@ -112,6 +112,8 @@ public struct ReportInput: Sendable {
     public var removal: [RemovalRow]?
     /// Number of uncertainty replications behind the bands (shown in the text; `nil` = unknown).
     public var replications: Int?
+    /// Replications left out and nominal values outside their own band (`nil`: no uncertainty analysis).
+    public var uncertaintyAccount: UncertaintyAccount?
     /// The data file that was read (only its file name is shown, never the folder, so the
     /// report is the same wherever the files are stored).
     public var dataPath: String?

@@ -13,6 +13,7 @@ enum ReportSectionPriorities {
         if c.prioritiesHaveBands {
             let replications = c.input.replications.map(String.init) ?? "?"
             blocks.append(.paragraph(t(.prioritiesBands, replications, String(top), varied(c))))
+            blocks += ReportUncertaintyAccount.paragraphs(c)
         } else {
             blocks.append(.paragraph(t(.prioritiesNoBands)))
         }

@@ -5,15 +5,18 @@ import BuurtRanking
 /// round-trip decimals, missing values empty cells; `period` appears when the data has periods.
 public enum UncertaintyTables {
     /// `uncertainty.csv`: per row of the nominal run, in row order,
-    /// `unit,name[,period],score,rank,rank_mean,rank_median,rank_p05,rank_p95,score_p05,score_p50,score_p95,p_top`.
+    /// `unit,name[,period],score,rank,rank_mean,rank_median,rank_p05,rank_p95,score_p05,score_p50,score_p95,p_top,replications`;
+    /// `replications` is the number of replications the row's statistics come from (R less
+    /// those left out, see ``UncertaintyResult/failures``, and those without the row).
     public static func uncertainty(_ result: UncertaintyResult, periods: Bool) -> String {
         var csv = CSVWriter(header: key(periods) + [
             "score", "rank", "rank_mean", "rank_median", "rank_p05", "rank_p95", "score_p05", "score_p50", "score_p95", "p_top",
+            "replications",
         ])
         for u in result.units {
             csv.appendRow(cells(u.unit, u.name, u.period, periods) + [
                 u.score, u.rank, u.rankMean, u.rankMedian, u.rankP05, u.rankP95, u.scoreP05, u.scoreP50, u.scoreP95, u.pTop,
-            ].map(formatNumber))
+            ].map(formatNumber) + [String(u.replications)])
         }
         return csv.text
     }

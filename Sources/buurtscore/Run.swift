@@ -92,7 +92,8 @@ extension Buurtscore {
             try RunOutput.add(result: result, project: project, includeStages: stages,
                               uncertainty: uncertainty, changes: changes, language: lang?.language, to: &output)
             if xlsx { try output.addWorkbook(model: project.model) }
-            try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out)
+            try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out,
+                                   account: uncertainty.map { UncertaintyAccount($0.result, changes: changes) })
             status?.end()
             return result
         }

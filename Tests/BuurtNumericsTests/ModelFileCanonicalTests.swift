@@ -19,6 +19,7 @@ import Testing
               top: 5
             language: nl
             uncertainty:
+              out_of_domain: skip
               sensitivity: false
               seed: 2017
               replications: 1000
@@ -63,6 +64,7 @@ import Testing
         #expect(a.contains("\"below\": \".inf\""))
         #expect(a.contains("\"seed\": \"2017\""))
         #expect(a.contains("\"binomial\": \"survey_n\""))
+        #expect(a.contains("\"out_of_domain\": \"skip\""))
         // Rendering the same parse twice gives the same text (dictionary order plays no part).
         #expect(try Self.canonical(ModelFileTests.full) == a)
     }
@@ -77,17 +79,29 @@ import Testing
         #expect(short != (try Self.canonical(base)))
     }
 
+    /// A normalise alternative without `scope:` takes the model's: writing that scope out
+    /// changes nothing, another scope does.
+    @Test func alternativesInheritTheModelsScope() throws {
+        let original = try Self.canonical(ModelFileTests.full)
+        let explicit = try Self.canonical(ModelFileTests.full.replacingOccurrences(
+            of: "mean: 10, sd: 2}", with: "mean: 10, sd: 2, scope: reference, reference: 2017}"))
+        #expect(explicit == original)
+        let period = try Self.canonical(ModelFileTests.full.replacingOccurrences(of: "mean: 10, sd: 2}", with: "mean: 10, sd: 2, scope: period}"))
+        #expect(period != original)
+    }
+
     /// Each edit of one setting (a valid model every time) gives a different text.
     @Test func everySettingChangesTheText() throws {
         let original = try Self.canonical(ModelFileTests.full)
         let edits = [
             ("noise: 0.25", "noise: 0.3"),
             ("levels: [1, 2]", "levels: [1]"),
-            ("range: [1, 100]}", "range: [2, 100]}"),
+            ("range: [1, 100], scope: period}", "range: [2, 100], scope: period}"),
             ("mean: 10, sd: 2}", "mean: 10, sd: 3}"),
             ("mean: 10, sd: 2}", "mean: 11, sd: 2}"),
             ("mean: 10, sd: 2}", "mean: 10, sd: 2, scope: all}"),
-            ("{method: minmax, range: [1, 100]}, ", ""),
+            ("{method: minmax, range: [1, 100], scope: period}, ", ""),
+            ("range: [1, 100], scope: period}", "range: [1, 100]}"),
             ("[arithmetic, geometric]", "[geometric, arithmetic]"),
             ("[arithmetic, geometric]", "[arithmetic, {method: generalised, p: 2}]"),
             ("max_points: [1, 2, 3, 4, 5]", "max_points: [1, 2, 3, 4]"),

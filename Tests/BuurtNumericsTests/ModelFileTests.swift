@@ -35,8 +35,9 @@ import Testing
         language: nl
         uncertainty:
           weights: {noise: 0.25, levels: [1, 2]}
-          normalise: [{method: minmax, range: [1, 100]}, {method: zscore, mean: 10, sd: 2}]   # same syntax as the normalise stage
+          normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 10, sd: 2}]   # same syntax as the normalise stage; without scope, the model's
           aggregate: [arithmetic, geometric]          # also {method: generalised, p: 2}
+          out_of_domain: skip                         # z-scores can be ≤ 0: leave out (and count) such geometric replications
           treat: {max_points: [1, 2, 3, 4, 5]}
           impute: [mean, median]
           sampling: true
@@ -81,15 +82,15 @@ import Testing
             denominate: DenominateParameters(scale: 1),
             impute: ImputeParameters(method: .mean, scope: .group("wijk")),
             screen: ScreenParameters(minCoverage: 0.9),
-            treat: TreatParameters(method: .winsorise, maxPoints: 4, maxSkew: 2.5, maxKurtosis: 3.5),
+            treat: TreatParameters(method: .winsorise, maxPoints: 4, maxSkew: 2.5, maxKurtosis: 3.5, reference: 2017),
             normalise: NormaliseParameters(method: .minmax(lower: 0, upper: 100), scope: .reference(2017)),
             aggregate: AggregateParameters(rule: arithmetic, levelRules: [3: AggregateRule(method: .geometric, minCoverage: 0.75)])))
         #expect(m.uncertainty == UncertaintySpec(
             weights: WeightNoise(noise: 0.25, levels: [1, 2]),
             normalise: [NormaliseParameters(method: .minmax(lower: 1, upper: 100), scope: .period),
-                        NormaliseParameters(method: .zscore(mean: 10, sd: 2), scope: .period)],
+                        NormaliseParameters(method: .zscore(mean: 10, sd: 2), scope: .reference(2017))],
             aggregate: [.arithmetic, .geometric], treatMaxPoints: [1, 2, 3, 4, 5], impute: [.mean, .median],
-            sampling: true, replications: 1000, seed: 2017, sensitivity: false))
+            sampling: true, replications: 1000, seed: 2017, sensitivity: false, outOfDomain: .skip))
         #expect(m.priorities == PrioritySpec(top: 5, themesOf: "index", reference: .periodMean, categories: [
             PriorityCategory(label: "zeer onveilig", below: 40), PriorityCategory(label: "onveilig", below: 55),
             PriorityCategory(label: "gemiddeld", below: 70), PriorityCategory(label: "veilig", below: .infinity),

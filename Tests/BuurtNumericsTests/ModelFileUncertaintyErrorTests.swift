@@ -121,26 +121,58 @@ import Testing
         Self.expect(Self.u("{aggregate: [{method: generalised, p: 0}]}"), "p of uncertainty aggregate must not be 0", at: "0}")
     }
 
-    /// Geometric and harmonic means need values > 0; normalisations that give 0 or less to some
-    /// unit whatever the data are refused.
+    /// Geometric and harmonic means need values > 0: every pair of such a mean with a
+    /// normalisation that can give a value ≤ 0, among those the replications use, is refused
+    /// with both keys, the reason and the fixes.
     @Test func meansOfPositiveValuesNeedPositiveNormalisation() {
+        let fixes = "Fix: use min-max with a range above 0 (such as [1, 100]) and scope: period, or rank, for "
         // The model's own normalise is the default minmax to [0, 100]: the lowest unit gets 0.
         Self.expect(Self.u("{aggregate: [arithmetic, geometric]}"),
-                    "aggregate alternative geometric needs normalised values > 0, but the model's normalise (minmax to [0, …]) gives 0 to the lowest value; use a range starting above 0, such as [1, 100]",
+                    "normalise (minmax, range [0, 100], scope period) with uncertainty.aggregate[2] (geometric) can leave the aggregation's "
+                        + "domain: min-max to [0, …] gives 0 to the lowest value; the geometric mean needs values > 0. "
+                        + fixes + "normalise; drop uncertainty.aggregate[2]; or state how to handle it with out_of_domain: skip under uncertainty",
                     at: "geometric")
         Self.expect(Self.u("{normalise: [{range: [1, 100]}, borda], aggregate: [harmonic]}"),
-                    "aggregate alternative harmonic needs normalised values > 0, but normalise alternative 2 (borda) gives 0 to the lowest value", at: "harmonic")
+                    "uncertainty.normalise[2] (borda, scope period) with uncertainty.aggregate[1] (harmonic) can leave the aggregation's domain: "
+                        + "borda gives 0 to the lowest value; the harmonic mean needs values > 0", at: "harmonic")
         Self.expect(Self.u("{normalise: [zscore], aggregate: [{method: generalised, p: -1}]}"),
-                    "aggregate alternative generalised with p < 0 needs normalised values > 0, but normalise alternative 1 (zscore with mean 0)",
+                    "uncertainty.normalise[1] (zscore, mean 0, sd 1, scope period) with uncertainty.aggregate[1] (generalised, p -1) can leave "
+                        + "the aggregation's domain: z-scores with mean 0 are ≤ 0 for every value below the average; the generalised mean with p < 0",
                     at: "{method: generalised")
+        // A positive mean does not save z-scores: a value far enough below the average still gets ≤ 0.
+        Self.expect(Self.u("{normalise: [{method: zscore, mean: 50, sd: 10}], aggregate: [geometric]}"),
+                    "z-scores can be ≤ 0: a value more than 5 sd below the average gets 0 or less", at: "geometric")
         // Without aggregate alternatives the model's own aggregation is kept, and checked the same way.
         Self.expect(Self.base + "aggregate: {method: arithmetic, levels: {2: {method: geometric}}}\nuncertainty: {normalise: [rank, {method: minmax}]}\n",
-                    "the model's aggregate (geometric) needs normalised values > 0, but this normalise alternative (minmax to [0, …]) gives 0 to the lowest value",
+                    "uncertainty.normalise[2] (minmax, range [0, 100], scope period) with aggregate.levels.2 (geometric) can leave the "
+                        + "aggregation's domain: min-max to [0, …] gives 0 to the lowest value; the geometric mean needs values > 0. "
+                        + fixes + "uncertainty.normalise[2]; use another method for aggregate.levels.2",
                     at: "{method: minmax}")
-        // Positive p and ranks (≥ 1) are fine.
+        // A p that is not a whole number needs values ≥ 0.
+        Self.expect(Self.u("{normalise: [{method: zscore, mean: 50, sd: 10}], aggregate: [{method: generalised, p: 0.5}]}"),
+                    "z-scores can be ≤ 0: a value more than 5 sd below the average gets 0 or less; the generalised mean with p = 0.5 needs values ≥ 0",
+                    at: "{method: generalised")
+        #expect(ModelFileErrorTests.problems(Self.u("{normalise: [borda], aggregate: [{method: generalised, p: 0.5}]}")).isEmpty)
+        // Positive p, ranks (≥ 1) and min-max above 0 per period are fine.
         #expect(ModelFileErrorTests.problems(Self.u("{normalise: [zscore], aggregate: [{method: generalised, p: 2}]}")).isEmpty)
-        #expect(ModelFileErrorTests.problems(Self.u("{normalise: [rank, {range: [1, 100]}, {method: zscore, mean: 10}], aggregate: [geometric]}")).isEmpty)
+        #expect(ModelFileErrorTests.problems(Self.u("{normalise: [rank, {range: [1, 100]}, {range: [1, 100], scope: all}], aggregate: [geometric]}")).isEmpty)
         #expect(ModelFileErrorTests.problems(Self.base + "normalise: {range: [1, 100]}\nuncertainty: {aggregate: [geometric]}\n").isEmpty)
+    }
+
+    /// Under the model's `scope: reference` an alternative without its own scope is scaled on
+    /// the reference year too, where a later year can fall below the minimum: refused with a
+    /// geometric mean, unless it says `scope: period`; `out_of_domain: skip` accepts the pair.
+    @Test func referenceScopeMinMaxCanLeaveTheDomain() {
+        let reference = Self.base + "normalise: {range: [1, 100], scope: reference, reference: 2018}\n"
+        Self.expect(reference + "uncertainty: {normalise: [{range: [1, 100]}], aggregate: [geometric]}\n",
+                    "uncertainty.normalise[1] (minmax, range [1, 100], scope reference 2018) with uncertainty.aggregate[1] (geometric) can leave "
+                        + "the aggregation's domain: min-max under scope: reference takes the minimum and maximum of 2018 and is not clamped, "
+                        + "so a value of another year below 2018's minimum gets less than 1 and can reach 0 or less", at: "geometric")
+        Self.expect(reference + "uncertainty: {aggregate: [geometric]}\n",
+                    "normalise (minmax, range [1, 100], scope reference 2018) with uncertainty.aggregate[1] (geometric)", at: "geometric")
+        #expect(ModelFileErrorTests.problems(reference + "uncertainty: {normalise: [{range: [1, 100], scope: period}], aggregate: [geometric]}\n").isEmpty)
+        #expect(ModelFileErrorTests.problems(reference + "uncertainty: {normalise: [{range: [1, 100]}], aggregate: [geometric], out_of_domain: skip}\n").isEmpty)
+        Self.expect(Self.u("{aggregate: [geometric], out_of_domain: drop}"), "unknown out_of_domain of uncertainty 'drop'; expected one of: refuse, skip", at: "drop")
     }
 
     @Test func treatAndImputeAlternatives() {

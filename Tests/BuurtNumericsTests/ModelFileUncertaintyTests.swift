@@ -32,9 +32,11 @@ import Testing
               sensitivity: on
               replications: 1000000
               seed: 18446744073709551615
+              out_of_domain: skip
 
             """)
         let u = try #require(m.uncertainty)
+        #expect(u.outOfDomain == .skip)
         #expect(u.normalise == [
             NormaliseParameters(method: .rank, scope: .period),
             NormaliseParameters(method: .minmax(lower: 1, upper: 10), scope: .reference(2019)),
@@ -46,6 +48,18 @@ import Testing
         #expect(u.sampling && u.sensitivity)
         #expect(u.replications == 1_000_000 && u.seed == UInt64.max)
         #expect(u.weights == nil)
+    }
+
+    /// An alternative without `scope:` (or `reference:`) takes the model's normalise scope;
+    /// its own scope overrides it.
+    @Test func alternativesInheritTheModelsScope() throws {
+        let alternatives = "uncertainty: {normalise: [{range: [1, 100]}, {method: zscore, scope: period}, {method: rank, reference: 2020}, {method: rank, scope: all}]}\n"
+        let reference = try Self.parse(Self.base + "normalise: {scope: reference, reference: 2018}\n" + alternatives)
+        #expect(reference.uncertainty?.normalise.map(\.scope) == [.reference(2018), .period, .reference(2020), .all])
+        let period = try Self.parse(Self.base + alternatives)
+        #expect(period.uncertainty?.normalise.map(\.scope) == [.period, .period, .reference(2020), .all])
+        let all = try Self.parse(Self.base + "normalise: {scope: all}\n" + alternatives)
+        #expect(all.uncertainty?.normalise.first?.scope == .all)
     }
 
     @Test func priorityReferenceYearAndThemes() throws {

@@ -44,7 +44,7 @@ import Testing
         #expect(m.columns == DataColumns(unit: "buurt_code", name: "buurt_naam", period: "jaar"))
         #expect(m.spec.impute == ImputeParameters(method: .mean, scope: .group("wijk")))
         #expect(m.spec.screen == ScreenParameters(minCoverage: 0.75, basis: .observed))
-        #expect(m.spec.treat == TreatParameters())
+        #expect(m.spec.treat == TreatParameters(reference: 2017))
         #expect(m.spec.normalise == NormaliseParameters(method: .minmax(lower: 0, upper: 100), scope: .reference(2017)))
         #expect(m.spec.aggregate == AggregateParameters())
         #expect(m.language == "nl")
@@ -59,9 +59,9 @@ import Testing
         }
         #expect(m.uncertainty == UncertaintySpec(
             weights: WeightNoise(noise: 0.25, levels: [1, 2]),
-            normalise: [NormaliseParameters(method: .minmax(lower: 1, upper: 100), scope: .period),
-                        NormaliseParameters(method: .zscore(mean: 50, sd: 10), scope: .period)],
-            aggregate: [.arithmetic, .geometric], treatMaxPoints: [1, 2, 3, 4, 5], impute: [.mean, .median],
+            normalise: [NormaliseParameters(method: .minmax(lower: 0, upper: 100), scope: .reference(2017)),
+                        NormaliseParameters(method: .zscore(mean: 50, sd: 10), scope: .reference(2017))],
+            aggregate: [], treatMaxPoints: [1, 2, 3, 4, 5], impute: [.mean, .median],
             sampling: true, replications: 1000, seed: 2017, sensitivity: true))
         #expect(m.priorities == PrioritySpec(top: 5, themesOf: nil, reference: .periodMean, categories: [
             PriorityCategory(label: "zeer onveilig", below: 40), PriorityCategory(label: "onveilig", below: 55),
@@ -69,31 +69,26 @@ import Testing
         ]))
     }
 
-    /// Every combination of the demo's normalise, treat and impute alternatives keeps all
-    /// normalised values above 0, so its geometric-mean alternative always runs. For the z-scores
-    /// this holds for any data: with the sample sd, |z| ≤ (n − 1)/√n, and a year has n ≤ 19
-    /// buurten, so 50 + 10z ≥ 50 − 10 · 18/√19 ≈ 8.7.
-    @Test func demoAlternativesKeepTheGeometricMeanDefined() throws {
-        let project = try IndexProject.load(modelPath: Self.demoFolder.appendingPathComponent("model.yml").path)
+    /// The demo's alternatives take its 2017 reference, so that scores, score bands and change
+    /// bands are on one scale; under that scope min-max and z-scores can give a later year a
+    /// value ≤ 0, so the demo keeps the arithmetic mean, and a geometric alternative is refused.
+    @Test func demoAlternativesShareTheReferenceAndStayArithmetic() throws {
+        let path = Self.demoFolder.appendingPathComponent("model.yml").path
+        let project = try IndexProject.load(modelPath: path)
         let u = try #require(project.file.uncertainty)
-        let zFloor = 50 - 10 * 18 / Double(19).squareRoot()
-        for normalise in u.normalise {
-            for points in u.treatMaxPoints {
-                for impute in u.impute {
-                    var spec = project.file.spec
-                    spec.normalise = normalise
-                    spec.treat?.maxPoints = points
-                    spec.impute?.method = impute
-                    spec.aggregate = AggregateParameters(rule: AggregateRule(method: .geometric))
-                    let result = try Pipeline.run(project.panel, model: project.model, spec: spec)
-                    let normalised = try #require(result.panel(after: .normalised))
-                    let values = project.model.indicators.flatMap { normalised.column($0)!.filter { !$0.isNaN } }
-                    let floor: Double = if case .zscore = normalise.method { zFloor } else { 1 }
-                    #expect(values.min()! >= floor - 1e-12, "\(normalise) \(points) \(impute)")
-                    let index = try #require(result.aggregated.column("index"))
-                    #expect(index.allSatisfy { $0.isFinite && $0 > 0 }, "\(normalise) \(points) \(impute)")
-                }
-            }
+        #expect(u.normalise.allSatisfy { $0.scope == project.file.spec.normalise.scope })
+        #expect(u.aggregate.isEmpty && project.file.spec.aggregate == AggregateParameters() && u.outOfDomain == .refuse)
+        // Scores of later years do fall below 2017's minimum: a geometric mean would fail.
+        let normalised = try #require(project.run(keepIntermediate: true).panel(after: .normalised))
+        let values = project.model.indicators.flatMap { normalised.column($0)!.filter { !$0.isNaN } }
+        #expect(values.min()! < 0)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let geometric = text.replacingOccurrences(of: "  treat: {max_points:", with: "  aggregate: [arithmetic, geometric]\n  treat: {max_points:")
+        do {
+            _ = try ModelFile.parse(geometric, file: "model.yml", baseDirectory: Self.demoFolder.path)
+            Issue.record("a geometric alternative was accepted")
+        } catch {
+            #expect("\(error)".contains("uncertainty.normalise[2] (zscore, mean 50, sd 10, scope reference 2017) with uncertainty.aggregate[2] (geometric)"))
         }
     }
 

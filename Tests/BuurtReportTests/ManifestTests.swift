@@ -81,6 +81,23 @@ func scratchFolder() throws -> URL {
         #expect(manifest.text.contains(withUncertainty ? "\"seed\": 18446744073709551614" : "\"uncertainty\": null"))
     }
 
+    /// What came of the uncertainty analysis reads back, and an older manifest without it too.
+    @Test func uncertaintyOutcomeReadsBack() throws {
+        var outcome = Manifest.Uncertainty(seed: 7, replications: 1000)
+        outcome.replicationsLeftOut = 60
+        outcome.changeReplicationsLeftOut = 58
+        outcome.indexScoresOutsideBand = 4
+        outcome.indexScoresWithBand = 75
+        outcome.gapsOutsideBand = 36
+        outcome.gapsWithBand = 450
+        let manifest = Self.sample(uncertainty: outcome)
+        #expect(manifest.text.contains("\"replications_left_out\": 60") && manifest.text.contains("\"gaps_outside_band\": 36"))
+        #expect(try Manifest.parse(Data(manifest.text.utf8), file: "manifest.json") == manifest)
+        let plain = Self.sample()
+        #expect(!plain.text.contains("left_out"))
+        #expect(try Manifest.parse(Data(plain.text.utf8), file: "manifest.json").uncertainty?.replicationsLeftOut == nil)
+    }
+
     @Test func malformedOrForeignManifestsAreDataErrors() {
         let cases: [(String, String)] = [
             ("{\"format\": 1}", "missing key"),

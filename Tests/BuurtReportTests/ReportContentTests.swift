@@ -145,9 +145,9 @@ import Testing
     @Test func withBandsTheListShowsThemAndTheirSource() throws {
         let input = try ReportFixture.demo(language: .en, withBands: true)
         let md = Report.markdown(input)
-        // The demo model varies weights, normalisation, aggregation, max_points, imputation and sampling.
+        // The demo model varies weights, normalisation, max_points, imputation and sampling.
         #expect(md.contains("over 200 recomputations in which the weights (±25% at level 1, 2), the normalisation (2 alternatives), "
-            + "the aggregation method (2 alternatives), the winsorising limit (1, 2, 3, 4, 5 points), the imputation method "
+            + "the winsorising limit (1, 2, 3, 4, 5 points), the imputation method "
             + "(2 alternatives) and the data's sampling error were varied"))
         #expect(md.contains("| priority | buurt | name | score | rank | 5–95% | p(top 5) | category |"))
         #expect(md.contains("A change from 2017 to 2020 is marked (▲ better, ▼ worse) when the 5–95% bands of the two years do not overlap."))

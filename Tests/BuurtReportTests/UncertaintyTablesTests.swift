@@ -23,9 +23,9 @@ import Testing
     @Test func uncertaintyTable() throws {
         let text = UncertaintyTables.uncertainty(try Self.result(), periods: true)
         #expect(text == """
-            unit,name,period,score,rank,rank_mean,rank_median,rank_p05,rank_p95,score_p05,score_p50,score_p95,p_top
-            A,"Noord, oost",2020,0,2,2,2,2,2,0,0,0,1
-            B,Zuid,2020,100,1,1,1,1,1,100,100,100,0
+            unit,name,period,score,rank,rank_mean,rank_median,rank_p05,rank_p95,score_p05,score_p50,score_p95,p_top,replications
+            A,"Noord, oost",2020,0,2,2,2,2,2,0,0,0,1,5
+            B,Zuid,2020,100,1,1,1,1,1,100,100,100,0,5
 
             """)
     }

@@ -227,7 +227,7 @@ enum BadInputRunner {
 @Suite struct BadInputFixtureTests {
     static let catalogue = BadInputDataTests.catalogue + BadInputModelTests.catalogue
         + BadInputComputationTests.catalogue + BadInputCommandLineTests.catalogue
-        + BadInputHardeningTests.catalogue + HostileCatalogue.badInputs
+        + BadInputHardeningTests.catalogue + BadInputDomainTests.catalogue + HostileCatalogue.badInputs
 
     /// A real earlier output (written with `--stages`) is replaced as a whole; a folder that is
     /// not a buurtscore output is refused and kept.

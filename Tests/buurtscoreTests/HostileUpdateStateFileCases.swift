@@ -65,14 +65,17 @@ enum UpdateStateFileCases {
         },
         HostileCase("failed-init-removes-the-folder-it-created", exitCode: 65) { cli in
             let h = try UpdateHarness(cli: cli)
-            // Zero and negative normalised values: the geometric mean fails when the run is computed.
+            // Zero and negative normalised values: the geometric mean fails when the run is computed
+            // (out_of_domain: skip lets the model be read, so the failure comes after --init began).
             let model = try h.cli.read("demo/model.yml")
                 .replacingOccurrences(of: "aggregate: {method: arithmetic}", with: "aggregate: {method: geometric}")
+                .replacingOccurrences(of: "  seed: 2017\n", with: "  seed: 2017\n  out_of_domain: skip\n")
             try h.cli.write("demo/model.yml", model)
             let entries = try h.cli.entries()
             let result = try h.initialise("new/state")
             #expect(result.status == 65, "\(result.stderr)")
             #expect(result.stderr.contains("demo/model.yml:") && !result.stderr.contains("state/model.yml"), "\(result.stderr)")
+            #expect(result.stderr.contains("geometric mean needs positive values"), "\(result.stderr)")
             #expect(try h.cli.entries() == entries, "the folders --init created stay")
         },
         HostileCase("hand-edited-model-of-a-state", exitCode: 65) { cli in

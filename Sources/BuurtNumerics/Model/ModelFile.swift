@@ -36,8 +36,9 @@ import Yams
 /// language: nl
 /// uncertainty:
 ///   weights: {noise: 0.25, levels: [1, 2]}
-///   normalise: [{method: minmax, range: [1, 100]}, {method: zscore, mean: 10, sd: 2}]
+///   normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 50, sd: 10}]  # no scope: the model's
 ///   aggregate: [arithmetic, geometric]
+///   out_of_domain: skip       # z-scores can be ≤ 0: replications whose geometric mean meets one are left out and counted
 ///   treat: {max_points: [1, 2, 3, 4, 5]}
 ///   impute: [mean, median]
 ///   sampling: true

@@ -94,6 +94,7 @@ extension ModelFile {
             "replications": .number(Double(u.replications)),
             "seed": .text(String(u.seed)),
             "sensitivity": .text(String(u.sensitivity)),
+            "out_of_domain": .text(u.outOfDomain.rawValue),
         ]
         m["weights"] = u.weights.map { w in
             .map(["noise": .number(w.noise), "levels": .list(w.levels.sorted().map { .number(Double($0)) })])

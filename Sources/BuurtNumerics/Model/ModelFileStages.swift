@@ -14,6 +14,8 @@ extension ModelFileReader {
         spec.screen = top["screen"].flatMap { screen($0) }
         spec.treat = top["treat"].flatMap { treat($0) }
         if let n = top["normalise"], let p = normalise(n, tree: tree) { spec.normalise = p }
+        // Under scope: reference the treatment is decided on the reference period too.
+        spec.treat?.reference = spec.normalise.scope.referencePeriod
         if let a = top["aggregate"], let p = aggregate(a, tree: tree) { spec.aggregate = p }
         return spec
     }
@@ -89,8 +91,10 @@ extension ModelFileReader {
         return p
     }
 
-    /// `normalise:` (or one alternative of it); `stage` names it in messages.
-    mutating func normalise(_ node: Node, tree: InlineTree?, stage: String = "normalise") -> NormaliseParameters? {
+    /// `normalise:` (or one alternative of it); `stage` names it in messages. Without its own
+    /// `scope:` (or `reference:`) it takes `inheritedScope`: `.period` for the model's own, the
+    /// model's scope for an alternative of `uncertainty: normalise:`.
+    mutating func normalise(_ node: Node, tree: InlineTree?, stage: String = "normalise", inheritedScope: NormaliseScope = .period) -> NormaliseParameters? {
         let parameterKeys = ["range": "minmax", "mean": "zscore", "sd": "zscore", "unit": "dist2ref", "scale": "goalposts"]
         guard let f = stageFields(node, stage, known: ["method", "scope", "reference"] + parameterKeys.keys.sorted()) else { return nil }
         var p = NormaliseParameters()
@@ -132,7 +136,7 @@ extension ModelFileReader {
             requireOnIndicators(tree, f["method"], stage, "goalposts", "goalposts") { $0.goalposts != nil }
         default: break
         }
-        p.scope = normaliseScope(f, stage) ?? p.scope
+        p.scope = normaliseScope(f, stage) ?? inheritedScope
         return p
     }
 

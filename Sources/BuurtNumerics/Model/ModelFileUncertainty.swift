@@ -3,7 +3,7 @@ import Yams
 /// Reading the model's `uncertainty:` key into an ``UncertaintySpec``.
 extension ModelFileReader {
     static let uncertaintyInputKeys = ["weights", "normalise", "aggregate", "treat", "impute", "sampling"]
-    static let uncertaintyKeys = uncertaintyInputKeys + ["replications", "seed", "sensitivity"]
+    static let uncertaintyKeys = uncertaintyInputKeys + ["replications", "seed", "sensitivity", "out_of_domain"]
     static let replicationRange = 2...1_000_000
 
     /// - Parameters:
@@ -18,16 +18,20 @@ extension ModelFileReader {
         var normaliseItems: [(value: NormaliseParameters, node: Node)] = []
         if let n = f["normalise"] {
             normaliseItems = alternatives(n, "normalise", example: "[{method: minmax, range: [1, 100]}, {method: zscore, mean: 10, sd: 2}]") { r, item in
-                r.normalise(item, tree: tree, stage: "uncertainty normalise")
+                r.normalise(item, tree: tree, stage: "uncertainty normalise", inheritedScope: nominal.normalise.scope)
             }
             u.normalise = normaliseItems.map(\.value)
         }
+        var aggregateItems: [(value: AggregateMethod, node: Node)] = []
         if let a = f["aggregate"] {
-            let methods = alternatives(a, "aggregate", example: "[arithmetic, geometric]") { r, item in r.aggregateAlternative(item) }
-            u.aggregate = methods.map(\.value)
-            checkPositiveNormalisation(aggregateAlternatives: methods, nominal: nominal.normalise, alternatives: u.normalise)
-        } else {
-            checkPositiveNormalisation(nominal: nominal.aggregate, alternatives: normaliseItems)
+            aggregateItems = alternatives(a, "aggregate", example: "[arithmetic, geometric]") { r, item in r.aggregateAlternative(item) }
+            u.aggregate = aggregateItems.map(\.value)
+        }
+        if let o = f["out_of_domain"], let policy = choice(o, "out_of_domain of uncertainty", OutOfDomainPolicy.allCases.map { ($0.rawValue, $0) }) {
+            u.outOfDomain = policy
+        }
+        if u.outOfDomain == .refuse {
+            checkAggregationDomain(normalise: normaliseItems, aggregate: aggregateItems, nominal: nominal, uncertainty: node)
         }
         if let t = f["treat"] { u.treatMaxPoints = treatAlternatives(t) }
         if let i = f["impute"] {
@@ -177,58 +181,6 @@ extension ModelFileReader {
                 + "give the tree inline (groups, indicators, columns) and \(howTo)", at: node)
         } else if let tree, tree.entries.contains(where: { $0.fields["uncertainty"] != nil }) == false {
             fail("sampling: true, but no indicator declares its sampling model; \(howTo)", at: node)
-        }
-    }
-
-    /// The name of a mean that needs every value > 0 (geometric, harmonic, generalised with p < 0).
-    static func positiveMeanName(_ method: AggregateMethod) -> String? {
-        switch method {
-        case .geometric: "geometric"
-        case .harmonic: "harmonic"
-        case .generalised(let p) where p < 0: "generalised with p < 0"
-        default: nil
-        }
-    }
-
-    /// Each aggregate alternative that needs values > 0, against each normalisation in play (the
-    /// listed alternatives, else the model's own) that certainly gives some unit a value ≤ 0.
-    private mutating func checkPositiveNormalisation(
-        aggregateAlternatives methods: [(value: AggregateMethod, node: Node)], nominal: NormaliseParameters, alternatives: [NormaliseParameters]
-    ) {
-        let options = alternatives.isEmpty ? [(nominal, "the model's normalise")]
-            : alternatives.enumerated().map { ($0.element, "normalise alternative \($0.offset + 1)") }
-        for (method, node) in methods {
-            guard let name = Self.positiveMeanName(method) else { continue }
-            for (normalise, label) in options {
-                guard let reason = Self.nonPositiveReason(normalise.method) else { continue }
-                fail("aggregate alternative \(name) needs normalised values > 0, but \(label) \(reason)", at: node)
-            }
-        }
-    }
-
-    /// Without aggregate alternatives, replications keep the model's own aggregation: when it
-    /// needs values > 0, so does every normalise alternative.
-    private mutating func checkPositiveNormalisation(nominal: AggregateParameters, alternatives: [(value: NormaliseParameters, node: Node)]) {
-        let rules = [nominal.rule] + nominal.levelRules.keys.sorted().map { nominal.levelRules[$0]! }
-        guard let name = rules.lazy.compactMap({ Self.positiveMeanName($0.method) }).first else { return }
-        for (normalise, node) in alternatives {
-            guard let reason = Self.nonPositiveReason(normalise.method) else { continue }
-            fail("the model's aggregate (\(name)) needs normalised values > 0, but this normalise alternative \(reason)", at: node)
-        }
-    }
-
-    /// Why a normalisation gives some unit a value ≤ 0 whatever the data, or `nil`.
-    static func nonPositiveReason(_ method: NormaliseMethod) -> String? {
-        switch method {
-        case .minmax(let lower, _) where lower <= 0:
-            "(minmax to [\(formatNumber(lower)), …]) gives \(formatNumber(lower)) to the lowest value; use a range starting above 0, such as [1, 100]"
-        case .zscore(let mean, _) where mean <= 0:
-            "(zscore with mean \(formatNumber(mean))) gives values ≤ 0 to every value below the average; use a mean well above 0, such as mean: 10, sd: 2"
-        case .borda: "(borda) gives 0 to the lowest value"
-        case .prank: "(prank) gives 0 to the lowest value"
-        case .dist2max: "(dist2max) gives 0 to the lowest value"
-        case .dist2targ: "(dist2targ) gives 0 to the lowest value"
-        default: nil
         }
     }
 

@@ -45,11 +45,14 @@ public struct UncertaintySpec: Sendable, Equatable {
     public var seed: UInt64
     /// `sensitivity: true` — also run the variance-based sensitivity design (N(d + 2) runs, N = replications).
     public var sensitivity: Bool
+    /// `out_of_domain:` — what to do when a geometric or harmonic mean can meet a normalised
+    /// value ≤ 0 (see ``OutOfDomainPolicy``).
+    public var outOfDomain: OutOfDomainPolicy
 
     public init(
         weights: WeightNoise? = nil, normalise: [NormaliseParameters] = [], aggregate: [AggregateMethod] = [],
         treatMaxPoints: [Int] = [], impute: [ImputeMethod] = [], sampling: Bool = false,
-        replications: Int = 1000, seed: UInt64 = 1, sensitivity: Bool = false
+        replications: Int = 1000, seed: UInt64 = 1, sensitivity: Bool = false, outOfDomain: OutOfDomainPolicy = .refuse
     ) {
         self.weights = weights
         self.normalise = normalise
@@ -60,7 +63,18 @@ public struct UncertaintySpec: Sendable, Equatable {
         self.replications = replications
         self.seed = seed
         self.sensitivity = sensitivity
+        self.outOfDomain = outOfDomain
     }
+}
+
+/// `uncertainty: {out_of_domain: refuse | skip}`: a replication whose aggregation leaves its
+/// domain (a geometric or harmonic mean meeting a normalised value ≤ 0).
+public enum OutOfDomainPolicy: String, Sendable, Equatable, CaseIterable {
+    /// The model is refused before anything is computed when a combination of its
+    /// normalisations and aggregations can leave the domain (the default).
+    case refuse
+    /// Such replications are left out of every band, and counted and named in the outputs.
+    case skip
 }
 
 /// What the gap of a dimension is measured against in the per-buurt problem list.

@@ -13,6 +13,10 @@
 /// Statistics are taken over the input values only, never over cells filled in the same call.
 /// A cell whose pool (or unit series) has no value stays missing and is listed as unfilled.
 /// Only indicator columns change; every other column is kept as it is.
+///
+/// Normalise `scope: reference` does not change the pools: a missing figure is best guessed
+/// from its own year's level, and a pool of one year never changes another year's filled
+/// values (only `.all` pools the years, so adding a year changes earlier filled cells).
 public enum Impute {
     /// - Throws: ``BuurtError`` (`.data`) when an indicator column is not in the data, when the
     ///   group column of `.group` does not exist (listing the categorical columns there are), or

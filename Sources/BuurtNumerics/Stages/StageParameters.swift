@@ -111,11 +111,16 @@ public struct TreatParameters: Sendable, Equatable {
     public var maxPoints: Int
     public var maxSkew: Double
     public var maxKurtosis: Double
-    public init(method: TreatMethod = .winsorise, maxPoints: Int = 5, maxSkew: Double = 2, maxKurtosis: Double = 3.5) {
+    /// The period whose values decide each indicator's treatment for every period (the
+    /// model's normalise `scope: reference` year, set by the model reader); `nil`: each period
+    /// is decided on its own values.
+    public var reference: Int?
+    public init(method: TreatMethod = .winsorise, maxPoints: Int = 5, maxSkew: Double = 2, maxKurtosis: Double = 3.5, reference: Int? = nil) {
         self.method = method
         self.maxPoints = maxPoints
         self.maxSkew = maxSkew
         self.maxKurtosis = maxKurtosis
+        self.reference = reference
     }
 }
 
@@ -152,6 +157,11 @@ public enum NormaliseScope: Sendable, Equatable {
     /// Parameters from this period only, applied to every period: adding a year never
     /// changes earlier years' scores.
     case reference(Int)
+
+    /// The year of `.reference`, else `nil`.
+    public var referencePeriod: Int? {
+        if case .reference(let year) = self { year } else { nil }
+    }
 }
 
 /// `normalise: {method: minmax, range: [0, 100], scope: period}`.

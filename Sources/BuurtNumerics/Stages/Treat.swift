@@ -12,6 +12,10 @@
 /// When the check cannot be decided (skew needs 3 values, kurtosis 4, both need unequal values)
 /// the indicator is left as it is, where COINr stops with an error for fewer than four values.
 /// Only indicator columns change; every other column is kept as it is.
+///
+/// With ``TreatParameters/reference`` (set from normalise `scope: reference`) the treatment is
+/// decided on that period's values and applied to every period (``ReferenceTreatment``); each
+/// detail then names that period in ``TreatmentDetail/fittedOn``.
 public enum Treat {
     /// - Throws: ``BuurtError`` (`.data`) when an indicator column is not in the data.
     /// - Complexity: O(rows × indicators × (1 + winsorising steps)).
@@ -31,10 +35,13 @@ public enum Treat {
         var details: [TreatmentDetail] = []
         var sample: [Double] = []
         var rowOf: [Int] = []
+        let fitted = try parameters.reference.map { year throws(BuurtError) in
+            try referenceTreatments(panel, columns: columns, year: year, treatment: treatment)
+        }
         for period in panel.periodGroups {
             sample.reserveCapacity(period.rows.count)
             rowOf.reserveCapacity(period.rows.count)
-            for (code, j) in zip(codes, columns) {
+            for (k, (code, j)) in zip(codes, columns).enumerated() {
                 let base = j * n
                 sample.removeAll(keepingCapacity: true)
                 rowOf.removeAll(keepingCapacity: true)
@@ -42,7 +49,8 @@ public enum Treat {
                     sample.append(input[base + i])
                     rowOf.append(i)
                 }
-                let result = treatment.treat(sample)
+                let result = fitted.map { period.period == parameters.reference ? $0[k].decided : $0[k].apply(sample, treatment: treatment) }
+                    ?? treatment.treat(sample)
                 if let treated = result.values {
                     for (k, i) in rowOf.enumerated() { values.storage[base + i] = treated[k] }
                 }
@@ -52,7 +60,8 @@ public enum Treat {
                 details.append(TreatmentDetail(
                     indicator: code, period: period.period, before: result.before,
                     winsorisedCount: cells.count, winsorisedCells: cells,
-                    afterWinsorising: result.afterWinsorising, afterLog: result.afterLog, outcome: result.outcome))
+                    afterWinsorising: result.afterWinsorising, afterLog: result.afterLog, outcome: result.outcome,
+                    fittedOn: parameters.reference))
             }
         }
         var output = panel

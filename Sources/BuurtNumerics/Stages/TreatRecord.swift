@@ -67,10 +67,15 @@ public struct TreatmentDetail: Sendable, Equatable {
     /// COINr `check_SkewKurt2`; `nil` unless the log was applied.
     public var afterLog: SkewKurtosisCheck?
     public var outcome: TreatmentOutcome
+    /// The period whose values decided the outcome and gave the bounds or the log's minimum
+    /// (normalise `scope: reference`), applied here; `nil` when decided on this period's own
+    /// values. In another period than that one, the cells are those clipped to the reference
+    /// bounds (for a log: raised to the reference minimum), and ``winsorisedCount`` counts them.
+    public var fittedOn: Int?
 
     public init(indicator: String, period: Int?, before: SkewKurtosisCheck, winsorisedCount: Int = 0,
                 winsorisedCells: [WinsorisedCell] = [], afterWinsorising: SkewKurtosisCheck? = nil,
-                afterLog: SkewKurtosisCheck? = nil, outcome: TreatmentOutcome) {
+                afterLog: SkewKurtosisCheck? = nil, outcome: TreatmentOutcome, fittedOn: Int? = nil) {
         self.indicator = indicator
         self.period = period
         self.before = before
@@ -79,6 +84,7 @@ public struct TreatmentDetail: Sendable, Equatable {
         self.afterWinsorising = afterWinsorising
         self.afterLog = afterLog
         self.outcome = outcome
+        self.fittedOn = fittedOn
     }
 
     /// Whether the log transform was applied.

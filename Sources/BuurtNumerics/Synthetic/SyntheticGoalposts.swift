@@ -50,10 +50,12 @@ extension SyntheticText {
     static func alternativesYAML(_ s: SyntheticSummary) -> [String] {
         guard s.fixedGoalposts else {
             return [
-                "# The normalisation alternatives scale each year on its own (scope: period) and stay above 0,",
-                "# so the geometric mean is always defined: z-scores of at most 19 buurten lie within",
-                "# ±(n − 1)/√n = ±4.13 sd, and 50 − 10 × 4.13 > 0. Both are on a similar 0-100-like scale,",
-                "# so score and gap bands stay comparable between them.",
+                "# The normalisation alternatives, min-max as in the model or z-scores around 50 (which pull",
+                "# the extremes in towards 50), take the model's scope: the parameters of \(s.years.lowerBound) for every",
+                "# year, so that the nominal run is one of the sampled settings and changes keep the city-wide",
+                "# trend. Under that scope a later year can fall below \(s.years.lowerBound)'s minimum (a value below 0)",
+                "# whatever the number of buurten, so the aggregation stays arithmetic: a geometric mean",
+                "# would be undefined.",
             ]
         }
         return [
@@ -88,12 +90,12 @@ extension SyntheticText {
         guard !s.fixedGoalposts else { return "" }
         return """
 
-            - indicators are scaled either to 1–100 or as z-scores around 50 (spread 10), each year
-              on its own; both keep every value above 0, so the index can also be taken as a
-              geometric mean instead of the ordinary (arithmetic) mean. (The index itself uses
-              the range of \(s.years.lowerBound); because the alternatives scale each year on its own, the
-              score bands describe a neighbourhood's position within its year. Ranks and the
-              priority lists compare neighbourhoods within a year anyway.)
+            - indicators are scaled either to 0–100 between the minimum and maximum of \(s.years.lowerBound), as
+              the index itself is, or as z-scores around 50 (spread 10) with the mean and spread of
+              \(s.years.lowerBound); both use \(s.years.lowerBound)'s figures for every year, so score bands and change
+              bands keep the city-wide trend. The index stays an ordinary (arithmetic) mean: a later
+              year can fall below \(s.years.lowerBound)'s minimum, and a geometric mean is undefined for values
+              of 0 or less.
             """
     }
 

@@ -79,8 +79,7 @@ enum SyntheticText {
     /// lists no normalise and aggregate alternatives.
     static func uncertaintyYAML(_ s: SyntheticSummary) -> [String] {
         let alternatives = s.fixedGoalposts ? [] : [
-            "  normalise: [{method: minmax, range: [1, 100], scope: period}, {method: zscore, mean: 50, sd: 10, scope: period}]",
-            "  aggregate: [arithmetic, geometric]",
+            "  normalise: [{method: minmax, range: [0, 100]}, {method: zscore, mean: 50, sd: 10}]",
         ]
         return [
             "# Uncertainty: each of 1000 replications draws every input below and recomputes the index.",

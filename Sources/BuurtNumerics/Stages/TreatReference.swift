@@ -1,0 +1,83 @@
+import Foundation
+
+/// A treatment decided on the reference period's values (normalise `scope: reference`) and
+/// applied unchanged to every period, so that a later year is treated the way the scale it is
+/// normalised on was:
+///
+/// - passed or undetermined in the reference period: every period is left as it is;
+/// - winsorised: every value is clipped to [lower, upper], the reference period's winsorised
+///   minimum and maximum on the side(s) it was winsorised (−∞ / +∞ on a side it was not);
+/// - log-transformed: every value becomes ln(max(x, min) − min + 0.01·(max − min)) with the
+///   reference period's raw min and max; a value below that minimum (where the log would be
+///   undefined or far below the scale) is taken as the minimum and listed as a low cell.
+///
+/// The reference period itself gets exactly its own treatment.
+struct ReferenceTreatment {
+    /// The reference period's own treatment.
+    var decided: OutlierTreatment.Result
+    var lower = -Double.infinity, upper = Double.infinity
+    var logMinimum = Double.nan, logShift = Double.nan
+
+    /// - Complexity: that of ``OutlierTreatment/treat(_:)`` on the reference sample.
+    init(reference sample: [Double], treatment: OutlierTreatment) {
+        decided = treatment.treat(sample)
+        switch decided.outcome {
+        case .winsorised:
+            if let values = decided.values {
+                if let i = decided.high.first { upper = values[i] }
+                if let i = decided.low.first { lower = values[i] }
+            }
+        case .logTransformed:
+            if let lo = sample.min(), let hi = sample.max() {
+                logMinimum = lo
+                logShift = 0.01 * (hi - lo)
+            }
+        case .passed, .undetermined:
+            break
+        }
+    }
+
+    /// The treatment of another period's available values; the cells clipped to a bound
+    /// (or raised to the log's minimum) are listed as high and low cells.
+    /// - Complexity: O(n).
+    func apply(_ sample: [Double], treatment: OutlierTreatment) -> OutlierTreatment.Result {
+        var result = OutlierTreatment.Result(values: nil, before: treatment.check(sample), outcome: decided.outcome)
+        switch decided.outcome {
+        case .winsorised:
+            var x = sample
+            for (i, v) in sample.enumerated() {
+                if v > upper { x[i] = upper; result.high.append(i) } else if v < lower { x[i] = lower; result.low.append(i) }
+            }
+            result.values = x
+            result.afterWinsorising = treatment.check(x)
+        case .logTransformed:
+            result.low = sample.indices.filter { sample[$0] < logMinimum }
+            let x = sample.map { Foundation.log(Swift.max($0, logMinimum) - logMinimum + logShift) }
+            result.values = x
+            result.afterLog = treatment.check(x)
+        case .passed, .undetermined:
+            break
+        }
+        return result
+    }
+}
+
+extension Treat {
+    /// Each indicator's treatment decided on period `year` (columns as in `apply`).
+    /// - Throws: `BuurtError(.data)` when the data has no rows in `year`.
+    static func referenceTreatments(
+        _ panel: Panel, columns: [Int], year: Int, treatment: OutlierTreatment
+    ) throws(BuurtError) -> [ReferenceTreatment] {
+        let groups = panel.periodGroups
+        guard let reference = groups.first(where: { $0.period == year }) else {
+            let known = groups.compactMap(\.period).map(String.init).joined(separator: ", ")
+            throw BuurtError(.data, "treat: the reference period \(year) of normalise scope: reference has no rows in the data"
+                + (known.isEmpty ? " (the data has no periods)" : " (periods: \(known))"))
+        }
+        let input = panel.values.storage, n = panel.rowCount
+        return columns.map { j in
+            let sample = reference.rows.map { input[j * n + $0] }.filter { !$0.isNaN }
+            return ReferenceTreatment(reference: sample, treatment: treatment)
+        }
+    }
+}

@@ -22,10 +22,6 @@ final class ChangeBands<Score: StoredScore>: @unchecked Sendable {
     private var held: SharedBuffer<Score>?
     private var heldIsFrom = false
 
-    /// Changes held at once when recomputed, at most (bytes): 64 MiB, or the memory budget when
-    /// smaller.
-    var recomputeBudget: Int { Swift.min(64 << 20, plan.memoryBudget) }
-
     init(plan: SummaryPlan, changes: ChangePlan) {
         self.plan = plan
         self.changes = changes
@@ -78,42 +74,46 @@ final class ChangeBands<Score: StoredScore>: @unchecked Sendable {
         if !holding { self.held = nil }
     }
 
-    /// Recomputes the varying groups that were not stored (linear path), chunk of units by
-    /// chunk: each chunk scores its rows of the two periods (a range of positions in each)
-    /// under every replication, so all chunks together cost one evaluation of the two periods.
+    /// Recomputes the varying groups that were not stored, chunk of units by chunk
+    /// (``ChangePlan/recomputeChunks(storesSamples:plan:)``). On the linear path each chunk
+    /// scores its rows of the two periods (a range of positions in each), so all chunks
+    /// together cost one evaluation of the two periods; on the general path a pipeline run
+    /// per replication and chunk scores every row anyway (one range).
     func recompute(draws: [ReplicationDraw], threads: Int, progress: ProgressReporter) {
         let groups = changes.recomputed(storesSamples: plan.storesSamples)
-        let n = changes.pairs.count, r = plan.replications, g = changes.sources.count, c = groups.count
-        guard c > 0 else { return }
-        defer { progress.finished(r) }
-        guard n > 0 else { return }
+        let r = plan.replications, g = changes.sources.count, c = groups.count
         let engine = plan.engine, codes = groups.map(\.code)
-        let chunk = Swift.max(1, recomputeBudget / Swift.max(1, 8 * c * r))
-        for first in stride(from: 0, to: n, by: chunk) {
-            let members = first..<Swift.min(n, first + chunk)
+        let budget = ChangePlan.recomputeBudget(plan)
+        let chunks = changes.recomputeChunks(storesSamples: plan.storesSamples, plan: plan)
+        defer { progress.finished(plan.recomputeEvaluations * r) }
+        for members in chunks {
             let pairs = changes.pairs[members]
             let from = pairs.map(\.from).min()!..<(pairs.map(\.from).max()! + 1)
             let to = pairs.map(\.to).min()!..<(pairs.map(\.to).max()! + 1)
-            let size = Swift.max(1, Swift.min(engine.blockSize, recomputeBudget / Swift.max(1, 8 * c * (from.count + to.count))))
+            let ranges = engine.usesLinearPath
+                ? [from, to] : [Swift.min(from.lowerBound, to.lowerBound)..<Swift.max(from.upperBound, to.upperBound)]
+            let rows = ranges.map(\.count).reduce(0, +)
+            let size = Swift.max(1, Swift.min(engine.blockSize, budget / Swift.max(1, 8 * c * rows)))
             let samples = SharedBuffer<Double>(count: members.count * c * r, repeating: .nan)
             _ = ParallelWork.run(items: (r + size - 1) / size, threads: threads, makeState: {
-                (from: SharedBuffer<Double>(count: c * size * from.count, repeating: .nan),
-                 to: SharedBuffer<Double>(count: c * size * to.count, repeating: .nan), workspace: EvaluationWorkspace())
+                (buffers: ranges.map { SharedBuffer<Double>(count: c * size * $0.count, repeating: .nan) }, workspace: EvaluationWorkspace())
             }, body: { w, b in
                 let range = (b * size)..<Swift.min(r, (b + 1) * size)
-                let outputs = [(from, w.from), (to, w.to)].map { positions, buffer in
+                let outputs = zip(ranges, w.buffers).map { positions, buffer in
                     buffer.pointer.update(repeating: .nan, count: buffer.count)
                     let output = ScoreOutput(base: buffer.pointer, codeStride: size * positions.count, rowCount: positions.count)
                     _ = engine.evaluateBlock(draws[range], positions: positions, codes: codes, into: output, workspace: &w.workspace)
-                    return output
+                    return (positions: positions, output: output)
                 }
+                let (early, late) = (outputs[0], outputs[outputs.count - 1])
                 for (m, pair) in pairs.enumerated() {
                     for k in 0..<c {
                         let run = samples.pointer + (m * c + k) * r + range.lowerBound
-                        let a = outputs[0].column(code: k, draw: 0) + (pair.from - from.lowerBound)
-                        let z = outputs[1].column(code: k, draw: 0) + (pair.to - to.lowerBound)
+                        let a = early.output.column(code: k, draw: 0) + (pair.from - early.positions.lowerBound)
+                        let z = late.output.column(code: k, draw: 0) + (pair.to - late.positions.lowerBound)
+                        let strideA = early.positions.count, strideZ = late.positions.count
                         for j in 0..<range.count {
-                            run[j] = Double(Score(z[j * to.count])) - Double(Score(a[j * from.count]))
+                            run[j] = Double(Score(z[j * strideZ])) - Double(Score(a[j * strideA]))
                         }
                     }
                 }

@@ -8,17 +8,23 @@ import BuurtNumerics
 /// rank (2, or 4 above 65,535 rows a period) + score + score · sample codes, the score `Double`
 /// when all of it fits the budget, else `Float`.
 ///
-/// **Splits.** When the single-precision samples fit the budget, or on the general path (a
-/// pipeline run per replication, which always scores every row), one index pass over all rows
+/// **Splits.** When the single-precision samples fit the budget, one index pass over all rows
 /// stores everything and every band is derived from those samples: each replication is
-/// evaluated once. On the general path the samples are held even beyond the budget (re-running
-/// every replication per chunk of rows would cost a pipeline run per replication and chunk):
-/// 56,000 rows × 6 dimensions × 1,000 replications need 56,000 · 1,000 · (2 + 4 + 6 · 4) bytes
-/// = 1.68 GB, within the default budget of 2 GiB; a general-path model above the budget holds
-/// rows · R · (6 + 4 · sample codes) bytes all the same. On the linear path beyond the budget
-/// each period is its own index pass (index samples only), the dimension scores of tiles of
-/// rows are recomputed for all replications (``ThemeTiles``, matrix products) and the change
-/// groups' scores of chunks of units in the two periods likewise (``ChangeBands``).
+/// evaluated once. The default budget (``UncertaintySummary/defaultMemoryBudget``, 2 GiB) holds
+/// the general path's samples of 56,000 rows × 6 dimensions × 1,000 replications:
+/// 56,000 · 1,000 · (2 + 4 + 6 · 4) bytes = 1.68 GB (peak about 1.8 GB with the engine's
+/// matrices and the workers' blocks). Beyond the budget:
+/// - on the linear path each period is its own index pass (index samples only), the
+///   dimension scores of tiles of rows are recomputed for all replications (``ThemeTiles``,
+///   matrix products; chunks of rows when a dimension aggregates varying aggregates) and the
+///   change groups' scores of chunks of units in the two periods likewise (``ChangeBands``):
+///   still one evaluation of every row per replication, spread over tiles;
+/// - on the general path (a pipeline run per replication, which always scores every row) the
+///   memory stays within the budget at the price of re-running every replication: once per
+///   run of periods whose index samples fit, once per chunk of rows for the dimensions and
+///   once per chunk of units for the change groups. A general-path model exceeds the default
+///   budget when rows · R · (6 + 4 · sample codes) > 2 GiB, e.g. 56,000 rows × 6 dimensions
+///   with more than 1,278 replications; raise the budget where the memory is there.
 struct SummaryPlan: Sendable {
     let engine: UncertaintyEngine
     let priorities: PrioritySpec
@@ -53,10 +59,18 @@ struct SummaryPlan: Sendable {
     /// The problem dimensions are scored in the index pass (stored, or none).
     var themesInIndexPass: Bool { storesSamples || dimensions == 0 }
 
-    /// Replication evaluations over all passes, in units of R (for progress).
+    /// Replication evaluations over all passes, in units of R (for progress): 1 when the
+    /// samples are stored.
     var evaluations: Int {
         indexGroups.count + (themesInIndexPass || fixedThemes != nil ? 0 : themeChunks.count)
-            + (changes?.recomputed(storesSamples: storesSamples).isEmpty == false ? 1 : 0)
+            + recomputeEvaluations
+    }
+
+    /// Evaluations of the recomputed change groups: all chunks together one on the linear
+    /// path (each scores only its rows), one per chunk on the general path.
+    var recomputeEvaluations: Int {
+        let chunks = changes?.recomputeChunks(storesSamples: storesSamples, plan: self).count ?? 0
+        return engine.usesLinearPath ? Swift.min(1, chunks) : chunks
     }
 
     init(engine: UncertaintyEngine, priorities: PrioritySpec, changes analysis: ChangeAnalysis? = nil,
@@ -107,8 +121,23 @@ struct SummaryPlan: Sendable {
         let rankBytes = (periods.map(\.positions.count).max() ?? 0) <= Int(UInt16.max) ? 2 : 4
         func bytes(score: Int) -> Int { rows * r * (rankBytes + score + sampleCodes.count * score) }
         fitsAsDouble = bytes(score: 8) <= memoryBudget
-        storesSamples = fitsAsDouble || bytes(score: 4) <= memoryBudget || !engine.usesLinearPath
-        indexGroups = storesSamples ? [0..<rows] : periods.map(\.positions)
+        storesSamples = fitsAsDouble || bytes(score: 4) <= memoryBudget
+        if storesSamples {
+            indexGroups = [0..<rows]
+        } else if engine.usesLinearPath {
+            indexGroups = periods.map(\.positions)
+        } else {
+            // Runs of whole periods whose index samples fit the budget.
+            var groups: [Range<Int>] = []
+            for p in periods {
+                if let last = groups.last, (last.count + p.positions.count) * r * (rankBytes + 4) <= memoryBudget {
+                    groups[groups.count - 1] = last.lowerBound..<p.positions.upperBound
+                } else {
+                    groups.append(p.positions)
+                }
+            }
+            indexGroups = groups
+        }
         indexCodes = [root] + (storesSamples ? sampleCodes : fixedThemes == nil ? themeCodes : [])
         if storesSamples || themeCodes.isEmpty {
             themeChunks = []
@@ -182,6 +211,20 @@ struct ChangePlan: Sendable {
             sources.append(.sample(slot: sampleCodes.count - 1, code: c))
         }
         self.sources = sources
+    }
+
+    /// Changes held at once when recomputed, at most (bytes): 64 MiB, or the memory budget when
+    /// smaller.
+    static func recomputeBudget(_ plan: SummaryPlan) -> Int { Swift.min(64 << 20, plan.memoryBudget) }
+
+    /// The chunks of pairs whose groups are recomputed (none when stored or nothing varies);
+    /// each costs one evaluation of its rows on the linear path, a pipeline run per replication
+    /// on the general path.
+    func recomputeChunks(storesSamples: Bool, plan: SummaryPlan) -> [Range<Int>] {
+        let c = recomputed(storesSamples: storesSamples).count
+        guard c > 0, !pairs.isEmpty else { return [] }
+        let chunk = Swift.max(1, Self.recomputeBudget(plan) / Swift.max(1, 8 * c * plan.replications))
+        return stride(from: 0, to: pairs.count, by: chunk).map { $0..<Swift.min(pairs.count, $0 + chunk) }
     }
 
     /// Score codes recomputed for the change bands when the samples are not stored, with

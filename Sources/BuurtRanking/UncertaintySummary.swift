@@ -11,13 +11,14 @@ import BuurtNumerics
 /// counts and each problem dimension's period mean (the gap reference), and stores per row its
 /// R ranks (UInt16 while periods have at most 65,535 rows) and R scores (`Double`, or `Float`
 /// when they would exceed the memory budget). Per-row quantiles then come from selection
-/// (``QuantileSelector``), not sorting. When the samples fit the budget, and always on the
-/// general path, the same pass stores each row's R scores of the dimensions and the change
-/// groups (see ``SummaryPlan``): gap bands, p_worst and change bands are derived from them
-/// (change_r = s_to,r − s_from,r with the same draw r in both periods). Otherwise (linear path
-/// only) each period is its own index pass, and the dimension scores of tiles of rows and the
-/// change groups' scores of chunks of units are recomputed for all replications by matrix
-/// products (``ThemeTiles``, ``ChangeBands``), never by a second engine.
+/// (``QuantileSelector``), not sorting. When the samples fit the budget (see ``SummaryPlan``),
+/// the same pass stores each row's R scores of the dimensions and the change groups: gap
+/// bands, p_worst and change bands are derived from them (change_r = s_to,r − s_from,r with the
+/// same draw r in both periods), and each replication is evaluated once. Beyond the budget, on
+/// the linear path each period is its own index pass and the dimension scores of tiles of rows
+/// and the change groups' scores of chunks of units are recomputed for all replications by
+/// matrix products (``ThemeTiles``, ``ChangeBands``); on the general path runs of periods and
+/// chunks of rows and units re-run the replications. Never a second engine.
 ///
 /// Results are the same for any thread count and any of these splits at the same sample
 /// precision.
@@ -129,8 +130,8 @@ public enum UncertaintySummary {
         } else if !plan.themesInIndexPass, let tiles = ThemeTiles<Score>(plan: plan, draws: draws) {
             themeStats = tiles.statistics(references: references, threads: threads, progress: reporter)
         } else if !plan.themesInIndexPass {
-            // Linear path only: each chunk scores its own rows, so all chunks together cost
-            // one evaluation of every row.
+            // On the linear path each chunk scores its own rows (all chunks together: one
+            // evaluation of every row); on the general path each chunk re-runs the replications.
             var previousChunk: ReplicationStore<Rank, Score>?
             for chunk in plan.themeChunks {
                 let store = ReplicationStore<Rank, Score>(positions: chunk, replications: r, index: false, dimensions: plan.dimensions, reusing: previousChunk)

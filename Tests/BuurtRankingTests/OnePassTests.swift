@@ -1,4 +1,5 @@
 import BuurtNumerics
+import Foundation
 @testable import BuurtRanking
 import Testing
 
@@ -132,5 +133,40 @@ import Testing
             #expect((a.changeP95.isNaN && b.changeP95.isNaN) || abs(a.changeP95 - b.changeP95) <= 1e-9)
         }
         #expect(fast.rows.contains { $0.group == "d1" && $0.changeP05 < $0.changeP95 })
+    }
+    /// The demo model (general path: sampling, aggregate and treat alternatives) with its lists
+    /// and change bands: the passes report R evaluations in all, one per replication, and the
+    /// change bands are there.
+    @Test func theDemoEvaluatesEachReplicationOnce() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("datasets/demo/model.yml").path
+        let project = try IndexProject.load(modelPath: path)
+        var spec = try #require(project.file.uncertainty)
+        spec.replications = 24
+        let priorities = project.file.priorities ?? PrioritySpec()
+        let engine = try UncertaintyEngine(
+            panel: project.panel, model: project.model, spec: project.file.spec, uncertainty: spec,
+            scoreCodes: UncertaintySummary.scoreCodes(model: project.model, priorities: priorities, changes: true))
+        #expect(!engine.usesLinearPath)
+        let nominal = try #require(try ChangePass.nominal(aggregated: engine.rows, project: project))
+        let counter = EvaluationCounter()
+        let out = try UncertaintySummary.compute(engine: engine, priorities: priorities, changes: nominal, threads: 2) {
+            counter.note(finished: $0, total: $1)
+        }
+        #expect(counter.total == 24 && counter.finished == 24)
+        let changes = try #require(out.changes)
+        #expect(changes.replications == 24 && changes.rows.contains { $0.changeP05 < $0.changeP95 })
+    }
+}
+
+/// The last (finished, total) a progress callback saw.
+final class EvaluationCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values = (finished: 0, total: 0)
+    var finished: Int { lock.withLock { values.finished } }
+    var total: Int { lock.withLock { values.total } }
+
+    func note(finished: Int, total: Int) {
+        lock.withLock { values = (Swift.max(values.finished, finished), total) }
     }
 }

@@ -23,9 +23,10 @@ import BuurtNumerics
 /// Results are the same for any thread count and any of these splits at the same sample
 /// precision.
 ///
-/// - Complexity: time O(R · rows · (tree + 1)) plus one evaluation per replication; memory
-///   about rows · R · (2 + 4 + 4 · sample codes) bytes when stored (at most the budget on the
-///   linear path), else rows_period · R · (2 + 4) and a few MiB per worker.
+/// - Complexity: time O(R · rows · (tree + 1)) plus one evaluation per replication (beyond
+///   the budget on the general path, one per pass and chunk); memory at most the budget for
+///   the samples (a period's index samples on the linear path when they alone exceed it), plus
+///   the engine's matrices and a few MiB per worker.
 public enum UncertaintySummary {
     /// The quantile levels reported: 5 %, 50 %, 95 %.
     public static let levels = [0.05, 0.5, 0.95]

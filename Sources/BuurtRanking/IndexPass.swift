@@ -63,8 +63,10 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
             .map { (index: $0.offset, offset: $0.element.positions.lowerBound - group.lowerBound, count: $0.element.positions.count) }
         let dims = plan.dimensions, top = plan.priorities.top
         let codes = plan.indexCodes.count
-        let evaluated = codes - 1
-        let paired = evaluated == dims
+        // The dimensions whose period means are the gap references: the first evaluated codes
+        // after the root (the sample codes may add change groups after them).
+        let evaluated = plan.fixedThemes == nil ? dims : 0
+        let paired = evaluated > 0
         let storesThemes = store.dimensions > 0
         let tiles: [Tile]
         let tiledScorer: LinearScorer?

@@ -102,15 +102,16 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
         }
     }
 
-    /// Gathers row i's R ranks and R scores (replication order) into `ranks` and `scores`.
-    func gather(_ i: Int, ranks rankOut: UnsafeMutablePointer<Rank>, scores scoreOut: UnsafeMutablePointer<Score>) {
+    /// Gathers row i's R ranks and R scores (replication order) into `ranks` and `scores`
+    /// (scores only when `ranks` is nil).
+    func gather(_ i: Int, ranks rankOut: UnsafeMutablePointer<Rank>?, scores scoreOut: UnsafeMutablePointer<Score>) {
         let t = positions.count, size = blockSize
         guard let ranks, let scores else { return }
         var r0 = 0
         while r0 < replications {
             let count = Swift.min(size, replications - r0)
             let offset = ((r0 / size) * t + i) * size
-            (rankOut + r0).update(from: ranks.pointer + offset, count: count)
+            rankOut.map { ($0 + r0).update(from: ranks.pointer + offset, count: count) }
             (scoreOut + r0).update(from: scores.pointer + offset, count: count)
             r0 += count
         }

@@ -12,7 +12,8 @@ struct ThemeStatistics: Sendable, Equatable {
 /// period's rows in replication r), their 5 % and 95 % quantiles, and how often the dimension
 /// has the row's largest gap.
 enum ThemePass {
-    /// Evaluates every replication for the store's rows and keeps their dimension scores.
+    /// Evaluates every replication for the store's rows and keeps their dimension scores (linear
+    /// path: only the store's rows are scored).
     static func fill<Rank: StoredRank, Score: StoredScore>(
         plan: SummaryPlan, draws: [ReplicationDraw], store: ReplicationStore<Rank, Score>, threads: Int,
         progress: ProgressReporter
@@ -33,12 +34,13 @@ enum ThemePass {
         })
     }
 
-    /// Gap statistics of every row in the store, keyed by nominal row, dimensions in order.
+    /// Gap statistics of every row in the store, keyed by nominal row, dimensions in order (the
+    /// store's first dimensions; change groups may follow them).
     /// - Complexity: O(rows · dims · R).
     static func statistics<Rank: StoredRank, Score: StoredScore>(
         plan: SummaryPlan, store: ReplicationStore<Rank, Score>, references: SharedBuffer<Double>, threads: Int
     ) -> [Int: [ThemeStatistics]] {
-        let dims = plan.dimensions, r = plan.replications
+        let dims = plan.dimensions, r = plan.replications, width = store.dimensions
         guard dims > 0 else { return [:] }
         let rows = store.positions
         let periodOf = plan.engine.layout.periods.enumerated().flatMap { k, p in p.positions.map { _ in k } }
@@ -54,7 +56,7 @@ enum ThemePass {
                 for rep in 0..<r {
                     var largest = -Double.infinity
                     for d in 0..<dims {
-                        let score = Double(store.themes!.pointer[(i * dims + d) * r + rep])
+                        let score = Double(store.themes!.pointer[(i * width + d) * r + rep])
                         let gap = references.pointer[(reference * dims + d) * r + rep] - score
                         w.gaps[d * r + rep] = gap
                         if gap > largest { largest = gap }

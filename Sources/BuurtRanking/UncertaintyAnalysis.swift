@@ -14,19 +14,25 @@ public struct UncertaintyOutcome: Sendable {
 
 /// Runs the uncertainty analysis of a loaded project.
 public enum UncertaintyAnalysis {
+    /// The uncertainty analysis and the changes between two periods, from one Monte Carlo run:
+    /// the change bands come from the same replications as every other band.
+    ///
     /// - Parameters:
+    ///   - aggregated: the nominal run's final panel (the nominal changes).
     ///   - threads: worker threads; every result is identical for any count.
     ///   - progress: (finished, total) evaluations, for a progress bar.
-    /// - Returns: `nil` when the model has no `uncertainty:` key.
-    /// - Throws: the engine's or the nominal pipeline's ``BuurtError``.
+    /// - Returns: `uncertainty` `nil` when the model has no `uncertainty:` key (the changes
+    ///   then have no bands); `changes` `nil` as ``ChangePass/nominal(aggregated:project:)``.
+    /// - Throws: the engine's, the nominal pipeline's or the changes' ``BuurtError``.
     public static func run(
-        project: IndexProject, threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
-    ) throws(BuurtError) -> UncertaintyOutcome? {
-        guard let spec = project.file.uncertainty else { return nil }
+        project: IndexProject, aggregated: Panel, threads: Int, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(BuurtError) -> (uncertainty: UncertaintyOutcome?, changes: ChangeAnalysis?) {
+        let changes = try ChangePass.nominal(aggregated: aggregated, project: project)
+        guard let spec = project.file.uncertainty else { return (nil, changes) }
         let priorities = project.file.priorities ?? PrioritySpec()
         let engine = try UncertaintyEngine(
             panel: project.panel, model: project.model, spec: project.file.spec, uncertainty: spec,
-            scoreCodes: try UncertaintySummary.scoreCodes(model: project.model, priorities: priorities))
+            scoreCodes: try UncertaintySummary.scoreCodes(model: project.model, priorities: priorities, changes: changes != nil))
         let sensitivityRuns = spec.sensitivity ? spec.replications * (engine.inputNames.count + 2) : 0
         let total = spec.replications + sensitivityRuns
         let replications = spec.replications
@@ -34,10 +40,10 @@ public enum UncertaintyAnalysis {
         if let progress {
             monteCarlo = { @Sendable done, all in progress(done * replications / max(all, 1), total) }
         }
-        let result = try UncertaintySummary.compute(
-            engine: engine, priorities: priorities, threads: threads, progress: monteCarlo)
+        let summary = try UncertaintySummary.compute(
+            engine: engine, priorities: priorities, changes: changes, threads: threads, progress: monteCarlo)
         var outcome = UncertaintyOutcome(
-            result: result, priorities: priorities, inputNames: engine.inputNames, sensitivity: nil, removal: nil)
+            result: summary.result, priorities: priorities, inputNames: engine.inputNames, sensitivity: nil, removal: nil)
         if spec.sensitivity {
             outcome.sensitivity = try sensitivity(engine: engine, seed: spec.seed, samples: spec.replications, threads: threads) {
                 progress?(spec.replications + $0, total)
@@ -45,7 +51,7 @@ public enum UncertaintyAnalysis {
             outcome.removal = try RemovalAnalysis.run(
                 nominal: engine.nominal, model: project.model, spec: project.file.spec, parent: priorities.themesOf)
         }
-        return outcome
+        return (outcome, summary.changes)
     }
 
     /// Saltelli/Jansen indices of every uncertain input; the output is the mean absolute shift

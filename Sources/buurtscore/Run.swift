@@ -84,10 +84,9 @@ extension Buurtscore {
             let bar = ProgressBar(enabled: !quiet, label: "uncertainty")
             var progress: (@Sendable (Int, Int) -> Void)?
             if let bar { progress = { @Sendable done, total in bar.update(done, of: total) } }
-            let uncertainty = try UncertaintyAnalysis.run(project: project, threads: threads, progress: progress)
+            let (uncertainty, changes) = try UncertaintyAnalysis.run(
+                project: project, aggregated: result.aggregated, threads: threads, progress: progress)
             bar?.finish()
-            status?.begin("changes")
-            let changes = try ChangePass.run(aggregated: result.aggregated, project: project, threads: threads)
             status?.begin("report and tables")
             try RunOutput.add(result: result, project: project, includeStages: stages,
                               uncertainty: uncertainty, changes: changes, language: lang?.language, to: &output)

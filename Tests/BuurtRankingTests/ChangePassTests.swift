@@ -53,12 +53,12 @@ import Testing
     /// between −50 and 0 with d2 weighing at least 0.75/2 (worse); u1's d1 change is 0 in every
     /// replication (not significant).
     @Test func bandsUseTheSameDrawInBothPeriods() throws {
-        var a = try Self.nominal()
+        let nominal = try Self.nominal()
         let engine = try UncertaintyEngine(
             panel: Self.panel, model: Self.model, spec: Self.spec,
             uncertainty: UncertaintySpec(weights: WeightNoise(noise: 0.25, levels: [2]), replications: 200, seed: 5),
-            scoreCodes: a.groups)
-        try ChangePass.addBands(to: &a, engine: engine)
+            scoreCodes: nominal.groups)
+        let a = try #require(UncertaintySummary.compute(engine: engine, changes: nominal).changes)
         #expect(a.replications == 200 && a.failedReplications == 0)
         let u2 = a.rows[6]
         #expect(u2.changeP05.isApproximatelyEqual(to: 50, absoluteTolerance: 1e-9))
@@ -70,18 +70,19 @@ import Testing
         #expect(a.rows[4].changeP05 == 0 && a.rows[4].changeP95 == 0 && a.rows[4].significant == nil)
     }
 
-    /// Units in chunks (here one unit's changes at a time: 3 groups × 200 replications × 8 bytes)
-    /// give the same bands as all units at once: every chunk re-evaluates the same draws.
+    /// Units in chunks (here one unit's changes at a time: 3 groups × 200 × 8 bytes of a 4,000-byte budget, as a small memory budget forces on
+    /// the linear path: per-period index passes, the dimensions recomputed per chunk of units)
+    /// give the same bands as samples stored for all units at once.
     @Test func chunkedUnitsGiveTheSameBands() throws {
+        let nominal = try Self.nominal()
         let engine = try UncertaintyEngine(
             panel: Self.panel, model: Self.model, spec: Self.spec,
             uncertainty: UncertaintySpec(weights: WeightNoise(noise: 0.25, levels: [1, 2]), replications: 200, seed: 9),
-            scoreCodes: try Self.nominal().groups)
-        var whole = try Self.nominal(), chunked = try Self.nominal()
-        try ChangePass.addBands(to: &whole, engine: engine, threads: 2, sampleBudget: 1 << 30)
-        try ChangePass.addBands(to: &chunked, engine: engine, threads: 1, sampleBudget: 3 * 200 * 8)
-        #expect(whole.rows.map(\.changeP05) == chunked.rows.map(\.changeP05))
-        #expect(whole.rows.map(\.changeP95) == chunked.rows.map(\.changeP95))
+            scoreCodes: nominal.groups)
+        // 6 rows × 200 replications × (2 + 4 · 3) bytes in single precision = 16,800.
+        let whole = try #require(UncertaintySummary.compute(engine: engine, changes: nominal, threads: 2, memoryBudget: 20_000).changes)
+        let chunked = try #require(UncertaintySummary.compute(engine: engine, changes: nominal, threads: 1, memoryBudget: 4_000).changes)
+        #expect(whole == chunked)
         #expect(whole.rows.contains { $0.changeP05 < $0.changeP95 })
     }
 

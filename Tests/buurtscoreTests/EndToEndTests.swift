@@ -1,4 +1,5 @@
 import BuurtNumerics
+import BuurtReport
 import Foundation
 import Numerics
 import Testing
@@ -57,8 +58,15 @@ import Testing
         }
         let uncertainty = try table(cli.path("a/uncertainty.csv"))
         #expect(uncertainty.header == ["unit", "name", "period", "score", "rank", "rank_mean", "rank_median", "rank_p05",
-                                       "rank_p95", "score_p05", "score_p50", "score_p95", "p_top"])
+                                       "rank_p95", "score_p05", "score_p50", "score_p95", "p_top", "replications"])
         #expect(uncertainty.rows.count == scores.rows.count)
+        // No replication of the demo is left out: every row's statistics come from all 1000.
+        #expect(uncertainty.rows.allSatisfy { $0[13] == "1000" })
+        let recorded = try Manifest.parse(try Data(contentsOf: URL(fileURLWithPath: cli.path("a/manifest.json"))), file: "manifest.json")
+        #expect(recorded.uncertainty?.replicationsLeftOut == 0 && recorded.uncertainty?.changeReplicationsLeftOut == 0)
+        #expect(recorded.uncertainty?.indexScoresWithBand == uncertainty.rows.count)
+        let outside = uncertainty.rows.filter { Double($0[3])! < Double($0[9])! || Double($0[3])! > Double($0[11])! }.count
+        #expect(recorded.uncertainty?.indexScoresOutsideBand == outside)
         for row in uncertainty.rows {
             let v = row[3...].map { Double($0)! }
             // rank_p05 ≤ rank_median ≤ rank_p95, score_p05 ≤ score_p50 ≤ score_p95, 0 ≤ p_top ≤ 1.
@@ -87,7 +95,7 @@ import Testing
             #expect((row[11] == "true") == (Double(row[8])! > 0))
         }
         let sensitivity = try table(cli.path("a/sensitivity.csv"))
-        #expect(sensitivity.rows.map { $0[0] } == ["weights", "normalise", "aggregate", "treat", "impute", "sampling"])
+        #expect(sensitivity.rows.map { $0[0] } == ["weights", "normalise", "treat", "impute", "sampling"])
         let removal = try table(cli.path("a/removal.csv"))
         #expect(removal.rows.map { $0[0] } == ["cohesion", "nuisance", "deterioration", "crime", "victimisation", "unsafety"])
     }

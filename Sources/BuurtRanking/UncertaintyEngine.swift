@@ -6,8 +6,10 @@ import BuurtNumerics
 /// **Draws.** Replication r (0-based) uses `RandomStream(seed, r)` alone, in a fixed order:
 /// a multiplier U(1 − noise, 1 + noise) for every node at the listed heights (in model order),
 /// then ⌊u·K⌋ for each non-empty list of alternatives (normalise, aggregate, treat max_points,
-/// impute), then the sampling draws (row-major, indicator order). So results never depend on
-/// thread count or scheduling, and any subset of replications can be recomputed exactly.
+/// impute). Its sampling draws come from one small generator per cell, keyed by (seed, r, unit,
+/// period, indicator) (``SamplingPerturbation``), so a cell's draw stays the same when rows,
+/// periods or indicators are added elsewhere. So results never depend on thread count or
+/// scheduling, and any subset of replications can be recomputed exactly.
 ///
 /// **Execution.** Stages before the first uncertain one run once (the nominal run). With only
 /// weight noise and normalisation alternatives under arithmetic aggregation at every level, the
@@ -172,7 +174,7 @@ public struct UncertaintyEngine: Sendable {
         case .linear(let scorer):
             return scorer.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.linear)
         case .general(let general):
-            return general.score(draws, positions: positions, codes: codes, into: output)
+            return general.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.sampled)
         }
     }
 
@@ -221,4 +223,5 @@ public enum EvaluationPath: Sendable, Equatable {
 /// Per-worker scratch memory, reused across blocks.
 struct EvaluationWorkspace {
     var linear = LinearScorer.Workspace()
+    var sampled = SampledReplication.Workspace()
 }

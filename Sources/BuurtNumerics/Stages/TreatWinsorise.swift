@@ -19,6 +19,12 @@ struct OutlierTreatment {
     var maxSkew: Double
     var maxKurtosis: Double
 
+    init(_ parameters: TreatParameters) {
+        maxPoints = parameters.maxPoints
+        maxSkew = parameters.maxSkew
+        maxKurtosis = parameters.maxKurtosis
+    }
+
     struct Result {
         /// Treated values, `nil` when the sample is returned unchanged.
         var values: [Double]?

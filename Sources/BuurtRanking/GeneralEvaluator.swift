@@ -6,7 +6,8 @@ import BuurtNumerics
 /// Without sampling, the normalised panel depends only on the (impute, treat, normalise)
 /// alternatives drawn, so each combination is computed once at construction (when there are at
 /// most ``cacheLimit`` of them) and a replication only aggregates with its weights and method.
-/// With sampling each replication perturbs the raw data and runs every stage.
+/// With sampling each replication perturbs the raw data and runs every stage: on whole
+/// columns (``SampledReplication``) where that path applies, else by ``BuurtNumerics/Pipeline``.
 struct GeneralEvaluator: Sendable {
     /// Combinations computed ahead at most (beyond that, each replication computes its own).
     static let cacheLimit = 64

@@ -143,7 +143,11 @@ struct SampledReplication: Sendable {
             swap(&w.raw, &w.imputed)
         }
         for c in 0..<k {
-            for (t, i) in rows.kept.enumerated() { w.screened[c][t] = w.raw[c][i] }
+            w.screened[c].withUnsafeMutableBufferPointer { out in
+                w.raw[c].withUnsafeBufferPointer { input in
+                    for (t, i) in rows.kept.enumerated() { out[t] = input[i] }
+                }
+            }
         }
         if let treat = s.treat { self.treat(&w, rows: rows, parameters: treat) }
         let basis = try rows.bases[d.normaliseIndex.map { $0 + 1 } ?? 0].get()
@@ -159,7 +163,9 @@ struct SampledReplication: Sendable {
                 throw failure
             }
             w.normalised.columns[c].withUnsafeMutableBufferPointer { out in
-                for t in 0..<m { out[rows.position[t]] = w.screened[c][t] }
+                w.screened[c].withUnsafeBufferPointer { values in
+                    for t in 0..<m { out[rows.position[t]] = values[t] }
+                }
             }
         }
         return w.normalised
@@ -202,16 +208,18 @@ struct SampledReplication: Sendable {
 
     /// Treat on the screened columns, per period and indicator, as the treat stage does.
     private func treat(_ w: inout Workspace, rows: RowSet, parameters: TreatParameters) {
-        for group in rows.groups {
-            for c in w.screened.indices {
-                w.sample.removeAll(keepingCapacity: true)
-                w.sampleRows.removeAll(keepingCapacity: true)
-                for t in group.rows where !w.screened[c][t].isNaN {
-                    w.sample.append(w.screened[c][t])
-                    w.sampleRows.append(t)
+        for c in w.screened.indices {
+            w.screened[c].withUnsafeMutableBufferPointer { column in
+                for group in rows.groups {
+                    w.sample.removeAll(keepingCapacity: true)
+                    w.sampleRows.removeAll(keepingCapacity: true)
+                    for t in group.rows where !column[t].isNaN {
+                        w.sample.append(column[t])
+                        w.sampleRows.append(t)
+                    }
+                    guard let treated = Treat.treated(w.sample, parameters: parameters) else { continue }
+                    for (q, t) in w.sampleRows.enumerated() { column[t] = treated[q] }
                 }
-                guard let treated = Treat.treated(w.sample, parameters: parameters) else { continue }
-                for (q, t) in w.sampleRows.enumerated() { w.screened[c][t] = treated[q] }
             }
         }
     }

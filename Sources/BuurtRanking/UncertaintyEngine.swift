@@ -18,8 +18,10 @@ import BuurtNumerics
 /// missing ↦ 0, M their availability, W the block's weights): one matrix product per level
 /// instead of a pipeline run per replication. Otherwise the *general path* resumes
 /// ``BuurtNumerics/Pipeline`` after the last certain stage, with every combination of
-/// alternatives up to normalisation computed once and cached (sampling re-runs from the raw
-/// data). Replications run in parallel; BLAS is pinned to one thread.
+/// alternatives up to normalisation computed once and cached. With sampling a replication
+/// recomputes every stage from its perturbed raw data, column by column in reused buffers
+/// (``SampledReplication``, the pipeline's own stage kernels). Replications run in parallel;
+/// BLAS is pinned to one thread.
 ///
 /// **Rows.** Scores are reported for the nominal run's aggregated rows. A row missing from a
 /// replication (for example screened out there) is NaN in it. A replication whose pipeline

@@ -9,7 +9,7 @@
 public enum StableHash {
     /// The SplitMix64 finaliser: z ← (z ⊕ z≫30)·0xBF58476D1CE4E5B9, z ← (z ⊕ z≫27)·0x94D049BB133111EB,
     /// z ⊕ z≫31. A bijection of UInt64 whose output bits each depend on every input bit.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func mix(_ x: UInt64) -> UInt64 {
         var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -31,7 +31,7 @@ public enum StableHash {
     }
 
     /// The ordered combination of two hashes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
         mix((a &* 0x9E37_79B9_7F4A_7C15) ^ b)
     }
@@ -47,13 +47,14 @@ public enum StableHash {
 ///
 /// - Complexity: O(1) per value, no allocation.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public private(set) var state: UInt64
+    public var state: UInt64
 
+    @inlinable
     public init(state: UInt64) {
         self.state = state
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return StableHash.mix(state)

@@ -10,15 +10,16 @@ import Foundation
 ///
 /// The tables live in one allocation made once per process and never freed, so a draw reads
 /// them without reference counting.
+@usableFromInline
 struct NormalZiggurat: @unchecked Sendable {
-    static let r = 3.654_152_885_361_008_8
+    @usableFromInline static let r = 3.654_152_885_361_008_8
     static let v = 0.004_928_673_233_99
-    static let shared = NormalZiggurat()
+    @usableFromInline static let shared = NormalZiggurat()
 
     /// Right edge xᵢ of layer i, i = 0…256 (x₂₅₆ = 0).
-    let edge: UnsafePointer<Double>
+    @usableFromInline let edge: UnsafePointer<Double>
     /// f(xᵢ), i = 0…256 (f(x₂₅₆) = 1; entry 0 is not used).
-    let height: UnsafePointer<Double>
+    @usableFromInline let height: UnsafePointer<Double>
 
     private init() {
         var edge = [Double](repeating: 0, count: 257)
@@ -48,6 +49,7 @@ extension RandomNumberGenerator {
     /// (Marsaglia 1964: a = −ln u₁/r, b = −ln u₂ until 2b > a², r + a) and the others accept x
     /// when f(xᵢ) + u′·(f(xᵢ₊₁) − f(xᵢ)) < f(x).
     /// - Complexity: O(1) expected; about 1.02 values of the generator per draw.
+    @inlinable
     public mutating func zigguratNormal() -> Double {
         let edge = NormalZiggurat.shared.edge, height = NormalZiggurat.shared.height
         while true {

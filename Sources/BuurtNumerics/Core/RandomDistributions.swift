@@ -7,11 +7,13 @@ import Foundation
 /// the caller's responsibility: they come from code, not from user files.
 extension RandomNumberGenerator {
     /// Uniform on [0, 1) with 53 random bits: k·2⁻⁵³ for k uniform in 0…2⁵³−1.
+    @inlinable
     public mutating func uniform() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// Uniform on (0, 1]: 1 − ``uniform()``, safe to take the logarithm of.
+    @inlinable
     public mutating func uniformPositive() -> Double {
         1 - uniform()
     }
@@ -36,6 +38,7 @@ extension RandomNumberGenerator {
     /// Gamma(k) = Gamma(k + 1)·u^(1/k) is used.
     /// - Complexity: O(1) expected; for k ≥ 1 about two values of the generator per draw
     ///   (acceptance ≥ 95 %, rising towards 1 with k).
+    @inlinable
     public mutating func gamma(shape: Double, scale: Double = 1) -> Double {
         if shape < 1 {
             let boosted = gamma(shape: shape + 1, scale: scale)
@@ -56,6 +59,7 @@ extension RandomNumberGenerator {
     }
 
     /// Beta(a, b) as X/(X + Y) with X ~ Gamma(a), Y ~ Gamma(b) drawn in that order; mean a/(a + b).
+    @inlinable
     public mutating func beta(_ a: Double, _ b: Double) -> Double {
         let x = gamma(shape: a)
         let y = gamma(shape: b)

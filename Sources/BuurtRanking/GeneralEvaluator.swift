@@ -6,7 +6,8 @@ import BuurtNumerics
 /// Without sampling, the normalised panel depends only on the (impute, treat, normalise)
 /// alternatives drawn, so each combination is computed once at construction (when there are at
 /// most ``cacheLimit`` of them) and a replication only aggregates with its weights and method.
-/// With sampling each replication perturbs the raw data and runs every stage.
+/// With sampling each replication perturbs the raw data and runs every stage: on whole
+/// columns (``SampledReplication``) where that path applies, else by ``BuurtNumerics/Pipeline``.
 struct GeneralEvaluator: Sendable {
     /// Combinations computed ahead at most (beyond that, each replication computes its own).
     static let cacheLimit = 64
@@ -21,6 +22,10 @@ struct GeneralEvaluator: Sendable {
     let start: Panel
     let resumeAfter: StageName
     let sampling: SamplingPerturbation?
+    /// The column-wise path for draws with sampling (`nil` where it does not apply).
+    let sampled: SampledReplication?
+    /// The nominal aggregated rows in layout order, without columns (for the sampled path).
+    let layoutRows: Panel
     /// Normalised panels by combination key (no sampling).
     let cache: [Int: Result<Panel, BuurtError>]
     /// Nominal rows by (unit, period), for replications whose rows differ from the nominal run.
@@ -49,15 +54,20 @@ struct GeneralEvaluator: Sendable {
         var index: [RowKey: Int] = [:]
         for i in 0..<rows.rowCount { index[RowKey(unit: rows.unitCodes[i], period: rows.periods[i])] = i }
         nominalRow = index
+        layoutRows = Panel(unitCodes: layout.rowAt.map { rows.unitCodes[$0] }, unitNames: layout.rowAt.map { rows.unitNames[$0] },
+                           periods: layout.rowAt.map { rows.periods[$0] }, columnCodes: [], values: Matrix(rows: layout.count, columns: 0))
 
         if plan.sampling {
             resumeAfter = .raw
             start = raw
-            sampling = SamplingPerturbation(panel: raw, model: model, plan: plan)
+            sampling = SamplingPerturbation(panel: raw, model: model, seed: plan.seed)
+            sampled = SampledReplication(raw: raw, nominal: nominal, model: model, spec: spec, uncertainty: uncertainty,
+                                         plan: plan, layout: layout)
             cache = [:]
             return
         }
         sampling = nil
+        sampled = nil
         let resume = Self.resumeStage(plan)
         resumeAfter = resume
         let begin = nominal.stages.last { $0.name <= resume }!.panel
@@ -136,12 +146,12 @@ struct GeneralEvaluator: Sendable {
         try Pipeline.normalised(start, model: model, spec: Self.spec(spec, d, uncertainty), resumingAfter: stage)
     }
 
-    /// A replication's aggregated panel.
+    /// A replication's aggregated panel, by the pipeline.
     func aggregated(_ d: ReplicationDraw) throws(BuurtError) -> Panel {
         let drawnModel = try Self.model(model, d, plan: plan)
         let drawnSpec = Self.spec(spec, d, uncertainty)
         if let sampling, let stream = d.samplingStream {
-            let input = sampling.perturbed(start, stream: stream)
+            let input = sampling.perturbed(start, replication: stream)
             return try Pipeline.run(input, model: drawnModel, spec: drawnSpec, keepIntermediate: false).aggregated
         }
         let base: Panel
@@ -153,15 +163,22 @@ struct GeneralEvaluator: Sendable {
         return try Aggregate.apply(base, model: drawnModel, parameters: drawnSpec.aggregate).panel
     }
 
-    /// Scores a block of draws one by one into `output`; a failing draw leaves NaN.
+    /// Scores a block of draws one by one into `output`; a failing draw leaves NaN. Draws with
+    /// sampling take the column-wise path (``SampledReplication``) where it applies.
     func score(
-        _ draws: ArraySlice<ReplicationDraw>, positions: Range<Int>, codes: [Int], into output: ScoreOutput
+        _ draws: ArraySlice<ReplicationDraw>, positions: Range<Int>, codes: [Int], into output: ScoreOutput,
+        workspace: inout SampledReplication.Workspace
     ) -> [ReplicationFailure] {
         var failures: [ReplicationFailure] = []
         for (k, d) in draws.enumerated() {
             do {
+                if let sampled, let columns = try sampled.columns(for: d, workspace: &workspace) {
+                    let panel = try sampled.aggregate(columns, draw: d, plan: plan, rows: layoutRows)
+                    write(panel, inLayoutOrder: true, positions: positions, codes: codes, into: output, draw: k)
+                    continue
+                }
                 let panel = try aggregated(d)
-                write(panel, positions: positions, codes: codes, into: output, draw: k)
+                write(panel, inLayoutOrder: false, positions: positions, codes: codes, into: output, draw: k)
             } catch {
                 failures.append(ReplicationFailure(draw: k, message: error.description))
                 for c in codes.indices {
@@ -172,11 +189,16 @@ struct GeneralEvaluator: Sendable {
         return failures
     }
 
-    /// Copies the score codes of a replication's panel to the layout positions.
-    private func write(_ panel: Panel, positions: Range<Int>, codes: [Int], into output: ScoreOutput, draw k: Int) {
+    /// Copies the score codes of a replication's panel to the layout positions; the panel's rows
+    /// are the layout positions themselves (`inLayoutOrder`) or rows found by (unit, period).
+    private func write(
+        _ panel: Panel, inLayoutOrder: Bool, positions: Range<Int>, codes: [Int], into output: ScoreOutput, draw k: Int
+    ) {
         let sameRows = panel.rowCount == nominalUnits.count && panel.unitCodes == nominalUnits && panel.periods == nominalPeriods
         var source = [Int](repeating: -1, count: nominalUnits.count)
-        if sameRows {
+        if inLayoutOrder {
+            for p in 0..<layout.count { source[layout.rowAt[p]] = p }
+        } else if sameRows {
             for i in 0..<source.count { source[i] = i }
         } else {
             for i in 0..<panel.rowCount {

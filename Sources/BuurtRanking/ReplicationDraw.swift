@@ -15,8 +15,8 @@ public struct ReplicationDraw: Sendable, Equatable {
     public var treatIndex: Int?
     /// Index into ``BuurtNumerics/UncertaintySpec/impute``.
     public var imputeIndex: Int?
-    /// The random stream whose sampling draws perturb the raw data: replication r's
-    /// `RandomStream(seed, r)` after its weight and alternative draws.
+    /// The replication whose sampling draws perturb the raw data: each cell's draw is keyed by
+    /// (seed, this number, unit, period, indicator), see ``SamplingPerturbation``.
     public var samplingStream: UInt64?
 
     public init(
@@ -75,14 +75,12 @@ struct DrawPlan: Sendable, Equatable {
         return names
     }
 
-    /// Uniforms consumed before the sampling draws of a replication stream.
-    var prefixLength: Int {
-        weightNodes.count + [normaliseCount, aggregateCount, treatCount, imputeCount].filter { $0 > 0 }.count
-    }
-
     /// Replication r from `RandomStream(seed, r)`: multipliers U(1 − noise, 1 + noise) per
     /// perturbed node, then ⌊u·K⌋ for each non-empty alternative list in the order normalise,
-    /// aggregate, treat, impute; the sampling draws follow in the same stream.
+    /// aggregate, treat, impute. The sampling draws are not taken from this stream: each cell
+    /// has its own generator keyed by (seed, r, unit, period, indicator) (``SamplingPerturbation``),
+    /// so they do not depend on how many weights or alternatives come first, nor on the rows
+    /// and indicators around the cell.
     func draw(replication r: Int) -> ReplicationDraw {
         var g = RandomStream(seed: seed, stream: UInt64(r))
         var d = ReplicationDraw()

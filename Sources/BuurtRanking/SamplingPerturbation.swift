@@ -11,68 +11,113 @@ import BuurtNumerics
 ///   λ ~ Gamma(c + ½, 1), new value λ (or λ·per/population).
 ///
 /// A missing value stays missing; a row whose size or population is missing or ≤ 0 keeps its
-/// value (there is nothing to draw from). Values are drawn row by row, within a row in the
-/// model's indicator order, from the replication's stream after its weight and alternative draws.
+/// value (there is nothing to draw from).
+///
+/// **Keyed draws.** The draw of one cell is a pure function of (seed, replication r, unit code,
+/// period, indicator code), so adding, removing or reordering rows, periods or indicators leaves
+/// every other cell's draw unchanged. With the stable hashes of ``BuurtNumerics/StableHash``:
+///
+///     k_r    = Philox4x32-10 keyed by the seed, block (index 2⁶⁴ − 1, stream r), words 0‖1
+///     k_cell = combine(combine(text(unit), period(period)), text(indicator))
+///     state  = mix(k_r ⊕ k_cell)
+///
+/// and the cell's Beta or Gamma variate is drawn from `SplitMix64(state)` (normally 4 values for
+/// a Beta, 2 for a Gamma). Block index 2⁶⁴ − 1 of stream r is never reached by the replication's
+/// weight and alternative draws (``DrawPlan``), which start at block 0.
 struct SamplingPerturbation: Sendable {
     struct Target: Sendable {
+        /// The indicator's position in `model.indicators` and its column in the raw data.
+        var indicator: Int
         var column: Int
         var sizeColumn: Int
         var per: Double
         var binomial: Bool
         /// Poisson only: the raw value is the count itself.
         var rawIsCount: Bool
+        /// `StableHash.text` of the indicator code.
+        var key: UInt64
     }
 
     let targets: [Target]
     let seed: UInt64
-    let prefixLength: Int
+    /// `combine(text(unit), period(period))` of each raw row.
+    let rowKeys: [UInt64]
 
-    init(panel: Panel, model: IndexModel, plan: DrawPlan) {
+    /// - Complexity: O(rows × unit code length).
+    init(panel: Panel, model: IndexModel, seed: UInt64) {
         var targets: [Target] = []
-        for code in model.indicators {
+        for (k, code) in model.indicators.enumerated() {
             let node = model.node(code)!
             guard let sampling = node.sampling, let j = panel.columnIndex(code) else { continue }
+            let key = StableHash.text(code)
             switch sampling {
             case .binomial(let size, let per):
-                targets.append(Target(column: j, sizeColumn: panel.columnIndex(size)!, per: per, binomial: true, rawIsCount: false))
+                targets.append(Target(indicator: k, column: j, sizeColumn: panel.columnIndex(size)!, per: per, binomial: true,
+                                      rawIsCount: false, key: key))
             case .poisson(let exposure, let per):
-                targets.append(Target(column: j, sizeColumn: panel.columnIndex(exposure)!, per: per, binomial: false,
-                                      rawIsCount: node.denominator == exposure))
+                targets.append(Target(indicator: k, column: j, sizeColumn: panel.columnIndex(exposure)!, per: per, binomial: false,
+                                      rawIsCount: node.denominator == exposure, key: key))
             }
         }
         self.targets = targets
-        seed = plan.seed
-        prefixLength = plan.prefixLength
+        self.seed = seed
+        rowKeys = zip(panel.unitCodes, panel.periods).map { StableHash.combine(StableHash.text($0), StableHash.period($1)) }
     }
 
-    /// The raw panel with every declared indicator redrawn from stream `stream`.
+    /// k_r: the key of replication r's sampling draws.
+    static func replicationKey(seed: UInt64, replication r: UInt64) -> UInt64 {
+        let b = Philox4x32(seed: seed).block(stream: r, index: .max)
+        return UInt64(b.0) | UInt64(b.1) << 32
+    }
+
+    /// The posterior draw of one cell from its own generator (the value itself when there is
+    /// nothing to draw from).
+    @inline(__always)
+    static func draw(_ t: Target, value x: Double, size: Double, generator g: inout SplitMix64) -> Double {
+        if x.isNaN { return x }
+        if t.binomial {
+            guard size > 0 else { return x }
+            let successes = Swift.min(Swift.max(x / t.per * size, 0), size)
+            return g.beta(successes + 0.5, size - successes + 0.5) * t.per
+        }
+        if t.rawIsCount { return g.gamma(shape: Swift.max(x, 0) + 0.5) }
+        guard size > 0 else { return x }
+        let count = Swift.max(x * size / t.per, 0)
+        return g.gamma(shape: count + 0.5) * t.per / size
+    }
+
+    /// Target `t`'s raw column redrawn for replication key `key` into `output` (raw row order).
+    /// - Complexity: O(rows), no allocation.
+    func perturb(
+        _ t: Target, values: UnsafeBufferPointer<Double>, sizes: UnsafeBufferPointer<Double>, key: UInt64,
+        into output: UnsafeMutableBufferPointer<Double>
+    ) {
+        rowKeys.withUnsafeBufferPointer { rows in
+            for i in 0..<output.count {
+                var g = SplitMix64(state: StableHash.mix(key ^ StableHash.combine(rows[i], t.key)))
+                output[i] = Self.draw(t, value: values[i], size: sizes[i], generator: &g)
+            }
+        }
+    }
+
+    /// The raw panel (the one given at initialisation) with every declared indicator redrawn
+    /// for replication `r`.
     /// - Complexity: O(rows × sampled indicators).
-    func perturbed(_ panel: Panel, stream: UInt64) -> Panel {
-        var g = RandomStream(seed: seed, stream: stream)
-        for _ in 0..<prefixLength { _ = g.uniform() }
-        var out = panel
+    func perturbed(_ panel: Panel, replication r: UInt64) -> Panel {
+        let key = Self.replicationKey(seed: seed, replication: r)
         let n = panel.rowCount
-        let input = panel.values.storage
-        var values = panel.values
-        for i in 0..<n {
-            for t in targets {
-                let x = input[t.column * n + i]
-                let size = input[t.sizeColumn * n + i]
-                if x.isNaN { continue }
-                if t.binomial {
-                    guard size > 0 else { continue }
-                    let successes = Swift.min(Swift.max(x / t.per * size, 0), size)
-                    values[i, t.column] = g.beta(successes + 0.5, size - successes + 0.5) * t.per
-                } else if t.rawIsCount {
-                    values[i, t.column] = g.gamma(shape: Swift.max(x, 0) + 0.5)
-                } else {
-                    guard size > 0 else { continue }
-                    let count = Swift.max(x * size / t.per, 0)
-                    values[i, t.column] = g.gamma(shape: count + 0.5) * t.per / size
+        var values = panel.values.storage
+        panel.values.storage.withUnsafeBufferPointer { input in
+            values.withUnsafeMutableBufferPointer { output in
+                for t in targets {
+                    perturb(t, values: UnsafeBufferPointer(rebasing: input[(t.column * n)..<(t.column * n + n)]),
+                            sizes: UnsafeBufferPointer(rebasing: input[(t.sizeColumn * n)..<(t.sizeColumn * n + n)]), key: key,
+                            into: UnsafeMutableBufferPointer(rebasing: output[(t.column * n)..<(t.column * n + n)]))
                 }
             }
         }
-        out.values = values
+        var out = panel
+        out.values = Matrix(rows: n, columns: panel.values.columns, columnMajor: values)
         return out
     }
 }

@@ -6,8 +6,10 @@ import BuurtNumerics
 /// **Draws.** Replication r (0-based) uses `RandomStream(seed, r)` alone, in a fixed order:
 /// a multiplier U(1 − noise, 1 + noise) for every node at the listed heights (in model order),
 /// then ⌊u·K⌋ for each non-empty list of alternatives (normalise, aggregate, treat max_points,
-/// impute), then the sampling draws (row-major, indicator order). So results never depend on
-/// thread count or scheduling, and any subset of replications can be recomputed exactly.
+/// impute). Its sampling draws come from one small generator per cell, keyed by (seed, r, unit,
+/// period, indicator) (``SamplingPerturbation``), so a cell's draw stays the same when rows,
+/// periods or indicators are added elsewhere. So results never depend on thread count or
+/// scheduling, and any subset of replications can be recomputed exactly.
 ///
 /// **Execution.** Stages before the first uncertain one run once (the nominal run). Without
 /// sampling or Copeland aggregation, the *compiled path* (``LinearScorer``, still named the
@@ -16,8 +18,10 @@ import BuurtNumerics
 /// space, f⁻¹((F_C·W_C) ⊘ den) with f = x, ln x, 1/x or x^p (Mazziotta–Pareto from two such
 /// sums): one matrix product per level instead of a pipeline run per replication. Otherwise the
 /// *general path* resumes ``BuurtNumerics/Pipeline`` after the last certain stage, with every
-/// combination of alternatives up to normalisation computed once and cached (sampling re-runs
-/// from the raw data). Replications run in parallel; BLAS is pinned to one thread.
+/// combination of alternatives up to normalisation computed once and cached. With sampling a
+/// replication recomputes every stage from its perturbed raw data, column by column in reused
+/// buffers (``SampledReplication``, the pipeline's own stage kernels). Replications run in
+/// parallel; BLAS is pinned to one thread.
 ///
 /// **Rows.** Scores are reported for the nominal run's aggregated rows. A row missing from a
 /// replication (for example screened out there) is NaN in it. A replication whose pipeline
@@ -172,7 +176,7 @@ public struct UncertaintyEngine: Sendable {
         case .linear(let scorer):
             return scorer.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.linear)
         case .general(let general):
-            return general.score(draws, positions: positions, codes: codes, into: output)
+            return general.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.sampled)
         }
     }
 
@@ -225,4 +229,5 @@ public enum EvaluationPath: Sendable, Equatable {
 /// Per-worker scratch memory, reused across blocks.
 struct EvaluationWorkspace {
     var linear = LinearScorer.Workspace()
+    var sampled = SampledReplication.Workspace()
 }

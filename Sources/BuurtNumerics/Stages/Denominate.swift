@@ -57,11 +57,14 @@ public enum Denominate {
                 if x.isNaN { continue }
                 if q.isNaN {
                     missing += 1
-                    values.storage[base + i] = .nan
                 } else if q == 0 {
                     throw BuurtError(.data, "denominate: \(panel.describeRow(i)) has \(denominator) = 0, so '\(code)' (\(formatNumber(x))) cannot be divided by it; give a non-zero denominator or leave the value missing")
-                } else {
-                    values.storage[base + i] = x / q * scale
+                }
+            }
+            values.storage.withUnsafeMutableBufferPointer { v in
+                panel.values.storage.withUnsafeBufferPointer { input in
+                    divide(UnsafeMutableBufferPointer(rebasing: v[base..<(base + n)]),
+                           by: UnsafeBufferPointer(rebasing: input[denominatorBase..<(denominatorBase + n)]), scale: scale)
                 }
             }
             divisions.append(.init(indicator: code, denominator: denominator, scale: scale, missingDenominators: missing))
@@ -69,5 +72,13 @@ public enum Denominate {
         var result = panel
         result.values = values
         return StageOutput(panel: result, record: DenominateRecord(divisions: divisions))
+    }
+
+    /// The division itself, in place: xᵢ ← xᵢ / qᵢ × scale. A missing value or denominator
+    /// gives NaN; zero denominators under available values are the caller's to refuse first
+    /// (``apply(_:model:parameters:)`` does).
+    /// - Complexity: O(n), branch-free.
+    public static func divide(_ values: UnsafeMutableBufferPointer<Double>, by denominators: UnsafeBufferPointer<Double>, scale: Double) {
+        for i in 0..<Swift.min(values.count, denominators.count) { values[i] = values[i] / denominators[i] * scale }
     }
 }

@@ -45,44 +45,85 @@ public enum Impute {
         return StageOutput(panel: result, record: record)
     }
 
-    /// Mean/median fill: per indicator, each pool's statistic is computed once, the first time a
-    /// missing cell of that pool is met.
+    /// Mean/median fill with records, per indicator through ``fill(_:into:pools:median:workspace:filled:unfilled:)``.
     private static func fillFromPools(
         _ panel: Panel, into values: inout Matrix, record: inout ImputeRecord,
         columns: [Int], codes: [String], pools: ImputePools, median: Bool
     ) {
         let n = panel.rowCount
-        let input = panel.values.storage
-        var statistic = [Double](repeating: .nan, count: pools.members.count)
-        var poolCount = [Int](repeating: -1, count: pools.members.count)
-        var buffer: [Double] = []
-        buffer.reserveCapacity(pools.members.map(\.count).max() ?? 0)
+        var workspace = ImputeWorkspace()
         for (code, j) in zip(codes, columns) {
-            for p in poolCount.indices { poolCount[p] = -1 }
             let base = j * n
             var imputed = 0, unfilled = 0
-            for i in 0..<n where input[base + i].isNaN {
-                let p = pools.poolOf[i]
-                if poolCount[p] < 0 {
-                    buffer.removeAll(keepingCapacity: true)
-                    for r in pools.members[p] where !input[base + r].isNaN { buffer.append(input[base + r]) }
-                    statistic[p] = median ? Descriptive.median(buffer) : Descriptive.mean(buffer)
-                    poolCount[p] = buffer.count
+            panel.values.storage.withUnsafeBufferPointer { input in
+                values.storage.withUnsafeMutableBufferPointer { output in
+                    fill(UnsafeBufferPointer(rebasing: input[base..<(base + n)]),
+                         into: UnsafeMutableBufferPointer(rebasing: output[base..<(base + n)]),
+                         pools: pools, median: median, workspace: &workspace,
+                         filled: { i, p, value, count in
+                             imputed += 1
+                             let how: ImputationSource = median
+                                 ? .median(group: pools.label[p], count: count) : .mean(group: pools.label[p], count: count)
+                             record.imputed.append(ImputedCell(row: i, unit: panel.unitCodes[i], period: panel.periods[i],
+                                                               indicator: code, value: value, how: how))
+                         },
+                         unfilled: { i in
+                             unfilled += 1
+                             record.unfilled.append(UnfilledCell(row: i, unit: panel.unitCodes[i], period: panel.periods[i], indicator: code))
+                         })
                 }
-                guard poolCount[p] > 0 else {
-                    unfilled += 1
-                    record.unfilled.append(UnfilledCell(row: i, unit: panel.unitCodes[i], period: panel.periods[i], indicator: code))
-                    continue
-                }
-                values.storage[base + i] = statistic[p]
-                imputed += 1
-                let how: ImputationSource = median
-                    ? .median(group: pools.label[p], count: poolCount[p])
-                    : .mean(group: pools.label[p], count: poolCount[p])
-                record.imputed.append(ImputedCell(row: i, unit: panel.unitCodes[i], period: panel.periods[i],
-                                                  indicator: code, value: statistic[p], how: how))
             }
             record.counts.append(ImputationCount(indicator: code, imputed: imputed, unfilled: unfilled))
+        }
+    }
+
+    /// The mean/median fill of one column: every missing cell of `input` whose pool has a value
+    /// gets the pool's mean (or median) of `input`'s available values, written to `output`
+    /// (which holds `input`'s values beforehand); each pool's statistic is computed once, the
+    /// first time a missing cell of it is met. `filled(row, pool, value, count)` and
+    /// `unfilled(row)` see each missing cell in row order.
+    /// - Complexity: O(rows) plus the pools met (a sort each for the median); no allocation once
+    ///   `workspace` has grown to the pools' size.
+    public static func fill(
+        _ input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>, pools: ImputePools,
+        median: Bool, workspace: inout ImputeWorkspace,
+        filled: (_ row: Int, _ pool: Int, _ value: Double, _ count: Int) -> Void = { _, _, _, _ in },
+        unfilled: (_ row: Int) -> Void = { _ in }
+    ) {
+        workspace.reset(pools: pools.members.count)
+        for i in 0..<input.count where input[i].isNaN {
+            let p = pools.poolOf[i]
+            if workspace.poolCount[p] < 0 {
+                workspace.buffer.removeAll(keepingCapacity: true)
+                for r in pools.members[p] where !input[r].isNaN { workspace.buffer.append(input[r]) }
+                workspace.statistic[p] = median ? Descriptive.median(workspace.buffer) : Descriptive.mean(workspace.buffer)
+                workspace.poolCount[p] = workspace.buffer.count
+            }
+            guard workspace.poolCount[p] > 0 else {
+                unfilled(i)
+                continue
+            }
+            output[i] = workspace.statistic[p]
+            filled(i, p, workspace.statistic[p], workspace.poolCount[p])
+        }
+    }
+}
+
+/// Reused storage of ``Impute/fill(_:into:pools:median:workspace:filled:unfilled:)``: each
+/// pool's statistic and count (−1 = not computed yet) and the values of one pool.
+public struct ImputeWorkspace: Sendable {
+    var statistic: [Double] = []
+    var poolCount: [Int] = []
+    var buffer: [Double] = []
+
+    public init() {}
+
+    mutating func reset(pools: Int) {
+        if statistic.count != pools {
+            statistic = [Double](repeating: .nan, count: pools)
+            poolCount = [Int](repeating: -1, count: pools)
+        } else {
+            for p in 0..<pools { poolCount[p] = -1 }
         }
     }
 }
@@ -90,12 +131,14 @@ public enum Impute {
 /// The pools a mean or median is taken over: `poolOf[row]` is the row's pool, `members[pool]`
 /// the rows whose values enter it, `label[pool]` its group value (`nil` for a whole period or
 /// the whole panel). Pools of a period are built only when some row of it has no group value.
-struct ImputePools {
-    var poolOf: [Int]
-    var members: [[Int]]
-    var label: [String?]
+/// They depend on the rows' periods and groups only, not on the values.
+public struct ImputePools: Sendable {
+    public private(set) var poolOf: [Int]
+    public private(set) var members: [[Int]]
+    public private(set) var label: [String?]
 
-    init(panel: Panel, scope: ImputeScope) throws(BuurtError) {
+    /// - Throws: ``BuurtError`` (`.data`) when the group column of `.group` does not exist.
+    public init(panel: Panel, scope: ImputeScope) throws(BuurtError) {
         let n = panel.rowCount
         switch scope {
         case .all:

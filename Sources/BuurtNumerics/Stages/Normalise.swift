@@ -16,34 +16,20 @@ extension Normalise {
     ) throws(BuurtError) -> StageOutput<NormaliseRecord> {
         let n = panel.rowCount
         let method = parameters.method
-        let groups = panel.periodGroups
-        let plan = try basisPlan(groups, scope: parameters.scope, panel: panel)
-        let referenceRows = try referenceUnitRows(method, plan: plan, panel: panel)
-
+        let basis = try NormaliseBasis(panel, parameters: parameters)
         var storage = panel.values.storage
         var entries: [NormaliseRecord.Entry] = []
-        entries.reserveCapacity(model.indicators.count * groups.count)
-        var column = [Double](repeating: .nan, count: n)
+        entries.reserveCapacity(model.indicators.count * basis.groups.count)
+        var workspace = NormaliseWorkspace()
         for code in model.indicators {
             guard let j = panel.columnIndex(code) else {
                 throw BuurtError(.data, "indicator \(code) of the model has no column in the data")
             }
             let node = model.node(code)!
-            let d = node.direction
-            let offset = j * n
-            for i in 0..<n { column[i] = storage[offset + i] * d }
-            let goalposts = try directedGoalposts(node, method: method)
-            let target = node.target.map { $0 * d }
-
-            for (b, basis) in plan.bases.enumerated() {
-                let fitted = try fit(
-                    basis.rows.map { column[$0] }, method: method,
-                    referenceValue: referenceRows.map { column[$0[b]] }, target: target,
-                    goalposts: goalposts, context: "indicator \(code)\(basis.label)")
-                let f = transform(method, fitted)
-                for (g, group) in groups.enumerated() where plan.basisOfGroup[g] == b {
-                    for r in group.rows { storage[offset + r] = f(column[r]) }
-                    entries.append(.init(indicator: code, period: group.period, direction: d, fit: fitted))
+            try storage.withUnsafeMutableBufferPointer { (v) throws(BuurtError) in
+                try column(UnsafeMutableBufferPointer(rebasing: v[(j * n)..<(j * n + n)]), node: node, method: method,
+                           basis: basis, workspace: &workspace) { period, fitted in
+                    entries.append(.init(indicator: code, period: period, direction: node.direction, fit: fitted))
                 }
             }
         }
@@ -52,15 +38,82 @@ extension Normalise {
         return StageOutput(panel: out, record: NormaliseRecord(method: method, scope: parameters.scope, entries: entries))
     }
 
+    /// Normalises one indicator's column in place: x′ = direction · x, each basis's fit taken
+    /// from x′ on its rows, and every period group's rows transformed with its basis's fit.
+    /// `fitted(period, fit)` sees each period group's fit in ascending period order.
+    /// - Throws: `BuurtError(.data)` as ``fit(_:method:referenceValue:target:goalposts:context:)``,
+    ///   or for goalposts the node lacks.
+    /// - Complexity: O(rows), O(rows log rows) for the rank methods; no allocation besides the
+    ///   fits once `workspace` has grown to the column's size.
+    public static func column(
+        _ values: UnsafeMutableBufferPointer<Double>, node: ModelNode, method: NormaliseMethod, basis: NormaliseBasis,
+        workspace: inout NormaliseWorkspace, fitted: (_ period: Int?, _ fit: NormaliseFit) -> Void = { _, _ in }
+    ) throws(BuurtError) {
+        let d = node.direction
+        let n = values.count
+        if workspace.directed.count < n { workspace.directed = [Double](repeating: .nan, count: n) }
+        for i in 0..<n { workspace.directed[i] = values[i] * d }
+        let goalposts = try directedGoalposts(node, method: method)
+        let target = node.target.map { $0 * d }
+        for (b, rows) in basis.bases.enumerated() {
+            workspace.basisValues.removeAll(keepingCapacity: true)
+            for r in rows.rows { workspace.basisValues.append(workspace.directed[r]) }
+            let fit = try fit(
+                workspace.basisValues, method: method,
+                referenceValue: basis.referenceRows.map { workspace.directed[$0[b]] }, target: target,
+                goalposts: goalposts, context: "indicator \(node.code)\(rows.label)")
+            let f = transform(method, fit)
+            for (g, group) in basis.groups.enumerated() where basis.basisOfGroup[g] == b {
+                for r in group.rows { values[r] = f(workspace.directed[r]) }
+                fitted(group.period, fit)
+            }
+        }
+    }
+}
+
+/// Reused storage of ``Normalise/column(_:node:method:basis:workspace:fitted:)``.
+public struct NormaliseWorkspace: Sendable {
+    var directed: [Double] = []
+    var basisValues: [Double] = []
+
+    public init() {}
+}
+
+/// The rows each normalisation fit is taken from and which fit each period group uses, from
+/// the rows' periods and units alone (see ``Normalise/apply(_:model:parameters:)`` for the scopes).
+public struct NormaliseBasis: Sendable {
+    /// The panel's period groups.
+    let groups: [PeriodRows]
+    /// Basis rows with a message suffix naming them (", 2018", ", all periods", …).
+    let bases: [(rows: [Int], label: String)]
+    /// For each period group, the index of its basis.
+    let basisOfGroup: [Int]
+    /// dist2ref: the reference unit's row in each basis.
+    let referenceRows: [Int]?
+
+    /// - Throws: `BuurtError(.data)` when the reference period has no rows or the reference unit
+    ///   of dist2ref is missing from a basis or has several rows in one.
+    /// - Complexity: O(rows).
+    public init(_ panel: Panel, parameters: NormaliseParameters) throws(BuurtError) {
+        let groups = panel.periodGroups
+        let plan = try Normalise.basisPlan(groups, scope: parameters.scope, panel: panel)
+        self.groups = groups
+        bases = plan.bases
+        basisOfGroup = plan.basisOfGroup
+        referenceRows = try Normalise.referenceUnitRows(parameters.method, plan: plan, panel: panel)
+    }
+}
+
+extension Normalise {
     /// The rows each fit is taken from and which fit each period group uses.
-    private struct BasisPlan {
+    struct BasisPlan {
         /// Basis rows with a message suffix naming them (", 2018", ", all periods", …).
         var bases: [(rows: [Int], label: String)]
         /// For each period group, the index of its basis.
         var basisOfGroup: [Int]
     }
 
-    private static func basisPlan(_ groups: [PeriodRows], scope: NormaliseScope, panel: Panel) throws(BuurtError) -> BasisPlan {
+    static func basisPlan(_ groups: [PeriodRows], scope: NormaliseScope, panel: Panel) throws(BuurtError) -> BasisPlan {
         switch scope {
         case .period:
             return BasisPlan(
@@ -80,7 +133,7 @@ extension Normalise {
     }
 
     /// For dist2ref, the row of the reference unit in each basis; `nil` for other methods.
-    private static func referenceUnitRows(_ method: NormaliseMethod, plan: BasisPlan, panel: Panel) throws(BuurtError) -> [Int]? {
+    static func referenceUnitRows(_ method: NormaliseMethod, plan: BasisPlan, panel: Panel) throws(BuurtError) -> [Int]? {
         guard case .dist2ref(let unit) = method else { return nil }
         var result: [Int] = []
         for basis in plan.bases {

@@ -42,15 +42,18 @@ public enum Pipeline {
     ///   - input: the raw panel, or the output of stage `resumingAfter`.
     ///   - keepIntermediate: keep every stage's panel in the result (for `--stages` and the report);
     ///     when false only the input and the final panel are kept.
+    ///   - last: the last stage to run (default: every stage); the result's final panel is then
+    ///     that stage's output.
     /// - Throws: the first stage's ``BuurtError``, naming unit, period and indicator, with
     ///   ``BuurtError/stage`` set to the stage that failed.
     public static func run(
         _ input: Panel, model: IndexModel, spec: PipelineSpec,
-        resumingAfter start: StageName = .raw, keepIntermediate: Bool = true
+        resumingAfter start: StageName = .raw, keepIntermediate: Bool = true, stoppingAfter last: StageName = .aggregated
     ) throws(BuurtError) -> PipelineResult {
         var current = start
         do {
-            return try runStages(input, model: model, spec: spec, start: start, keepIntermediate: keepIntermediate, current: &current)
+            return try runStages(input, model: model, spec: spec, start: start, last: last, keepIntermediate: keepIntermediate,
+                                 current: &current)
         } catch {
             var failure = error
             if failure.stage == nil { failure.stage = current }
@@ -64,35 +67,35 @@ public enum Pipeline {
     public static func normalised(
         _ input: Panel, model: IndexModel, spec: PipelineSpec, resumingAfter start: StageName = .raw
     ) throws(BuurtError) -> Panel {
-        var current = start
-        do {
-            return try runStages(input, model: model, spec: spec, start: start, keepIntermediate: false, current: &current,
-                                 aggregating: false).stages.last!.panel
-        } catch {
-            var failure = error
-            if failure.stage == nil { failure.stage = current }
-            throw failure
-        }
+        try run(input, model: model, spec: spec, resumingAfter: start, keepIntermediate: false, stoppingAfter: .normalised)
+            .aggregated
     }
 
     /// The stages in order; `current` names the stage being computed, for error reports.
-    /// Without `aggregating`, the last stage kept is the normalised panel.
     private static func runStages(
-        _ input: Panel, model: IndexModel, spec: PipelineSpec, start: StageName, keepIntermediate: Bool,
-        current: inout StageName, aggregating: Bool = true
+        _ input: Panel, model: IndexModel, spec: PipelineSpec, start: StageName, last: StageName, keepIntermediate: Bool,
+        current: inout StageName
     ) throws(BuurtError) -> PipelineResult {
         var record = PipelineRecord()
         var stages: [(name: StageName, panel: Panel)] = [(start, input)]
         var panel = input
+        var latest: StageName?
         func keep(_ name: StageName) throws(BuurtError) {
             try checkFinite(panel, after: name)
+            latest = name
             if keepIntermediate || name == .aggregated { stages.append((name, panel)) }
+        }
+        // Stopping after `last`: the latest stage's output is the final panel.
+        func stop() -> PipelineResult {
+            if !keepIntermediate, let latest { stages.append((latest, panel)) }
+            return PipelineResult(stages: stages, record: record)
         }
         if start < .denominated, let p = spec.denominate {
             current = .denominated
             let out = try Denominate.apply(panel, model: model, parameters: p)
             panel = out.panel; record.denominate = out.record; try keep(.denominated)
         }
+        if last <= .denominated { return stop() }
         // Screening on the observed data counts the cells before imputation; only the counts
         // are kept, not a copy of the data.
         var observedCounts: Screen.Counts?
@@ -105,6 +108,7 @@ public enum Pipeline {
             let out = try Impute.apply(panel, model: model, parameters: p)
             panel = out.panel; record.impute = out.record; try keep(.imputed)
         }
+        if last <= .imputed { return stop() }
         if start < .screened, let p = spec.screen {
             current = .screened
             let counts: Screen.Counts
@@ -112,20 +116,19 @@ public enum Pipeline {
             let out = try Screen.apply(panel, model: model, parameters: p, counts: counts)
             panel = out.panel; record.screen = out.record; try keep(.screened)
         }
+        if last <= .screened { return stop() }
         if start < .treated, let p = spec.treat {
             current = .treated
             let out = try Treat.apply(panel, model: model, parameters: p)
             panel = out.panel; record.treat = out.record; try keep(.treated)
         }
+        if last <= .treated { return stop() }
         if start < .normalised {
             current = .normalised
             let out = try Normalise.apply(panel, model: model, parameters: spec.normalise)
             panel = out.panel; record.normalise = out.record; try keep(.normalised)
         }
-        if !aggregating {
-            stages.append((.normalised, panel))
-            return PipelineResult(stages: stages, record: record)
-        }
+        if last <= .normalised { return stop() }
         current = .aggregated
         let out = try Aggregate.apply(panel, model: model, parameters: spec.aggregate)
         panel = out.panel; record.aggregate = out.record; try keep(.aggregated)

@@ -26,8 +26,7 @@ public enum Treat {
         guard parameters.method == .winsorise else {
             return StageOutput(panel: panel, record: TreatRecord(details: []))
         }
-        let treatment = OutlierTreatment(
-            maxPoints: parameters.maxPoints, maxSkew: parameters.maxSkew, maxKurtosis: parameters.maxKurtosis)
+        let treatment = OutlierTreatment(parameters)
         let codes = model.indicators
         let n = panel.rowCount
         let input = panel.values.storage
@@ -67,5 +66,14 @@ public enum Treat {
         var output = panel
         output.values = values
         return StageOutput(panel: output, record: TreatRecord(details: details))
+    }
+
+    /// The treated values of one sample of available values (one indicator in one period), or
+    /// `nil` when they stay as they are (passed, undetermined, or `method` is not winsorise):
+    /// the same treatment as ``apply(_:model:parameters:)``, without its record.
+    /// - Complexity: O(n × (1 + winsorising steps)).
+    public static func treated(_ sample: [Double], parameters: TreatParameters) -> [Double]? {
+        guard parameters.method == .winsorise else { return nil }
+        return OutlierTreatment(parameters).treat(sample).values
     }
 }

@@ -19,6 +19,12 @@ struct OutlierTreatment {
     var maxSkew: Double
     var maxKurtosis: Double
 
+    init(_ parameters: TreatParameters) {
+        maxPoints = parameters.maxPoints
+        maxSkew = parameters.maxSkew
+        maxKurtosis = parameters.maxKurtosis
+    }
+
     struct Result {
         /// Treated values, `nil` when the sample is returned unchanged.
         var values: [Double]?
@@ -34,7 +40,7 @@ struct OutlierTreatment {
     /// |skew| < maxSkew or kurtosis < maxKurtosis, in R's three-valued logic: a criterion that
     /// cannot be computed is unknown, and the result is unknown unless the other one passes.
     func check(_ x: [Double]) -> SkewKurtosisCheck {
-        let s = Descriptive.skewness(x), k = Descriptive.kurtosis(x)
+        let (s, k) = Descriptive.skewnessAndKurtosis(x)
         let skewPasses: Bool? = s.isNaN ? nil : abs(s) < maxSkew
         let kurtosisPasses: Bool? = k.isNaN ? nil : k < maxKurtosis
         let pass: Bool? = skewPasses == true || kurtosisPasses == true

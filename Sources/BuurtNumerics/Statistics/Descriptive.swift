@@ -39,26 +39,33 @@ public enum Descriptive {
     /// Sample-adjusted skewness G1 (e1071 type 2):
     /// √n·Σd³/(Σd²)^{3/2} · √(n(n−1))/(n−2), d = x − x̄. NaN when n < 3 or the sample is constant.
     public static func skewness(_ x: [Double]) -> Double {
-        let n = Double(x.count)
-        guard x.count > 2 else { return .nan }
-        let m = mean(x)
-        var s2 = 0.0, s3 = 0.0
-        for v in x { let d = v - m; s2 += d * d; s3 += d * d * d }
-        guard s2 > 0 else { return .nan }
-        let g1 = n.squareRoot() * s3 / (s2 * s2.squareRoot())
-        return g1 * (n * (n - 1)).squareRoot() / (n - 2)
+        skewnessAndKurtosis(x).skewness
     }
 
     /// Sample-adjusted excess kurtosis G2 (e1071 type 2):
     /// ((n+1)(r−3)+6)(n−1)/((n−2)(n−3)), r = nΣd⁴/(Σd²)². NaN when n < 4 or the sample is constant.
     public static func kurtosis(_ x: [Double]) -> Double {
+        skewnessAndKurtosis(x).kurtosis
+    }
+
+    /// ``skewness(_:)`` and ``kurtosis(_:)`` from one mean and one pass over the deviations.
+    /// - Complexity: O(n).
+    public static func skewnessAndKurtosis(_ x: [Double]) -> (skewness: Double, kurtosis: Double) {
         let n = Double(x.count)
-        guard x.count > 3 else { return .nan }
+        guard x.count > 2 else { return (.nan, .nan) }
         let m = mean(x)
-        var s2 = 0.0, s4 = 0.0
-        for v in x { let d = v - m; s2 += d * d; s4 += d * d * d * d }
-        guard s2 > 0 else { return .nan }
+        var s2 = 0.0, s3 = 0.0, s4 = 0.0
+        for v in x {
+            let d = v - m
+            s2 += d * d
+            s3 += d * d * d
+            s4 += d * d * d * d
+        }
+        guard s2 > 0 else { return (.nan, .nan) }
+        let g1 = n.squareRoot() * s3 / (s2 * s2.squareRoot())
+        let skewness = g1 * (n * (n - 1)).squareRoot() / (n - 2)
+        guard x.count > 3 else { return (skewness, .nan) }
         let r = n * s4 / (s2 * s2)
-        return ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))
+        return (skewness, ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3)))
     }
 }

@@ -70,7 +70,7 @@ bench: deps
 
 $(BENCH_DEPS):
 	python3 -m venv $(BENCH_VENV) || { echo "python3 -m venv failed: install python3 and python3-venv" >&2; exit 1; }
-	$(BENCH_PYTHON) -m pip install --quiet numpy pandas
+	$(BENCH_PYTHON) -m pip install --quiet numpy pandas pyyaml
 	touch $@
 
 bench-compare: build $(BENCH_DEPS)

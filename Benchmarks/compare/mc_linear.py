@@ -52,7 +52,7 @@ def run(model, indicators, dims, nominal, out, clock):
     rng = np.random.default_rng(seed)
     weights = u.get("weights") or {}
     w_i, w_d = draw_weights(rng, indicators, dims, weights.get("noise", 0), weights.get("levels", [1, 2]), R)
-    norm_alts = u.get("normalise") or [model.get("normalise") or {}]
+    norm_alts = stages.alternatives(model)
     agg_alts = u.get("aggregate") or [(model.get("aggregate") or {}).get("method", "arithmetic")]
     norm_choice = rng.integers(0, len(norm_alts), size=R)
     agg_choice = rng.integers(0, len(agg_alts), size=R)

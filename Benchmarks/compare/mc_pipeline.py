@@ -82,7 +82,7 @@ def run(model, indicators, dims, df, nominal, out, clock):
     rng = np.random.default_rng(seed)
     weights = u.get("weights") or {}
     w_i, w_d = draw_weights(rng, indicators, dims, weights.get("noise", 0), weights.get("levels", [1, 2]), R)
-    norm_alts = u.get("normalise") or [model.get("normalise") or {}]
+    norm_alts = stages.alternatives(model)
     agg_alts = u.get("aggregate") or [(model.get("aggregate") or {}).get("method", "arithmetic")]
     imp_alts = u.get("impute") or [(model.get("impute") or {}).get("method", "mean")]
     mp_alts = (u.get("treat") or {}).get("max_points") or [(model.get("treat") or {}).get("max_points", 5)]

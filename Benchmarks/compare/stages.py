@@ -29,21 +29,33 @@ def read_model(path):
     return model, model["indicators"], dims, root
 
 
+def alternatives(model):
+    """The normalisation alternatives of `uncertainty:` (the model's own when absent); an
+    alternative without `scope` takes the model's scope (and reference period)."""
+    own = model.get("normalise") or {}
+    inherited = {key: own[key] for key in ("scope", "reference") if key in own}
+    return [{**inherited, **alt} for alt in (model["uncertainty"].get("normalise") or [own])]
+
+
 def moments(p):
     """Type 2 skewness and excess kurtosis of every column of p (NaN cells skipped); NaN where
     undefined (fewer than 3 / 4 values, or a constant column)."""
-    n = np.sum(~np.isnan(p), axis=0).astype(float)
+    missing = np.isnan(p)
+    if missing.any():
+        n = np.sum(~missing, axis=0).astype(float)
+        d = np.where(missing, 0.0, p - np.nanmean(p, axis=0))
+    else:
+        n = np.full(p.shape[1], float(p.shape[0]))
+        d = p - p.mean(axis=0)
+    d2 = d * d
+    s2, s3, s4 = d2.sum(axis=0), (d2 * d).sum(axis=0), (d2 * d2).sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        d = p - np.nanmean(p, axis=0)
-        d2 = np.nansum(d * d, axis=0)
-        s3 = np.nansum(d * d * d, axis=0)
-        s4 = np.nansum(d ** 4, axis=0)
-        g1 = np.sqrt(n) * s3 / (d2 * np.sqrt(d2))
+        g1 = np.sqrt(n) * s3 / (s2 * np.sqrt(s2))
         skew = g1 * np.sqrt(n * (n - 1)) / (n - 2)
-        r = n * s4 / (d2 * d2)
+        r = n * s4 / (s2 * s2)
         kurt = ((n + 1) * (r - 3) + 6) * (n - 1) / ((n - 2) * (n - 3))
-    skew[(n < 3) | (d2 <= 0)] = np.nan
-    kurt[(n < 4) | (d2 <= 0)] = np.nan
+    skew[(n < 3) | (s2 <= 0)] = np.nan
+    kurt[(n < 4) | (s2 <= 0)] = np.nan
     return skew, kurt
 
 

@@ -158,16 +158,20 @@ def main():
         for (who, variant), ms in runs.items():
             if who == "python":
                 notes.append(f"{name} Python ({variant}) " + phases(ms[len(ms) // 2]["log"]).replace("researcher phases", "phases"))
+        # The table so far, so a long run that is stopped keeps its finished cases.
+        write_table(md_rows, notes, args.out)
 
+
+def write_table(md_rows, notes, out):
     md = ("Medians of the alternating runs (`compare.py`, see `Benchmarks/README.md`); ratio = Python / buurtscore "
           "(> 1: buurtscore is faster); CPU = user + system of the process, peak = its maximum resident set.\n\n"
           "| task | runs | buurtscore wall s | CPU s | peak MB | Python wall s | CPU s | peak MB | ratio wall | ratio CPU | load (1 min) | note |\n"
           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n" + "".join(md_rows) +
           "\nChecked before the table and phases of the Python runs (s):\n\n" + "".join(f"- {n}\n" for n in notes))
     print()
-    print(md)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
+    print(md, flush=True)
+    if out:
+        with open(out, "w", encoding="utf-8") as f:
             f.write(md)
 
 

@@ -17,7 +17,7 @@ With `uncertainty:` also OUT_DIR/uncertainty.csv (rank and score bands, p_top am
     per block of replications, and with priorities the per-dimension gap bands (gaps.csv), with
     changes the change bands from -> to (changes.csv).
 `sensitivity:` is not computed (the comparison models switch it off).
-Prints the seconds of each phase (time.perf_counter).
+Prints the wall and CPU seconds of each phase (time.perf_counter, time.process_time).
 """
 import sys
 import time
@@ -31,20 +31,21 @@ UNIT, NAME, PERIOD = "buurt_code", "buurt_naam", "jaar"
 
 
 class Clock:
-    """Seconds per phase, printed at the end."""
+    """Wall and CPU seconds (time.perf_counter, time.process_time) per phase, printed at the end."""
 
     def __init__(self):
-        self.phases, self.last = {}, time.perf_counter()
+        self.phases, self.last = {}, (time.perf_counter(), time.process_time())
 
     def lap(self, phase):
-        now = time.perf_counter()
-        self.phases[phase] = self.phases.get(phase, 0.0) + now - self.last
+        now = (time.perf_counter(), time.process_time())
+        wall, cpu = self.phases.get(phase, (0.0, 0.0))
+        self.phases[phase] = (wall + now[0] - self.last[0], cpu + now[1] - self.last[1])
         self.last = now
 
     def report(self):
-        total = sum(self.phases.values())
-        parts = ", ".join(f"{k} {v:.2f}" for k, v in self.phases.items())
-        print(f"researcher phases (s): {parts}; total {total:.2f}", flush=True)
+        wall, cpu = (sum(v[i] for v in self.phases.values()) for i in (0, 1))
+        parts = ", ".join(f"{k} {w:.2f}/{c:.2f}" for k, (w, c) in self.phases.items())
+        print(f"researcher phases (wall/CPU s): {parts}; total {wall:.2f}/{cpu:.2f}", flush=True)
 
 
 def prepare(model, indicators, df):

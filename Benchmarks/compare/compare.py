@@ -82,10 +82,13 @@ def check_agreement(name, ours, theirs):
         sys.exit(f"{name}: nominal index scores differ by up to {worst:.2e}; no table")
     notes.append(f"nominal ranks equal in all {len(x):,} unit-years, index scores within {worst:.1e}")
     if os.path.exists(os.path.join(theirs, "uncertainty.csv")):
-        x = read_column(os.path.join(ours, "uncertainty.csv"), "rank_median")
-        y = read_column(os.path.join(theirs, "uncertainty.csv"), "rank_median")
-        gap = statistics.mean(abs(x[k] - y[k]) for k in x)
-        notes.append(f"median ranks of the bands differ by {gap:.1f} ranks on average (different random streams)")
+        gaps = []
+        for column in ("rank_p05", "rank_median", "rank_p95"):
+            x = read_column(os.path.join(ours, "uncertainty.csv"), column)
+            y = read_column(os.path.join(theirs, "uncertainty.csv"), column)
+            gaps.append(statistics.mean(abs(x[k] - y[k]) for k in x))
+        notes.append("rank bands 5 % / 50 % / 95 % differ by " + " / ".join(f"{g:.1f}" for g in gaps) +
+                     " ranks on average (different random streams)")
     print(f"{name}: " + "; ".join(notes), flush=True)
     return "; ".join(notes)
 

@@ -56,10 +56,11 @@ test: deps
 # Benchmarks (never part of `make test`; they take a while). `make bench` runs every benchmark of
 # the Benchmarks package, the scale table and the machine bound, and writes the tables into
 # BENCHMARKS.md; `make bench-compare` times buurtscore against the pandas + numpy researcher
-# (Benchmarks/compare) on the same files. See BENCHMARKS.md.
+# (Benchmarks/compare) on the same files; COMPARE_ARGS narrows it (e.g. "--cases geometric,asem
+# --repeat 1"). See BENCHMARKS.md.
 BENCH_VENV := Benchmarks/compare/.venv
 BENCH_PYTHON := $(BENCH_VENV)/bin/python
-BENCH_DEPS := $(BENCH_VENV)/.installed
+BENCH_DEPS := $(BENCH_VENV)/.installed-numpy-pandas-pyyaml
 
 # CI's smoke build of the Benchmarks package (builds, runs nothing).
 bench-build: deps
@@ -70,12 +71,12 @@ bench: deps
 
 $(BENCH_DEPS):
 	python3 -m venv $(BENCH_VENV) || { echo "python3 -m venv failed: install python3 and python3-venv" >&2; exit 1; }
-	$(BENCH_PYTHON) -m pip install --quiet numpy pandas
+	$(BENCH_PYTHON) -m pip install --quiet numpy pandas pyyaml
 	touch $@
 
 bench-compare: build $(BENCH_DEPS)
 	$(BENCH_PYTHON) Benchmarks/compare/compare.py --buurtscore "$$($(SWIFT) build -c release --show-bin-path)/buurtscore" \
-	  --out Benchmarks/results/compare.md
+	  $(COMPARE_ARGS) --out Benchmarks/results/compare.md
 	Benchmarks/splice.sh BENCHMARKS.md compare=Benchmarks/results/compare.md
 
 fuzz: deps

@@ -22,13 +22,14 @@ public enum SynthWorkloads {
         case sampling
     }
 
-    /// The folder `buurtscore synth --units N --years 2017-2020 --seed 2017 --indicators 36`
+    /// The folder `buurtscore synth --units N --years FIRST-LAST --seed 2017 --indicators K`
     /// writes (`data.csv`, `model.yml`), made once per size under the system's temporary folder.
-    public static func directory(units: Int) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurtscore-bench/synth-\(units)x\(indicators)")
+    public static func directory(units: Int, years: ClosedRange<Int> = 2017...2020, indicators: Int = SynthWorkloads.indicators) throws -> URL {
+        let shape = years == 2017...2020 ? "" : "-\(years.lowerBound)-\(years.upperBound)"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurtscore-bench/synth-\(units)x\(indicators)\(shape)")
         let data = folder.appendingPathComponent("data.csv")
         if !FileManager.default.fileExists(atPath: data.path) {
-            let dataset = SyntheticData.generate(units: units, years: 2017...2020, seed: 2017, indicators: indicators)
+            let dataset = SyntheticData.generate(units: units, years: years, seed: 2017, indicators: indicators)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(dataset.modelYAML.utf8).write(to: folder.appendingPathComponent("model.yml"), options: .atomic)
             try Data(dataset.dataCSV.utf8).write(to: data, options: .atomic)

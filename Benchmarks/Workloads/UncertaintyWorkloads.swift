@@ -16,9 +16,14 @@ public enum UncertaintyWorkloads {
         /// Builds the engine (nominal run, per-alternative normalised data) and computes every
         /// summary `buurtscore run` writes: `uncertainty.csv`, `priorities.csv`, `themes.csv`.
         public func run(threads: Int) throws -> UncertaintyResult {
+            try UncertaintySummary.compute(engine: engine(), threads: threads)
+        }
+
+        /// The engine alone (nominal run, validation, per-alternative normalised data): the first
+        /// phase of ``run(threads:)``, which the probe times on its own.
+        public func engine() throws -> UncertaintyEngine {
             let codes = try UncertaintySummary.scoreCodes(model: model, priorities: PrioritySpec())
-            let engine = try UncertaintyEngine(panel: panel, model: model, spec: spec, uncertainty: uncertainty, scoreCodes: codes)
-            return try UncertaintySummary.compute(engine: engine, threads: threads)
+            return try UncertaintyEngine(panel: panel, model: model, spec: spec, uncertainty: uncertainty, scoreCodes: codes)
         }
     }
 

@@ -3,156 +3,137 @@
 
     python researcher.py MODEL DATA OUT_DIR
 
-Reads the indicator tree (code, parent, direction, weight, denominator, scale) from the model
-file's `indicators:` lines and the `uncertainty:` replications, and computes with the stage
-settings the comparison models use (written by compare.py; the same for both programs):
+Reads the model file (PyYAML): the tree (code, parent, direction, weight, denominator, scale),
+the stages (denominate, impute mean/median by a group column, screen on observed coverage,
+treat winsorise, normalise minmax/zscore with scope period/all/reference, aggregate
+arithmetic/geometric; see stages.py) and `uncertainty:`. Writes OUT_DIR/scores.csv (unit,
+period, index, rank: within each period, highest index = 1, ties share the best rank).
 
-  denominate   value / denominator x scale
-  impute       mean of the same year within the same wijk
-  screen       drop unit-years with fewer than 75 % of the indicators observed (before imputing)
-  normalise    direction x value, min-max [0, 100] per year
-  aggregate    arithmetic means, weights renormalised over the available children, up the tree
-  ranks        within each year, highest index = 1, ties share the best rank
-
-Writes OUT_DIR/scores.csv (unit, period, index, rank). With replications R > 0 also the Monte
-Carlo analysis and OUT_DIR/uncertainty.csv: R replications, each with every indicator and
-dimension weight x U(0.75, 1.25) and min-max [1, 100] or z-score (50, 10) per year; the scores of
-all replications as matrix products (numerator and available weight per dimension: one GEMM
-each), ranks by double argsort, bands by np.percentile (type 7), p_top = P(among the 5 lowest).
-Prints the wall time of reading + pipeline and of the Monte Carlo part.
+With `uncertainty:` also OUT_DIR/uncertainty.csv (rank and score bands, p_top among the
+`priorities.top` lowest, default 5). Two Monte Carlo paths:
+  - fixed data (uncertain weights, normalisation and aggregation only): mc_linear.py, every
+    replication's index as matrix products (geometric: of the log values), ranks by argsort;
+  - uncertain data (sampling, treat or impute alternatives): mc_pipeline.py, the whole pipeline
+    per block of replications, and with priorities the per-dimension gap bands (gaps.csv), with
+    changes the change bands from -> to (changes.csv).
+`sensitivity:` is not computed (the comparison models switch it off).
+Prints the wall and CPU seconds of each phase (time.perf_counter, time.process_time).
 """
-import re
 import sys
 import time
 
 import numpy as np
 import pandas as pd
 
-UNIT, NAME, PERIOD, GROUP = "buurt_code", "buurt_naam", "jaar", "wijk"
+import stages
+
+UNIT, NAME, PERIOD = "buurt_code", "buurt_naam", "jaar"
 
 
-def read_tree(model_path):
-    """Indicators and dimensions from the model file's flow-style `- {code: …}` lines."""
-    indicators, groups, replications, seed = [], [], 0, 2017
-    section = None
-    for line in open(model_path, encoding="utf-8"):
-        if re.match(r"^\w", line):
-            section = line.split(":")[0]
-            m = re.match(r"^uncertainty:\s*\{.*replications:\s*(\d+)", line)
-            if m:
-                replications = int(m.group(1))
-        m = re.match(r"^\s+replications:\s*(\d+)", line)
-        if m and section == "uncertainty":
-            replications = int(m.group(1))
-        m = re.match(r"^\s+seed:\s*(\d+)", line)
-        if m and section == "uncertainty":
-            seed = int(m.group(1))
-        if not re.match(r"^\s+- \{code:", line):
-            continue
-        field = lambda key, default=None: (re.search(rf"\b{key}: ([^,}}]+)", line) or [None, default])[1]
-        node = {"code": field("code"), "parent": field("parent"), "weight": float(field("weight", 1)),
-                "direction": float(field("direction", 1)), "denominator": field("denominator"),
-                "scale": float(field("scale", 1))}
-        (indicators if section == "indicators" else groups if section == "groups" else []).append(node)
-    return indicators, [g for g in groups if g["parent"]], replications, seed
+class Clock:
+    """Wall and CPU seconds (time.perf_counter, time.process_time) per phase, printed at the end."""
+
+    def __init__(self):
+        self.phases, self.last = {}, (time.perf_counter(), time.process_time())
+
+    def lap(self, phase):
+        now = (time.perf_counter(), time.process_time())
+        wall, cpu = self.phases.get(phase, (0.0, 0.0))
+        self.phases[phase] = (wall + now[0] - self.last[0], cpu + now[1] - self.last[1])
+        self.last = now
+
+    def report(self):
+        wall, cpu = (sum(v[i] for v in self.phases.values()) for i in (0, 1))
+        parts = ", ".join(f"{k} {w:.2f}/{c:.2f}" for k, (w, c) in self.phases.items())
+        print(f"researcher phases (wall/CPU s): {parts}; total {wall:.2f}/{cpu:.2f}", flush=True)
 
 
-def pipeline(df, indicators):
-    """Denominate, impute, screen, normalise (min-max [0, 100] per year); the normalised frame."""
+def prepare(model, indicators, df):
+    """Raw indicator matrix, denominators and the rows the screen keeps."""
     codes = [i["code"] for i in indicators]
-    x = df[codes].astype(float)
-    for i in indicators:
-        if i["denominator"]:
-            x[i["code"]] = x[i["code"]] / df[i["denominator"]] * i["scale"]
-    observed = x.notna().mean(axis=1)
-    keys = [df[PERIOD], df[GROUP]]
-    x = x.fillna(x.groupby(keys).transform("mean"))
-    keep = observed >= 0.75
-    x, meta = x[keep], df.loc[keep, [UNIT, PERIOD]]
-    x = x * np.array([i["direction"] for i in indicators])
-    return x, meta
+    raw = df[codes].to_numpy(dtype=float)
+    denominated = raw.copy()
+    for j, i in enumerate(indicators):
+        if i.get("denominator"):
+            denominated[:, j] = raw[:, j] / df[i["denominator"]].to_numpy(dtype=float) * i.get("scale", 1)
+    screen = model.get("screen")
+    keep = np.ones(len(df), bool)
+    if screen:
+        keep = (~np.isnan(denominated)).mean(axis=1) >= screen.get("min_coverage", 0)
+    return raw, denominated, keep
 
 
-def minmax(x, period, lower, upper):
-    g = x.groupby(period)
-    lo, hi = g.transform("min"), g.transform("max")
-    return (x - lo) / (hi - lo) * (upper - lower) + lower
+def impute(model, x, df, method=None):
+    spec = model.get("impute")
+    if not spec or spec.get("method", "none") == "none":
+        return x
+    keys = [df[PERIOD].to_numpy()]
+    if spec.get("by", "period") not in ("period", "all"):
+        keys.append(df[spec["by"]].to_numpy())
+    return stages.group_fill(x, keys, method or spec["method"])
 
 
-def zscore(x, period, mean, sd):
-    g = x.groupby(period)
-    return (x - g.transform("mean")) / g.transform("std") * sd + mean
+def treat(model, x, periods, max_points=None):
+    spec = model.get("treat")
+    if not spec or spec.get("method", "winsorise") == "none":
+        return x
+    out = np.empty_like(x)
+    for t in np.unique(periods):
+        rows = periods == t
+        out[rows] = stages.treat(x[rows], spec.get("max_points", 5) if max_points is None else max_points,
+                                 spec.get("max_skew", 2), spec.get("max_kurtosis", 3.5))
+    return out
 
 
-def aggregate(values, indicators, groups, w_ind, w_dim):
-    """Index scores for the weight columns given (k x R and d x R): arithmetic means with the
-    weights renormalised over available children, one GEMM for the numerator and one for the
-    available weight per dimension."""
-    available = ~np.isnan(values)
-    filled = np.where(available, values, 0.0)
-    num = den = 0
-    for d, g in enumerate(groups):
+def dimension_scores(values, indicators, dims, weights=None, method="arithmetic"):
+    """Each dimension's weighted mean of its indicators (values rows x k); rows x d."""
+    w = np.array([i.get("weight", 1.0) for i in indicators]) if weights is None else weights
+    out = []
+    for g in dims:
         cols = [j for j, i in enumerate(indicators) if i["parent"] == g["code"]]
-        s = (filled[:, cols] @ w_ind[cols]) / (available[:, cols] @ w_ind[cols])
-        ok = ~np.isnan(s)
-        num = num + np.where(ok, s, 0.0) * w_dim[d]
-        den = den + ok * w_dim[d]
-    return num / den
+        out.append(stages.weighted_mean(values[..., cols], w[..., cols], method))
+    return np.stack(out, axis=-1)
 
 
-def competition_ranks(scores, period):
-    return pd.Series(scores).groupby(period.to_numpy()).rank(method="min", ascending=False).to_numpy()
+def nominal(model, indicators, dims, df, clock):
+    """The deterministic pipeline; the screened frame's keys, treated values and index."""
+    raw, denominated, keep = prepare(model, indicators, df)
+    imputed = impute(model, denominated, df)
+    meta = df.loc[keep, [UNIT, PERIOD]].reset_index(drop=True)
+    periods = meta[PERIOD].to_numpy()
+    treated = treat(model, imputed[keep], periods)
+    direction = np.array([i.get("direction", 1.0) for i in indicators])
+    normalised = stages.normalise(treated, model.get("normalise") or {}, periods, direction)
+    method = (model.get("aggregate") or {}).get("method", "arithmetic")
+    d = dimension_scores(normalised, indicators, dims, method=method)
+    v = np.array([g.get("weight", 1.0) for g in dims])
+    index = stages.weighted_mean(d, v, method)
+    rank = pd.Series(index).groupby(periods).rank(method="min", ascending=False).to_numpy()
+    clock.lap("read + nominal pipeline")
+    return {"raw": raw, "keep": keep, "meta": meta, "periods": periods, "treated": treated,
+            "direction": direction, "index": index, "dims": d, "rank": rank}
 
 
 def main():
     model_path, data_path, out = sys.argv[1:4]
-    indicators, groups, R, seed = read_tree(model_path)
-    k = len(indicators)
-
-    start = time.perf_counter()
-    df = pd.read_csv(data_path, na_values=["", "NA", ".", "-"], keep_default_na=False, dtype={UNIT: str, NAME: str, GROUP: str})
-    x, meta = pipeline(df, indicators)
-    period = meta[PERIOD]
-    nominal = minmax(x, period, 0, 100).to_numpy()
-    w_ind = np.array([[i["weight"]] for i in indicators])
-    w_dim = np.array([[g["weight"]] for g in groups])
-    index = aggregate(nominal, indicators, groups, w_ind, w_dim)[:, 0]
-    rank = competition_ranks(index, period)
-    scores = pd.DataFrame({"unit": meta[UNIT].to_numpy(), "period": period.to_numpy(), "index": index, "rank": rank})
-    scores.to_csv(f"{out}/scores.csv", index=False)
-    pipeline_seconds = time.perf_counter() - start
-    print(f"researcher: read + pipeline {pipeline_seconds:.3f} s, {len(scores)} rows")
-    if R == 0:
-        return
-
-    start = time.perf_counter()
-    rng = np.random.default_rng(seed)
-    alternatives = [minmax(x, period, 1, 100).to_numpy(), zscore(x, period, 50, 10).to_numpy()]
-    w_ind = np.array([i["weight"] for i in indicators])[:, None] * rng.uniform(0.75, 1.25, size=(k, R))
-    w_dim = np.array([g["weight"] for g in groups])[:, None] * rng.uniform(0.75, 1.25, size=(len(groups), R))
-    choice = rng.integers(0, len(alternatives), size=R)
-    years = period.to_numpy()
-    parts = []
-    for year in np.unique(years):
-        rows = np.flatnonzero(years == year)
-        n = len(rows)
-        s = np.empty((n, R))
-        for a, values in enumerate(alternatives):
-            reps = np.flatnonzero(choice == a)
-            s[:, reps] = aggregate(values[rows], indicators, groups, w_ind[:, reps], w_dim[:, reps])
-        ranks = np.empty((n, R), dtype=np.int32)
-        ranks[np.argsort(-s, axis=0), np.arange(R)] = np.arange(1, n + 1)[:, None]
-        lowest = np.empty((n, R), dtype=np.int32)
-        lowest[np.argsort(s, axis=0), np.arange(R)] = np.arange(1, n + 1)[:, None]
-        rq = np.percentile(ranks, [5, 50, 95], axis=1)
-        sq = np.percentile(s, [5, 50, 95], axis=1)
-        parts.append(pd.DataFrame({
-            "unit": meta[UNIT].to_numpy()[rows], "period": year, "score": index[rows], "rank": rank[rows],
-            "rank_mean": ranks.mean(axis=1), "rank_median": rq[1], "rank_p05": rq[0], "rank_p95": rq[2],
-            "score_p05": sq[0], "score_p50": sq[1], "score_p95": sq[2], "p_top": (lowest <= 5).mean(axis=1)}))
-        del s, ranks, lowest
-    pd.concat(parts).to_csv(f"{out}/uncertainty.csv", index=False)
-    print(f"researcher: Monte Carlo {time.perf_counter() - start:.3f} s, {R} replications")
+    clock = Clock()
+    model, indicators, dims, root = stages.read_model(model_path)
+    df = pd.read_csv(data_path, na_values=["", "NA", ".", "-"], keep_default_na=False,
+                     dtype={UNIT: str, NAME: str, "wijk": str})
+    run = nominal(model, indicators, dims, df, clock)
+    meta = run["meta"]
+    pd.DataFrame({"unit": meta[UNIT], "period": run["periods"], "index": run["index"], "rank": run["rank"]}) \
+        .to_csv(f"{out}/scores.csv", index=False)
+    clock.lap("write scores")
+    u = model.get("uncertainty")
+    if u and u.get("replications", 0) > 0:
+        if u.get("sampling") or u.get("treat") or u.get("impute"):
+            import mc_pipeline
+            mc_pipeline.run(model, indicators, dims, df, run, out, clock)
+        else:
+            import mc_linear
+            mc_linear.run(model, indicators, dims, run, out, clock)
+    clock.report()
 
 
 if __name__ == "__main__":

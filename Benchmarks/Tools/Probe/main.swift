@@ -9,7 +9,10 @@ import UncertaintyWorkloads
 // WORKLOAD: buurten (36 indicators, weight noise on levels 1, 2), buurten23 (levels 2, 3 only),
 // buurten-all (weights, normalisation and aggregation), asem (COINr's example),
 // synth-weights, synth-wna, synth-sampling (the data of `buurtscore synth`, see SynthWorkloads),
-// pipeline (read the synthetic data CSV and run the deterministic pipeline; no replications).
+// pipeline (read the synthetic data CSV and run the deterministic pipeline; no replications),
+// geometric (synth UNITS × 36 × 1 year, weights and arithmetic or geometric; default 10,000
+// replications), national (the model of `buurtscore synth --units UNITS --years 2017-2020` as
+// generated, sensitivity off; default 1,000 replications): the cases of compare/compare.py.
 // The last line is machine-readable: `probe wall_s=… cpu_s=… peak_rss_mb=… load1=… checksum=…`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let which = arguments.first ?? "buurten"
@@ -58,9 +61,12 @@ if which == "pipeline" {
     exit(0)
 }
 
+let loadStart = Date()
 let workload: UncertaintyWorkloads.Workload?
 switch which {
 case "asem": workload = try UncertaintyWorkloads.asem(replications: replications ?? 1000)
+case "geometric": workload = try ModelFileWorkloads.geometric(units: units, replications: replications ?? 10_000)
+case "national": workload = try ModelFileWorkloads.national(units: units, replications: replications ?? 1000)
 case "buurten-all": workload = try UncertaintyWorkloads.dutchBuurtenAllInputs(units: units, replications: replications ?? 1000)
 case "synth-weights", "synth-wna", "synth-sampling":
     let inputs: SynthWorkloads.Inputs = which == "synth-weights" ? .weights : which == "synth-wna" ? .weightsNormaliseAggregate : .sampling
@@ -73,8 +79,15 @@ guard let workload else {
     print("\(UncertaintyWorkloads.asemDirectory.path) is absent: nothing to run")
     exit(0)
 }
+// Making the input (generating or reading data and model) is not part of the timed run.
+print(String(format: "input made in %.3f s (not timed below)", Date().timeIntervalSince(loadStart)))
 try measure(workload.name) {
-    let result = try workload.run(threads: threads)
+    let phase = Date()
+    let engine = try workload.engine()
+    let built = Date()
+    let result = try UncertaintySummary.compute(engine: engine, threads: threads)
+    print(String(format: "phases: engine (nominal run, alternatives' data) %.3f s, replications and summaries %.3f s",
+                 built.timeIntervalSince(phase), Date().timeIntervalSince(built)))
     var numbers: [Double] = []
     for u in result.units { numbers += [u.rankMean, u.rankMedian, u.rankP05, u.rankP95, u.scoreP05, u.scoreP50, u.scoreP95, u.pTop] }
     for t in result.themes { numbers += [t.gapP05, t.gapP95, t.pWorst, t.reference] }

@@ -72,7 +72,7 @@ public struct QuantileSelector: Sendable {
                 packed.withUnsafeMutableBufferPointer { p in
                     for v in values where !v.isNaN { p[m] = Double(v); m += 1 }
                 }
-                var copy = packed
+                let copy = packed
                 packed = []
                 copy.withUnsafeBufferPointer { p in
                     select(UnsafeBufferPointer(rebasing: p[0..<n]), lo: lo, hi: hi, positions: &wanted, found: &found)
@@ -150,7 +150,7 @@ public struct QuantileSelector: Sendable {
         let scale = Double(width) / (hi - lo)
         guard scale.isFinite && scale > 0 && (hi - lo).isFinite else {
             // Ranges near the limits of Double: sort a copy.
-            let sorted = values.map(Double.init).sorted()
+            let sorted = values.map { Double($0) }.sorted()
             for (w, p) in positions.enumerated() { found[w] = sorted[p] }
             return
         }

@@ -10,7 +10,7 @@ import ZIPFoundation
         rows: [
             [.text("0101"), .text("A & B <c> \"d\""), .number(0.1)],
             [.text(" padded "), .empty, .number(-1e-300), .number(.nan)],
-            [.text("line\nbreak"), .text("0101"), .number(12345678901234567890)],
+            [.text("line\nbreak"), .text("0101"), .number(1.2345678901234567e19)],
         ])
 
     /// Entries of an `.xlsx` in archive order with their bytes, date and compression.

@@ -150,7 +150,7 @@ struct XLSXLibreOfficeTests {
 
     @Test func awkwardTextsAndExtremeNumbersSurviveLibreOffice() throws {
         let texts = ["A & B <c> \"d\"", " padded ", "line\nbreak", "=1+1", "ü € 😀", "0101", "TRUE", "Inf", "a,b;c"]
-        let numbers: [Double] = [0.1, -1e-300, 1e308, 5e-324, 123456789012345680000, 0, -2.5, 2017, 1.0 / 3]
+        let numbers: [Double] = [0.1, -1e-300, 1e308, Double.leastNonzeroMagnitude, 1.2345678901234568e20, 0, -2.5, 2017, 1.0 / 3]
         let rows = zip(texts, numbers).map { [XLSXCell.text($0), .number($1), .empty, .text("x")] }
         let workbook = XLSXWorkbook(sheets: [
             XLSXSheet(name: "edge", header: ["t", "x", "empty", "last"], rows: rows),

@@ -22,10 +22,11 @@ struct GeneralEvaluator: Sendable {
     let start: Panel
     let resumeAfter: StageName
     let sampling: SamplingPerturbation?
-    /// The column-wise path for draws with sampling (`nil` where it does not apply).
+    /// The column-wise path for draws with sampling (`nil` where it does not apply), and the
+    /// compiled scorer that aggregates its normalised columns (`nil` under Copeland aggregation,
+    /// which leaves sampled draws to the pipeline).
     let sampled: SampledReplication?
-    /// The nominal aggregated rows in layout order, without columns (for the sampled path).
-    let layoutRows: Panel
+    let scorer: LinearScorer?
     /// Normalised panels by combination key (no sampling).
     let cache: [Int: Result<Panel, BuurtError>]
     /// Nominal rows by (unit, period), for replications whose rows differ from the nominal run.
@@ -54,20 +55,26 @@ struct GeneralEvaluator: Sendable {
         var index: [RowKey: Int] = [:]
         for i in 0..<rows.rowCount { index[RowKey(unit: rows.unitCodes[i], period: rows.periods[i])] = i }
         nominalRow = index
-        layoutRows = Panel(unitCodes: layout.rowAt.map { rows.unitCodes[$0] }, unitNames: layout.rowAt.map { rows.unitNames[$0] },
-                           periods: layout.rowAt.map { rows.periods[$0] }, columnCodes: [], values: Matrix(rows: layout.count, columns: 0))
 
         if plan.sampling {
             resumeAfter = .raw
             start = raw
             sampling = SamplingPerturbation(panel: raw, model: model, seed: plan.seed)
-            sampled = SampledReplication(raw: raw, nominal: nominal, model: model, spec: spec, uncertainty: uncertainty,
-                                         plan: plan, layout: layout)
+            if LinearScorer.scoresAggregation(model: model, spec: spec, uncertainty: uncertainty) {
+                sampled = SampledReplication(raw: raw, nominal: nominal, model: model, spec: spec, uncertainty: uncertainty,
+                                             plan: plan, layout: layout)
+                scorer = try LinearScorer(nominal: nominal, model: model, spec: spec, uncertainty: uncertainty, plan: plan,
+                                          layout: layout, scoreCodes: scoreCodes, compilingAhead: false)
+            } else {
+                sampled = nil
+                scorer = nil
+            }
             cache = [:]
             return
         }
         sampling = nil
         sampled = nil
+        scorer = nil
         let resume = Self.resumeStage(plan)
         resumeAfter = resume
         let begin = nominal.stages.last { $0.name <= resume }!.panel
@@ -164,21 +171,24 @@ struct GeneralEvaluator: Sendable {
     }
 
     /// Scores a block of draws one by one into `output`; a failing draw leaves NaN. Draws with
-    /// sampling take the column-wise path (``SampledReplication``) where it applies.
+    /// sampling take the column-wise path (``SampledReplication``) where it applies, their
+    /// normalised columns scored by the compiled scorer's run-time entry.
     func score(
         _ draws: ArraySlice<ReplicationDraw>, positions: Range<Int>, codes: [Int], into output: ScoreOutput,
-        workspace: inout SampledReplication.Workspace
+        workspace: inout EvaluationWorkspace
     ) -> [ReplicationFailure] {
         var failures: [ReplicationFailure] = []
         for (k, d) in draws.enumerated() {
             do {
-                if let sampled, let columns = try sampled.columns(for: d, workspace: &workspace) {
-                    let panel = try sampled.aggregate(columns, draw: d, plan: plan, rows: layoutRows)
-                    write(panel, inLayoutOrder: true, positions: positions, codes: codes, into: output, draw: k)
+                if let sampled, let scorer, let columns = try sampled.columns(for: d, workspace: &workspace.sampled) {
+                    let j = draws.startIndex + k
+                    let failed = scorer.score(normalised: columns, aggregateIndex: d.aggregateIndex, draws: draws[j...j], positions: positions,
+                                              codes: codes, into: output.fromDraw(k), workspace: &workspace.linear)
+                    failures += failed.map { ReplicationFailure(draw: k, message: $0.message) }
                     continue
                 }
                 let panel = try aggregated(d)
-                write(panel, inLayoutOrder: false, positions: positions, codes: codes, into: output, draw: k)
+                write(panel, positions: positions, codes: codes, into: output, draw: k)
             } catch {
                 failures.append(ReplicationFailure(draw: k, message: error.description))
                 for c in codes.indices {
@@ -189,16 +199,14 @@ struct GeneralEvaluator: Sendable {
         return failures
     }
 
-    /// Copies the score codes of a replication's panel to the layout positions; the panel's rows
-    /// are the layout positions themselves (`inLayoutOrder`) or rows found by (unit, period).
+    /// Copies the score codes of a replication's panel to the layout positions, its rows found
+    /// by (unit, period).
     private func write(
-        _ panel: Panel, inLayoutOrder: Bool, positions: Range<Int>, codes: [Int], into output: ScoreOutput, draw k: Int
+        _ panel: Panel, positions: Range<Int>, codes: [Int], into output: ScoreOutput, draw k: Int
     ) {
         let sameRows = panel.rowCount == nominalUnits.count && panel.unitCodes == nominalUnits && panel.periods == nominalPeriods
         var source = [Int](repeating: -1, count: nominalUnits.count)
-        if inLayoutOrder {
-            for p in 0..<layout.count { source[layout.rowAt[p]] = p }
-        } else if sameRows {
+        if sameRows {
             for i in 0..<source.count { source[i] = i }
         } else {
             for i in 0..<panel.rowCount {

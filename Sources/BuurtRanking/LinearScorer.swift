@@ -140,15 +140,24 @@ struct LinearScorer: Sendable {
     /// Whether the compiled path computes exactly what the general path would: no sampling and
     /// no Copeland aggregation at any level or among the alternatives.
     static func applies(model: IndexModel, spec: PipelineSpec, uncertainty u: UncertaintySpec) -> Bool {
-        guard !u.sampling, !u.aggregate.contains(.copeland) else { return false }
+        !u.sampling && scoresAggregation(model: model, spec: spec, uncertainty: u)
+    }
+
+    /// Whether the compiled scores equal the aggregation stage's: no Copeland aggregation at any
+    /// level or among the alternatives (the condition of the run-time entry,
+    /// ``score(normalised:aggregateIndex:draws:positions:codes:into:sums:workspace:)``).
+    static func scoresAggregation(model: IndexModel, spec: PipelineSpec, uncertainty u: UncertaintySpec) -> Bool {
+        guard !u.aggregate.contains(.copeland) else { return false }
         return model.aggregatesBottomUp.allSatisfy { code in
             u.aggregate.isEmpty ? spec.aggregate.rule(forHeight: model.height[code]!).method != .copeland : true
         }
     }
 
+    /// Compiles the plans of the combinations the draws use; with `compilingAhead` false none
+    /// (every draw is then scored against normalised values of its own).
     init(
         nominal: PipelineResult, model: IndexModel, spec: PipelineSpec, uncertainty u: UncertaintySpec,
-        plan: DrawPlan, layout: RowLayout, scoreCodes: [String]
+        plan: DrawPlan, layout: RowLayout, scoreCodes: [String], compilingAhead: Bool = true
     ) throws(BuurtError) {
         positions = layout.count
         let codes = model.indicators + model.aggregatesBottomUp
@@ -177,11 +186,12 @@ struct LinearScorer: Sendable {
             model: model, spec: spec, uncertainty: u, plan: plan, layout: layout, codes: codes,
             start: nominal.stages.last { $0.name <= resume }!.panel, resumeAfter: resume, rows: nominal.aggregated)
 
-        // The combinations to compile: all, or those the Monte Carlo draws use.
+        // The combinations to compile: all, or those the Monte Carlo draws use (none when every
+        // draw brings its own normalised values).
         var keys = Set<Int>()
-        if Self.combinationCount(plan) <= GeneralEvaluator.cacheLimit {
+        if compilingAhead && Self.combinationCount(plan) <= GeneralEvaluator.cacheLimit {
             keys = Set(0..<Self.combinationCount(plan))
-        } else {
+        } else if compilingAhead {
             for r in 0..<plan.replications { keys.insert(Self.key(plan.draw(replication: r), plan)) }
         }
         var alternatives: [Alternative] = [], planOfKey: [Int: Int] = [:]

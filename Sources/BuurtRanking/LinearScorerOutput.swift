@@ -2,8 +2,9 @@ import BuurtNumerics
 
 /// Normalised indicator values supplied at run time (for example data perturbed per draw): per
 /// model indicator, in `model.indicators` order, the values of every position in ``RowLayout``
-/// order, NaN = missing.
+/// order (`rowCount` of them), NaN = missing.
 struct NormalisedColumns: Sendable {
+    var rowCount: Int
     var columns: [[Double]]
 }
 

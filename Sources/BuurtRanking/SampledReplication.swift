@@ -3,12 +3,13 @@ import BuurtNumerics
 /// A replication with sampling computed column by column: the perturbed raw columns of the
 /// model's indicators → denominate → impute (mean or median) → the screened rows → treat →
 /// normalise, in reused buffers, giving each indicator's normalised values in the layout order
-/// of the nominal aggregated rows; then the aggregation (``aggregate(_:draw:)``).
+/// of the nominal aggregated rows, for the compiled scorer to aggregate
+/// (``LinearScorer/score(normalised:aggregateIndex:draws:positions:codes:into:sums:workspace:)``).
 ///
 /// Sampling never changes which cells are missing, so the rows screening keeps are those of a
 /// run on the unperturbed data with the same impute alternative (computed once per
 /// alternative), and so are the cells imputation fills; only the values change. Every stage
-/// uses the pipeline's own kernels (`Denominate.divide`, `Impute.fill`, `Treat.treated`,
+/// uses the pipeline's own kernels (`Denominate.divide`, `Impute.fill`, `Treat.treat`,
 /// `Normalise.column`) on the same values in the same order, so the result is what
 /// ``BuurtNumerics/Pipeline/run(_:model:spec:resumingAfter:keepIntermediate:stoppingAfter:)``
 /// gives on the perturbed panel.
@@ -149,7 +150,7 @@ struct SampledReplication: Sendable {
                 }
             }
         }
-        if let treat = s.treat { self.treat(&w, rows: rows, parameters: treat) }
+        if let treat = s.treat { try self.treat(&w, rows: rows, parameters: treat) }
         let basis = try rows.bases[d.normaliseIndex.map { $0 + 1 } ?? 0].get()
         for c in 0..<k {
             let node = model.node(model.indicators[c])!
@@ -206,20 +207,25 @@ struct SampledReplication: Sendable {
         }
     }
 
-    /// Treat on the screened columns, per period and indicator, as the treat stage does.
-    private func treat(_ w: inout Workspace, rows: RowSet, parameters: TreatParameters) {
+    /// Treat on the screened columns, per indicator, as the treat stage does.
+    /// - Throws: the stage's error (stage set) when the reference period has no rows.
+    private func treat(_ w: inout Workspace, rows: RowSet, parameters: TreatParameters) throws(BuurtError) {
+        var sample: [Double] = [], sampleRows: [Int] = []
+        swap(&sample, &w.sample)
+        swap(&sampleRows, &w.sampleRows)
+        defer {
+            swap(&sample, &w.sample)
+            swap(&sampleRows, &w.sampleRows)
+        }
         for c in w.screened.indices {
-            w.screened[c].withUnsafeMutableBufferPointer { column in
-                for group in rows.groups {
-                    w.sample.removeAll(keepingCapacity: true)
-                    w.sampleRows.removeAll(keepingCapacity: true)
-                    for t in group.rows where !column[t].isNaN {
-                        w.sample.append(column[t])
-                        w.sampleRows.append(t)
-                    }
-                    guard let treated = Treat.treated(w.sample, parameters: parameters) else { continue }
-                    for (q, t) in w.sampleRows.enumerated() { column[t] = treated[q] }
+            do {
+                try w.screened[c].withUnsafeMutableBufferPointer { (column) throws(BuurtError) in
+                    try Treat.treat(column, groups: rows.groups, parameters: parameters, sample: &sample, rows: &sampleRows)
                 }
+            } catch {
+                var failure = error
+                failure.stage = .treated
+                throw failure
             }
         }
     }

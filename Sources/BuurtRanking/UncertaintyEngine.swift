@@ -176,7 +176,7 @@ public struct UncertaintyEngine: Sendable {
         case .linear(let scorer):
             return scorer.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.linear)
         case .general(let general):
-            return general.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.sampled)
+            return general.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace)
         }
     }
 

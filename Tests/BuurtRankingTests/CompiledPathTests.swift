@@ -277,7 +277,7 @@ import Testing
                                             scoreCodes: c.codes, path: .general)
         guard case .linear(let scorer) = e.evaluator else { Issue.record("not compiled"); return }
         let normalised = e.nominal.panel(after: .normalised)!
-        let columns = NormalisedColumns(columns: c.model.indicators.map { code in
+        let columns = NormalisedColumns(rowCount: e.layout.count, columns: c.model.indicators.map { code in
             let column = normalised.column(code)!
             return e.layout.rowAt.map { column[$0] }
         })

@@ -40,9 +40,11 @@ import Testing
 
     /// Every score of each draw equals the pipeline's on the perturbed raw panel (the draw's
     /// weights, alternatives and sampling) to 1e-12 relative; a draw the pipeline rejects fails.
+    /// The normalised columns are aggregated by the compiled scorer's run-time entry.
     static func expectPipelineScores(_ project: IndexProject, draws: [Int]) throws {
         let e = try engine(project)
         let general = try #require(sampled(e), "the sampled path applies")
+        #expect(general.scorer != nil, "the compiled scorer aggregates the sampled draws")
         #expect(general.sampled!.rowSets.allSatisfy { $0 != nil }, "every impute alternative keeps the nominal rows")
         let ds = draws.map { e.draw(replication: $0) }
         let block = try e.evaluate(ds, threads: 2)

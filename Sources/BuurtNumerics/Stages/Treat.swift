@@ -67,13 +67,4 @@ public enum Treat {
         output.values = values
         return StageOutput(panel: output, record: TreatRecord(details: details))
     }
-
-    /// The treated values of one sample of available values (one indicator in one period), or
-    /// `nil` when they stay as they are (passed, undetermined, or `method` is not winsorise):
-    /// the same treatment as ``apply(_:model:parameters:)``, without its record.
-    /// - Complexity: O(n × (1 + winsorising steps)).
-    public static func treated(_ sample: [Double], parameters: TreatParameters) -> [Double]? {
-        guard parameters.method == .winsorise else { return nil }
-        return OutlierTreatment(parameters).treat(sample).values
-    }
 }

@@ -81,3 +81,42 @@ extension Treat {
         }
     }
 }
+
+extension Treat {
+    /// The treat stage on one indicator column in place (the stage's rows, NaN = missing,
+    /// `groups` its period groups): per period, or decided on the reference period and applied
+    /// to every period, exactly as ``apply(_:model:parameters:)`` treats that column, without
+    /// its record. `sample` and `rows` are reused buffers.
+    /// - Throws: `BuurtError(.data)` when the reference period has no rows.
+    /// - Complexity: O(n × (1 + winsorising steps)).
+    public static func treat(
+        _ column: UnsafeMutableBufferPointer<Double>, groups: [PeriodRows], parameters: TreatParameters,
+        sample: inout [Double], rows: inout [Int]
+    ) throws(BuurtError) {
+        guard parameters.method == .winsorise else { return }
+        let treatment = OutlierTreatment(parameters)
+        func collect(_ group: PeriodRows) {
+            sample.removeAll(keepingCapacity: true)
+            rows.removeAll(keepingCapacity: true)
+            for t in group.rows where !column[t].isNaN {
+                sample.append(column[t])
+                rows.append(t)
+            }
+        }
+        var fitted: ReferenceTreatment?
+        if let year = parameters.reference {
+            guard let reference = groups.first(where: { $0.period == year }) else {
+                throw BuurtError(.data, "treat: the reference period \(year) of normalise scope: reference has no rows in the data")
+            }
+            collect(reference)
+            fitted = ReferenceTreatment(reference: sample, treatment: treatment)
+        }
+        for group in groups {
+            collect(group)
+            let result = fitted.map { group.period == parameters.reference ? $0.decided : $0.apply(sample, treatment: treatment) }
+                ?? treatment.treat(sample)
+            guard let treated = result.values else { continue }
+            for (q, t) in rows.enumerated() { column[t] = treated[q] }
+        }
+    }
+}

@@ -85,6 +85,24 @@ import Testing
         try Self.expectPipelineScores(project, draws: Array(0..<10) + [321])
     }
 
+    /// On the synthetic model (arithmetic means, every aggregate weighted by drawn weights) the
+    /// compiled scorer keeps its run-time plan for the next sampled draw with the same missing
+    /// cells; the scores of reused plans are those `syntheticDrawsWithGapsAndGroupsEqualThePipeline` checks.
+    @Test func arithmeticSampledDrawsKeepTheRunTimePlan() throws {
+        let e = try Self.engine(Self.synthetic())
+        let draws = (0..<3).map { e.draw(replication: $0) }
+        let n = e.layout.count
+        var scores = [Double](repeating: .nan, count: e.scoreCodes.count * draws.count * n)
+        var w = EvaluationWorkspace()
+        let failures = scores.withUnsafeMutableBufferPointer { buffer in
+            e.evaluateBlock(draws[...], positions: 0..<n, codes: Array(e.scoreCodes.indices),
+                            into: ScoreOutput(base: buffer.baseAddress!, codeStride: draws.count * n, rowCount: n), workspace: &w)
+        }
+        #expect(failures.isEmpty)
+        let kept = try #require(w.linear.runTimePlan)
+        #expect(kept.missing.count == e.model.indicators.count * n)
+    }
+
     /// A block on 1 and on 2 threads, and a replication evaluated alone, give the same bits.
     @Test func threadCountAndRecomputationGiveIdenticalBits() throws {
         let e = try Self.engine(Self.synthetic())

@@ -18,7 +18,7 @@ import Testing
     /// its survey is screened out, scattered gaps are imputed by wijk) and the model's uncertainty.
     static func synthetic() throws -> IndexProject {
         let set = SyntheticData.generate(units: 40, years: 2017...2020, seed: 41)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurt-sampled-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurt-sampled-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try set.dataCSV.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)

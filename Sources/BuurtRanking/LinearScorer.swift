@@ -108,6 +108,8 @@ struct LinearScorer: Sendable {
         var weights: [Double] = []
         var denominator: [Double] = []
         var members: [Int] = []
+        /// The last run-time plan that can be reused (see the run-time entry).
+        var runTimePlan: RunTimePlan?
     }
 
     let positions: Int

@@ -30,9 +30,47 @@ extension LinearScorer {
         }
         let panel = Panel(unitCodes: rows.unitCodes, unitNames: rows.unitNames, periods: rows.periods, columnCodes: indicators,
                           values: Matrix(rows: rows.rowCount, columns: indicators.count, columnMajor: storage))
-        let plan = Self.compile(.success(panel), aggregateIndex: aggregateIndex, nodes: nodes, bufferOfSlot: bufferOfSlot, context: context)
+        let plan: Alternative
+        if let reused = w.runTimePlan, reused.aggregateIndex == aggregateIndex, reused.missing == Self.missingCells(normalised) {
+            plan = Self.refilled(reused.plan, normalised: normalised, panel: panel, nodes: nodes, context: context)
+        } else {
+            plan = Self.compile(.success(panel), aggregateIndex: aggregateIndex, nodes: nodes, bufferOfSlot: bufferOfSlot, context: context)
+            w.runTimePlan = Self.reusable(plan, nodes: nodes, context: context)
+                ? RunTimePlan(aggregateIndex: aggregateIndex, missing: Self.missingCells(normalised), plan: plan) : nil
+        }
         w.members = Array(0..<draws.count)
         return score(plan, draws, positions: range, codes: codes, into: output, sums: sums, workspace: &w).sorted { $0.draw < $1.draw }
+    }
+
+    /// A run-time plan kept for the next call with the same missing cells.
+    struct RunTimePlan {
+        var aggregateIndex: Int?
+        /// Per indicator and position: whether the value is missing.
+        var missing: [Bool]
+        var plan: Alternative
+    }
+
+    static func missingCells(_ normalised: NormalisedColumns) -> [Bool] {
+        normalised.columns.flatMap { $0.map(\.isNaN) }
+    }
+
+    /// Whether a compiled plan's availability follows from the missing cells alone: it neither
+    /// failed nor is staged, every aggregate is variable, and every mean is arithmetic.
+    static func reusable(_ a: Alternative, nodes: [Node], context c: Context) -> Bool {
+        a.failure == nil && !a.staged && a.means.allSatisfy { $0 == .arithmetic } && nodes.count == c.model.aggregatesBottomUp.count
+    }
+
+    /// `plan` with the indicator values of `normalised` (same missing cells) and the products
+    /// recomputed from them.
+    /// - Complexity: O(rows · tree size).
+    static func refilled(_ plan: Alternative, normalised: NormalisedColumns, panel: Panel, nodes: [Node], context c: Context) -> Alternative {
+        var a = plan
+        a.normalised = panel
+        for (k, column) in normalised.columns.enumerated() where k < c.model.indicators.count {
+            a.values[k] = column.map { $0.isNaN ? 0 : $0 }
+        }
+        fillProducts(&a, nodes: nodes, context: c)
+        return a
     }
 
     /// Copies the score codes to the output, NaN where unavailable. Member k (draw `members[k]`

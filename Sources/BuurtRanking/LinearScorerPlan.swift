@@ -41,6 +41,28 @@ extension LinearScorer {
             return staged(a, panel: panel, context: c)
         }
         let n = c.layout.count
+        fillProducts(&a, nodes: nodes, context: c)
+        for (k, node) in nodes.enumerated() {
+            if a.means[k] == .mazziottaPareto && !node.viaProduct { a.periodWide = true }
+            var missing: [UInt64] = []
+            for p in 0..<n {
+                for (i, child) in node.children.enumerated() where a.available[child.slot][p] == 0 {
+                    missing.append(UInt64(p) << 32 | UInt64(i))
+                }
+            }
+            a.missing.append(missing)
+        }
+        return a
+    }
+
+    /// Each variable node's f of its fixed children (``Alternative/productMatrix``, its squares
+    /// for Mazziotta–Pareto, and ``Alternative/fixedColumn``) from the plan's values and availability.
+    /// - Complexity: O(rows · tree size).
+    static func fillProducts(_ a: inout Alternative, nodes: [Node], context c: Context) {
+        let n = c.layout.count
+        a.productMatrix = []
+        a.squareMatrix = []
+        a.fixedColumn = []
         for (k, node) in nodes.enumerated() {
             let mean = a.means[k]
             var matrix: [Double] = [], columns: [Int?] = []
@@ -53,16 +75,7 @@ extension LinearScorer {
             a.productMatrix.append(matrix)
             a.squareMatrix.append(mean == .mazziottaPareto && node.viaProduct ? matrix.map { $0 * $0 } : [])
             a.fixedColumn.append(columns)
-            if mean == .mazziottaPareto && !node.viaProduct { a.periodWide = true }
-            var missing: [UInt64] = []
-            for p in 0..<n {
-                for (i, child) in node.children.enumerated() where a.available[child.slot][p] == 0 {
-                    missing.append(UInt64(p) << 32 | UInt64(i))
-                }
-            }
-            a.missing.append(missing)
         }
-        return a
     }
 
     /// A plan whose draws run the aggregation stage (see ``LinearScorer``).

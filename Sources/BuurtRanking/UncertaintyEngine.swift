@@ -20,7 +20,8 @@ import BuurtNumerics
 /// *general path* resumes ``BuurtNumerics/Pipeline`` after the last certain stage, with every
 /// combination of alternatives up to normalisation computed once and cached. With sampling a
 /// replication recomputes every stage from its perturbed raw data, column by column in reused
-/// buffers (``SampledReplication``, the pipeline's own stage kernels). Replications run in
+/// buffers (``SampledReplication``, the pipeline's own stage kernels), and the compiled scorer
+/// aggregates the result (the pipeline under Copeland aggregation). Replications run in
 /// parallel; BLAS is pinned to one thread.
 ///
 /// **Rows.** Scores are reported for the nominal run's aggregated rows. A row missing from a

@@ -18,7 +18,7 @@ import Testing
     /// its survey is screened out, scattered gaps are imputed by wijk) and the model's uncertainty.
     static func synthetic() throws -> IndexProject {
         let set = SyntheticData.generate(units: 40, years: 2017...2020, seed: 41)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurt-sampled-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurt-sampled-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try set.dataCSV.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
@@ -83,6 +83,24 @@ import Testing
         let project = try Self.synthetic()
         #expect(project.panel.values.storage.contains { $0.isNaN }, "the data has gaps")
         try Self.expectPipelineScores(project, draws: Array(0..<10) + [321])
+    }
+
+    /// On the synthetic model (arithmetic means, every aggregate weighted by drawn weights) the
+    /// compiled scorer keeps its run-time plan for the next sampled draw with the same missing
+    /// cells; the scores of reused plans are those `syntheticDrawsWithGapsAndGroupsEqualThePipeline` checks.
+    @Test func arithmeticSampledDrawsKeepTheRunTimePlan() throws {
+        let e = try Self.engine(Self.synthetic())
+        let draws = (0..<3).map { e.draw(replication: $0) }
+        let n = e.layout.count
+        var scores = [Double](repeating: .nan, count: e.scoreCodes.count * draws.count * n)
+        var w = EvaluationWorkspace()
+        let failures = scores.withUnsafeMutableBufferPointer { buffer in
+            e.evaluateBlock(draws[...], positions: 0..<n, codes: Array(e.scoreCodes.indices),
+                            into: ScoreOutput(base: buffer.baseAddress!, codeStride: draws.count * n, rowCount: n), workspace: &w)
+        }
+        #expect(failures.isEmpty)
+        let kept = try #require(w.linear.runTimePlan)
+        #expect(kept.missing.count == e.model.indicators.count * n)
     }
 
     /// A block on 1 and on 2 threads, and a replication evaluated alone, give the same bits.

@@ -95,13 +95,26 @@ extension Treat {
     ) throws(BuurtError) {
         guard parameters.method == .winsorise else { return }
         let treatment = OutlierTreatment(parameters)
+        // Gathers a period's available values through pointers, then trims to their count.
         func collect(_ group: PeriodRows) {
-            sample.removeAll(keepingCapacity: true)
-            rows.removeAll(keepingCapacity: true)
-            for t in group.rows where !column[t].isNaN {
-                sample.append(column[t])
-                rows.append(t)
+            let size = group.rows.count
+            // Grown within the kept capacity after the first periods.
+            if sample.count < size { sample.append(contentsOf: repeatElement(0, count: size - sample.count)) }
+            if rows.count < size { rows.append(contentsOf: repeatElement(0, count: size - rows.count)) }
+            var m = 0
+            sample.withUnsafeMutableBufferPointer { values in
+                rows.withUnsafeMutableBufferPointer { at in
+                    group.rows.withUnsafeBufferPointer { groupRows in
+                        for t in groupRows where !column[t].isNaN {
+                            values[m] = column[t]
+                            at[m] = t
+                            m += 1
+                        }
+                    }
+                }
             }
+            sample.removeLast(sample.count - m)
+            rows.removeLast(rows.count - m)
         }
         var fitted: ReferenceTreatment?
         if let year = parameters.reference {

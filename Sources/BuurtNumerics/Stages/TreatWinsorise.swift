@@ -41,6 +41,25 @@ struct OutlierTreatment {
     /// cannot be computed is unknown, and the result is unknown unless the other one passes.
     func check(_ x: [Double]) -> SkewKurtosisCheck {
         let (s, k) = Descriptive.skewnessAndKurtosis(x)
+        return verdict(skew: s, kurtosis: k)
+    }
+
+    /// A criterion within this relative distance of its threshold (or a skew this close to 0,
+    /// which picks the side to winsorise) is decided on the sample itself, not its running moments.
+    static let decisionBand = 1e-7
+
+    /// ``check(_:)`` of a sample being winsorised, from its running moments: the same verdict,
+    /// since a criterion near enough to its threshold for rounding to matter, or one the moments
+    /// leave undecided, is checked on `x`.
+    /// - Complexity: O(1), O(n) near a threshold.
+    func check(_ x: [Double], moments: TreatMoments) -> SkewKurtosisCheck {
+        let (s, k) = moments.skewnessAndKurtosis
+        func near(_ a: Double, _ t: Double) -> Bool { abs(a - t) <= Self.decisionBand * Swift.max(1, abs(t)) }
+        if s.isNaN || k.isNaN || near(abs(s), maxSkew) || near(k, maxKurtosis) || near(s, 0) { return check(x) }
+        return verdict(skew: s, kurtosis: k)
+    }
+
+    private func verdict(skew s: Double, kurtosis k: Double) -> SkewKurtosisCheck {
         let skewPasses: Bool? = s.isNaN ? nil : abs(s) < maxSkew
         let kurtosisPasses: Bool? = k.isNaN ? nil : k < maxKurtosis
         let pass: Bool? = skewPasses == true || kurtosisPasses == true
@@ -57,15 +76,20 @@ struct OutlierTreatment {
         var x = original
         var result = Result(values: nil, before: before, outcome: .winsorised)
         var current = before
+        var moments = TreatMoments(x)
+        var stepped = false
         while current.pass == false && result.high.count + result.low.count < maxPoints {
             // A failing check has a skew: a sample without one cannot fail.
             if (current.skew ?? 0) >= 0 {
-                result.high = pullIn(&x, extreme: x.max()!, toward: { $0 > $1 })
+                result.high = pullIn(&x, moments: &moments, toward: { $0 > $1 })
             } else {
-                result.low = pullIn(&x, extreme: x.min()!, toward: { $0 < $1 })
+                result.low = pullIn(&x, moments: &moments, toward: { $0 < $1 })
             }
-            current = check(x)
+            current = check(x, moments: moments)
+            stepped = true
         }
+        // The reported figures are the two-pass ones (the verdict is the same).
+        if stepped { current = check(x) }
         result.afterWinsorising = current
         switch current.pass {
         case nil:
@@ -86,20 +110,29 @@ struct OutlierTreatment {
         return result
     }
 
-    /// Sets every cell equal to `extreme` to the most extreme of the other values
-    /// (`beyond(a, b)`: a is more extreme than b) and returns their positions.
-    private func pullIn(_ x: inout [Double], extreme: Double, toward beyond: (Double, Double) -> Bool) -> [Int] {
+    /// Sets every cell equal to the most extreme value (`beyond(a, b)`: a is more extreme than b)
+    /// to the most extreme of the other values, in one pass, updates `moments`, and returns the
+    /// cells' positions.
+    private func pullIn(_ x: inout [Double], moments: inout TreatMoments, toward beyond: (Double, Double) -> Bool) -> [Int] {
         var positions: [Int] = []
+        var extreme = x[0]
         var replacement: Double?
         for (i, v) in x.enumerated() {
             if v == extreme {
+                positions.append(i)
+            } else if beyond(v, extreme) {
+                replacement = extreme
+                extreme = v
+                positions.removeAll(keepingCapacity: true)
                 positions.append(i)
             } else if replacement.map({ beyond(v, $0) }) ?? true {
                 replacement = v
             }
         }
         // A sample whose check fails has at least two distinct values.
-        for i in positions { x[i] = replacement ?? extreme }
+        let new = replacement ?? extreme
+        for i in positions { x[i] = new }
+        moments.replace(extreme, by: new, count: positions.count, sample: x)
         return positions
     }
 

@@ -11,7 +11,7 @@ public enum SynthWorkloads {
 
     /// Which uncertain inputs a Monte Carlo workload draws.
     public enum Inputs: String, CaseIterable, Sendable {
-        /// Weight noise 0.25 on indicators and dimensions only (the linear path: matrix products).
+        /// Weight noise 0.25 on indicators and dimensions only (the compiled path: matrix products).
         case weights
         /// Weights, normalisation (min-max [1, 100] or z-score (50, 10), per period) and
         /// aggregation (arithmetic or geometric): the general path, a pipeline run from Normalise

@@ -7,7 +7,7 @@ import BuurtNumerics
 /// - the index from the index samples of the index pass (those of the period seen first held
 ///   until the other period's pass when the two are different passes);
 /// - a stored sample code from the stored samples;
-/// - on the linear path without stored samples, a varying group from its scores recomputed
+/// - on the compiled path without stored samples, a varying group from its scores recomputed
 ///   for chunks of units in the two periods under all replications (matrix products only);
 /// - a group that does not depend on the weights from its scores per alternative (atoms with
 ///   multiplicities, as ``FixedThemes`` takes them).
@@ -75,7 +75,7 @@ final class ChangeBands<Score: StoredScore>: @unchecked Sendable {
     }
 
     /// Recomputes the varying groups that were not stored, chunk of units by chunk
-    /// (``ChangePlan/recomputeChunks(storesSamples:plan:)``). On the linear path each chunk
+    /// (``ChangePlan/recomputeChunks(storesSamples:plan:)``). On the compiled path each chunk
     /// scores its rows of the two periods (a range of positions in each), so all chunks
     /// together cost one evaluation of the two periods; on the general path a pipeline run
     /// per replication and chunk scores every row anyway (one range).
@@ -90,7 +90,7 @@ final class ChangeBands<Score: StoredScore>: @unchecked Sendable {
             let pairs = changes.pairs[members]
             let from = pairs.map(\.from).min()!..<(pairs.map(\.from).max()! + 1)
             let to = pairs.map(\.to).min()!..<(pairs.map(\.to).max()! + 1)
-            let ranges = engine.usesLinearPath
+            let ranges = engine.usesCompiledPath
                 ? [from, to] : [Swift.min(from.lowerBound, to.lowerBound)..<Swift.max(from.upperBound, to.upperBound)]
             let rows = ranges.map(\.count).reduce(0, +)
             let size = Swift.max(1, Swift.min(engine.blockSize, budget / Swift.max(1, 8 * c * rows)))

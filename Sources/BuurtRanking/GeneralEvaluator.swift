@@ -26,7 +26,7 @@ struct GeneralEvaluator: Sendable {
     /// compiled scorer that aggregates its normalised columns (`nil` under Copeland aggregation,
     /// which leaves sampled draws to the pipeline).
     let sampled: SampledReplication?
-    let scorer: LinearScorer?
+    let scorer: CompiledScorer?
     /// Normalised panels by combination key (no sampling).
     let cache: [Int: Result<Panel, BuurtError>]
     /// Nominal rows by (unit, period), for replications whose rows differ from the nominal run.
@@ -60,10 +60,10 @@ struct GeneralEvaluator: Sendable {
             resumeAfter = .raw
             start = raw
             sampling = SamplingPerturbation(panel: raw, model: model, seed: plan.seed)
-            if LinearScorer.scoresAggregation(model: model, spec: spec, uncertainty: uncertainty) {
+            if CompiledScorer.scoresAggregation(model: model, spec: spec, uncertainty: uncertainty) {
                 sampled = SampledReplication(raw: raw, nominal: nominal, model: model, spec: spec, uncertainty: uncertainty,
                                              plan: plan, layout: layout)
-                scorer = try LinearScorer(nominal: nominal, model: model, spec: spec, uncertainty: uncertainty, plan: plan,
+                scorer = try CompiledScorer(nominal: nominal, model: model, spec: spec, uncertainty: uncertainty, plan: plan,
                                           layout: layout, scoreCodes: scoreCodes, compilingAhead: false)
             } else {
                 sampled = nil
@@ -183,7 +183,7 @@ struct GeneralEvaluator: Sendable {
                 if let sampled, let scorer, let columns = try sampled.columns(for: d, workspace: &workspace.sampled) {
                     let j = draws.startIndex + k
                     let failed = scorer.score(normalised: columns, aggregateIndex: d.aggregateIndex, draws: draws[j...j], positions: positions,
-                                              codes: codes, into: output.fromDraw(k), workspace: &workspace.linear)
+                                              codes: codes, into: output.fromDraw(k), workspace: &workspace.compiled)
                     failures += failed.map { ReplicationFailure(draw: k, message: $0.message) }
                     continue
                 }

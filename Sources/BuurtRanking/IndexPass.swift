@@ -47,7 +47,7 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
 
     /// Evaluates, ranks and stores every replication.
     ///
-    /// On the linear path a block of draws is scored in tiles of a few hundred rows, so the
+    /// On the compiled path a block of draws is scored in tiles of a few hundred rows, so the
     /// scorer's buffers and the dimension scores stay in cache; only the index scores of the
     /// whole group are kept (ranking needs every row of a period). Each period's dimension means
     /// (the gap references) are summed in position order per draw, several draws interleaved.
@@ -69,8 +69,8 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
         let paired = evaluated > 0
         let storesThemes = store.dimensions > 0
         let tiles: [Tile]
-        let tiledScorer: LinearScorer?
-        if case .linear(let scorer) = engine.evaluator, !storesThemes {
+        let tiledScorer: CompiledScorer?
+        if case .compiled(let scorer) = engine.evaluator, !storesThemes {
             tiledScorer = scorer
             let tileRows = 256
             tiles = periods.flatMap { p in
@@ -104,7 +104,7 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
                                                    sums: sums.baseAddress! + slot * evaluated * size,
                                                    counts: counts.baseAddress! + slot * evaluated * size, stride: size)
                             return scorer.score(draws[range], positions: positions, codes: [plan.indexCodes[0]], into: output,
-                                                sums: reduce, workspace: &w.workspace.linear)
+                                                sums: reduce, workspace: &w.workspace.compiled)
                         }
                     }
                 } else {

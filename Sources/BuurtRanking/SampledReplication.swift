@@ -4,7 +4,7 @@ import BuurtNumerics
 /// model's indicators → denominate → impute (mean or median) → the screened rows → treat →
 /// normalise, in reused buffers, giving each indicator's normalised values in the layout order
 /// of the nominal aggregated rows, for the compiled scorer to aggregate
-/// (``LinearScorer/score(normalised:aggregateIndex:draws:positions:codes:into:sums:workspace:)``).
+/// (``CompiledScorer/score(normalised:aggregateIndex:draws:positions:codes:into:sums:workspace:)``).
 ///
 /// Sampling never changes which cells are missing, so the rows screening keeps are those of a
 /// run on the unperturbed data with the same impute alternative (computed once per

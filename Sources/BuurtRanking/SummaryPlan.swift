@@ -14,7 +14,7 @@ import BuurtNumerics
 /// the general path's samples of 56,000 rows × 6 dimensions × 1,000 replications:
 /// 56,000 · 1,000 · (2 + 4 + 6 · 4) bytes = 1.68 GB (peak about 1.8 GB with the engine's
 /// matrices and the workers' blocks). Beyond the budget:
-/// - on the linear path each period is its own index pass (index samples only), the
+/// - on the compiled path each period is its own index pass (index samples only), the
 ///   dimension scores of tiles of rows are recomputed for all replications (``ThemeTiles``,
 ///   matrix products; chunks of rows when a dimension aggregates varying aggregates) and the
 ///   change groups' scores of chunks of units in the two periods likewise (``ChangeBands``):
@@ -33,7 +33,7 @@ struct SummaryPlan: Sendable {
     /// Score-code indices of the problem dimensions.
     let themeCodes: [Int]
     var dimensions: Int { themeCodes.count }
-    /// When no dimension depends on the weights (linear path): each dimension's scores per
+    /// When no dimension depends on the weights (compiled path): each dimension's scores per
     /// alternative, so the theme statistics need no per-replication samples.
     let fixedThemes: [[[Double]?]]?
     /// Score-code indices kept per row and replication when samples are stored: the problem
@@ -50,7 +50,7 @@ struct SummaryPlan: Sendable {
     let referencePeriod: [Int]
     /// Position ranges of the index passes (whole periods).
     let indexGroups: [Range<Int>]
-    /// Rows per theme chunk when the dimensions are neither stored nor tiled (linear path).
+    /// Rows per theme chunk when the dimensions are neither stored nor tiled (compiled path).
     let themeChunks: [Range<Int>]
     let fitsAsDouble: Bool
     /// Bytes of samples the summary may hold (see above for the general path).
@@ -70,7 +70,7 @@ struct SummaryPlan: Sendable {
     /// path (each scores only its rows), one per chunk on the general path.
     var recomputeEvaluations: Int {
         let chunks = changes?.recomputeChunks(storesSamples: storesSamples, plan: self).count ?? 0
-        return engine.usesLinearPath ? Swift.min(1, chunks) : chunks
+        return engine.usesCompiledPath ? Swift.min(1, chunks) : chunks
     }
 
     init(engine: UncertaintyEngine, priorities: PrioritySpec, changes analysis: ChangeAnalysis? = nil,
@@ -124,7 +124,7 @@ struct SummaryPlan: Sendable {
         storesSamples = fitsAsDouble || bytes(score: 4) <= memoryBudget
         if storesSamples {
             indexGroups = [0..<rows]
-        } else if engine.usesLinearPath {
+        } else if engine.usesCompiledPath {
             indexGroups = periods.map(\.positions)
         } else {
             // Runs of whole periods whose index samples fit the budget.
@@ -172,9 +172,9 @@ struct ChangePlan: Sendable {
     enum Source: Sendable {
         /// The index samples of the index pass.
         case index
-        /// Sample code `slot` (stored, or recomputed on the linear path), score code `code`.
+        /// Sample code `slot` (stored, or recomputed on the compiled path), score code `code`.
         case sample(slot: Int, code: Int)
-        /// Scores per alternative that do not depend on the weights (linear path).
+        /// Scores per alternative that do not depend on the weights (compiled path).
         case fixed([[Double]?])
         /// Not scored by the engine: no band.
         case none
@@ -218,7 +218,7 @@ struct ChangePlan: Sendable {
     static func recomputeBudget(_ plan: SummaryPlan) -> Int { Swift.min(64 << 20, plan.memoryBudget) }
 
     /// The chunks of pairs whose groups are recomputed (none when stored or nothing varies);
-    /// each costs one evaluation of its rows on the linear path, a pipeline run per replication
+    /// each costs one evaluation of its rows on the compiled path, a pipeline run per replication
     /// on the general path.
     func recomputeChunks(storesSamples: Bool, plan: SummaryPlan) -> [Range<Int>] {
         let c = recomputed(storesSamples: storesSamples).count

@@ -1,11 +1,11 @@
 import BuurtNumerics
 
-/// The theme pass of ``UncertaintySummary`` on the linear path when the dimensions' samples do
+/// The theme pass of ``UncertaintySummary`` on the compiled path when the dimensions' samples do
 /// not fit the memory budget: instead of storing every row's R dimension scores, it scores a few
 /// rows at a time under all replications and summarises them at once.
 ///
 /// Applies when every problem dimension is an arithmetic aggregate of fixed children (indicators)
-/// whose weights vary, scored as s = (X_C·W) ⊘ den exactly as ``LinearScorer`` does. For a tile of t
+/// whose weights vary, scored as s = (X_C·W) ⊘ den exactly as ``CompiledScorer`` does. For a tile of t
 /// rows and one dimension, (X_C·W)ᵀ = Wᵀ·X_Cᵀ is one matrix product per alternative that writes
 /// each row's replications contiguously ("runs"). Replications are taken in *run order* — grouped
 /// by plan (combination of alternatives), ascending within a group, failed alternatives left out (their
@@ -18,9 +18,9 @@ import BuurtNumerics
 ///   (at least one row, otherwise at most about 4 MiB), independent of the number of rows.
 struct ThemeTiles<Score: StoredScore> {
     let plan: SummaryPlan
-    let scorer: LinearScorer
+    let scorer: CompiledScorer
     /// The variable node of each problem dimension.
-    let nodes: [LinearScorer.Node]
+    let nodes: [CompiledScorer.Node]
     /// Replication of each run position.
     let order: [Int]
     /// Run positions of each scored alternative.
@@ -33,8 +33,8 @@ struct ThemeTiles<Score: StoredScore> {
     /// The tile pass for `plan`, or `nil` when it does not apply (general path, or a dimension
     /// that is fixed or aggregates variable aggregates).
     init?(plan: SummaryPlan, draws: [ReplicationDraw]) {
-        guard case .linear(let scorer) = plan.engine.evaluator, plan.fixedThemes == nil else { return nil }
-        var nodes: [LinearScorer.Node] = []
+        guard case .compiled(let scorer) = plan.engine.evaluator, plan.fixedThemes == nil else { return nil }
+        var nodes: [CompiledScorer.Node] = []
         for code in plan.themeCodes {
             guard let buffer = scorer.bufferOfSlot[scorer.outputSlots[code]], scorer.isPlainProduct(node: buffer) else { return nil }
             nodes.append(scorer.nodes[buffer])
@@ -146,7 +146,7 @@ struct ThemeTiles<Score: StoredScore> {
 
     /// Turns the numerators of one row into gaps: reference − Score(num / den) where the
     /// dimension is available, NaN elsewhere. den is the sum of the weights of the available
-    /// children, taken as ``LinearScorer`` takes it (total, less each missing child in order).
+    /// children, taken as ``CompiledScorer`` takes it (total, less each missing child in order).
     /// - Returns: per dimension, the number of gaps (non-NaN) and their minimum and maximum.
     private func gaps(position p: Int, runs: UnsafeMutablePointer<Double>, references: UnsafePointer<Double>) -> [GapRange] {
         let n = order.count
@@ -170,8 +170,8 @@ struct ThemeTiles<Score: StoredScore> {
                     continue
                 }
                 let missing = alternative.missing[node.buffer]
-                let from = LinearScorer.lowerBound(missing, UInt64(p) << 32)
-                let to = LinearScorer.lowerBound(missing, UInt64(p + 1) << 32)
+                let from = CompiledScorer.lowerBound(missing, UInt64(p) << 32)
+                let to = CompiledScorer.lowerBound(missing, UInt64(p + 1) << 32)
                 totals[d].withUnsafeBufferPointer { total in
                     if from == to {
                         // Two replications at a time (divpd); the same operations lane by lane.

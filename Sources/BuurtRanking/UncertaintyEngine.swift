@@ -12,9 +12,8 @@ import BuurtNumerics
 /// scheduling, and any subset of replications can be recomputed exactly.
 ///
 /// **Execution.** Stages before the first uncertain one run once (the nominal run). Without
-/// sampling or Copeland aggregation, the *compiled path* (``LinearScorer``, still named the
-/// linear path in its API) runs the stages up to normalisation once per combination of
-/// alternatives the draws use, and scores a block of replications per level in transformed
+/// sampling or Copeland aggregation, the *compiled path* (``CompiledScorer``) runs the stages
+/// up to normalisation once per combination of alternatives the draws use, and scores a block of replications per level in transformed
 /// space, f⁻¹((F_C·W_C) ⊘ den) with f = x, ln x, 1/x or x^p (Mazziotta–Pareto from two such
 /// sums): one matrix product per level instead of a pipeline run per replication. Otherwise the
 /// *general path* resumes ``BuurtNumerics/Pipeline`` after the last certain stage, with every
@@ -42,7 +41,7 @@ public struct UncertaintyEngine: Sendable {
     let evaluator: Evaluator
 
     enum Evaluator: Sendable {
-        case linear(LinearScorer)
+        case compiled(CompiledScorer)
         case general(GeneralEvaluator)
     }
 
@@ -69,8 +68,8 @@ public struct UncertaintyEngine: Sendable {
         nominal = try Pipeline.run(panel, model: model, spec: spec, keepIntermediate: true)
         plan = DrawPlan(model: model, uncertainty: uncertainty)
         layout = RowLayout(nominal.aggregated)
-        if path == .automatic && LinearScorer.applies(model: model, spec: spec, uncertainty: uncertainty) {
-            evaluator = .linear(try LinearScorer(
+        if path == .automatic && CompiledScorer.applies(model: model, spec: spec, uncertainty: uncertainty) {
+            evaluator = .compiled(try CompiledScorer(
                 nominal: nominal, model: model, spec: spec, uncertainty: uncertainty, plan: plan,
                 layout: layout, scoreCodes: scoreCodes))
         } else {
@@ -87,9 +86,9 @@ public struct UncertaintyEngine: Sendable {
     /// Nodes whose weights are perturbed, aligned with ``ReplicationDraw/weightMultipliers``.
     public var weightNodes: [String] { plan.weightNodes }
 
-    /// Whether replications are scored by the compiled (matrix product) path, ``LinearScorer``.
-    public var usesLinearPath: Bool {
-        if case .linear = evaluator { return true }
+    /// Whether replications are scored by the compiled (matrix product) path, ``CompiledScorer``.
+    public var usesCompiledPath: Bool {
+        if case .compiled = evaluator { return true }
         return false
     }
 
@@ -144,7 +143,7 @@ public struct UncertaintyEngine: Sendable {
 
     /// Draws per work item: large enough to amortise a matrix product, small enough to balance
     /// and to keep a block's scores in cache.
-    var blockSize: Int { usesLinearPath ? 64 : 8 }
+    var blockSize: Int { usesCompiledPath ? 64 : 8 }
 
     /// Scores of positions `positions` (layout order) for every draw, written to `output`
     /// (draw d at `output.fromDraw(d)`), in parallel blocks of ``blockSize`` draws.
@@ -174,8 +173,8 @@ public struct UncertaintyEngine: Sendable {
         workspace: inout EvaluationWorkspace
     ) -> [ReplicationFailure] {
         switch evaluator {
-        case .linear(let scorer):
-            return scorer.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.linear)
+        case .compiled(let scorer):
+            return scorer.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace.compiled)
         case .general(let general):
             return general.score(draws, positions: positions, codes: codes, into: output, workspace: &workspace)
         }
@@ -184,7 +183,7 @@ public struct UncertaintyEngine: Sendable {
     /// The plan (combination of alternatives) a Monte Carlo draw's scores depend on besides its
     /// weights, on the compiled path.
     func alternative(of draw: ReplicationDraw) -> Int {
-        guard case .linear(let scorer) = evaluator else { return 0 }
+        guard case .compiled(let scorer) = evaluator else { return 0 }
         return scorer.planIndex(of: draw) ?? 0
     }
 
@@ -192,7 +191,7 @@ public struct UncertaintyEngine: Sendable {
     /// plan (layout order, NaN = missing; `nil` for a plan that failed). `nil` when the code
     /// varies with the weights or the path is general.
     func fixedScores(code c: Int) -> [[Double]?]? {
-        guard case .linear(let scorer) = evaluator else { return nil }
+        guard case .compiled(let scorer) = evaluator else { return nil }
         return scorer.fixedScores(output: c)
     }
 
@@ -229,6 +228,6 @@ public enum EvaluationPath: Sendable, Equatable {
 
 /// Per-worker scratch memory, reused across blocks.
 struct EvaluationWorkspace {
-    var linear = LinearScorer.Workspace()
+    var compiled = CompiledScorer.Workspace()
     var sampled = SampledReplication.Workspace()
 }

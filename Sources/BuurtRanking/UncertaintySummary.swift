@@ -15,7 +15,7 @@ import BuurtNumerics
 /// the same pass stores each row's R scores of the dimensions and the change groups: gap
 /// bands, p_worst and change bands are derived from them (change_r = s_to,r − s_from,r with the
 /// same draw r in both periods), and each replication is evaluated once. Beyond the budget, on
-/// the linear path each period is its own index pass and the dimension scores of tiles of rows
+/// the compiled path each period is its own index pass and the dimension scores of tiles of rows
 /// and the change groups' scores of chunks of units are recomputed for all replications by
 /// matrix products (``ThemeTiles``, ``ChangeBands``); on the general path runs of periods and
 /// chunks of rows and units re-run the replications. Never a second engine.
@@ -25,7 +25,7 @@ import BuurtNumerics
 ///
 /// - Complexity: time O(R · rows · (tree + 1)) plus one evaluation per replication (beyond
 ///   the budget on the general path, one per pass and chunk); memory at most the budget for
-///   the samples (a period's index samples on the linear path when they alone exceed it), plus
+///   the samples (a period's index samples on the compiled path when they alone exceed it), plus
 ///   the engine's matrices and a few MiB per worker.
 public enum UncertaintySummary {
     /// The quantile levels reported: 5 %, 50 %, 95 %.
@@ -131,7 +131,7 @@ public enum UncertaintySummary {
         } else if !plan.themesInIndexPass, let tiles = ThemeTiles<Score>(plan: plan, draws: draws) {
             themeStats = tiles.statistics(references: references, threads: threads, progress: reporter)
         } else if !plan.themesInIndexPass {
-            // On the linear path each chunk scores its own rows (all chunks together: one
+            // On the compiled path each chunk scores its own rows (all chunks together: one
             // evaluation of every row); on the general path each chunk re-runs the replications.
             var previousChunk: ReplicationStore<Rank, Score>?
             for chunk in plan.themeChunks {

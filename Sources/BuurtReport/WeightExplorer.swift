@@ -4,7 +4,7 @@ import BuurtNumerics
 /// the children of the index — that recomputes the index and the ranking in the page and shows
 /// each unit's rank shift against the published weights.
 ///
-/// The page recomputes the linear path only, exactly as the aggregate stage does for an
+/// The page recomputes the compiled path only, exactly as the aggregate stage does for an
 /// arithmetic root: a row is scored when at least one dimension is available and
 /// (available dimensions)/(dimensions) is not below the root's `min_coverage`; its index is
 ///

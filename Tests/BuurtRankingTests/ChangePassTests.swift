@@ -71,7 +71,7 @@ import Testing
     }
 
     /// Units in chunks (here one unit's changes at a time: 3 groups × 200 × 8 bytes of a 4,000-byte budget, as a small memory budget forces on
-    /// the linear path: per-period index passes, the dimensions recomputed per chunk of units)
+    /// the compiled path: per-period index passes, the dimensions recomputed per chunk of units)
     /// give the same bands as samples stored for all units at once.
     @Test func chunkedUnitsGiveTheSameBands() throws {
         let nominal = try Self.nominal()

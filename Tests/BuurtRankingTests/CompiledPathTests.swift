@@ -79,7 +79,7 @@ import Testing
                                              scoreCodes: c.codes)
         let general = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty,
                                             scoreCodes: c.codes, path: .general)
-        #expect(compiled.usesLinearPath && !general.usesLinearPath)
+        #expect(compiled.usesCompiledPath && !general.usesCompiledPath)
         let draws = (0..<c.uncertainty.replications).map { compiled.draw(replication: $0) }
         let a = try compiled.evaluate(draws, threads: 2)
         let b = try general.evaluate(draws, threads: 1)
@@ -102,7 +102,7 @@ import Testing
         for seed in 0..<24 {
             let c = try Self.randomCase(seed: UInt64(seed))
             let e = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty, scoreCodes: c.codes)
-            guard case .linear(let scorer) = e.evaluator else { continue }
+            guard case .compiled(let scorer) = e.evaluator else { continue }
             for plan in scorer.alternatives where plan.failure == nil && !plan.staged {
                 for m in plan.means { means.insert("\(m)") }
             }
@@ -138,7 +138,7 @@ import Testing
         let wa = 1.1, wb = 2 * 0.7
         func scores(_ u: UncertaintySpec, aggregate: Int?) throws -> ScoreBlock {
             let e = try UncertaintyEngine(panel: panel, model: model, spec: spec, uncertainty: u, scoreCodes: ["index", "a", "b"])
-            #expect(e.usesLinearPath && e.weightNodes == ["a", "b", "x1", "x2", "x3", "x4"])
+            #expect(e.usesCompiledPath && e.weightNodes == ["a", "b", "x1", "x2", "x3", "x4"])
             return try e.evaluate([ReplicationDraw(weightMultipliers: m, aggregateIndex: aggregate)])
         }
         func expectClose(_ block: ScoreBlock, _ expected: [[Double]]) {
@@ -189,7 +189,7 @@ import Testing
     /// positions (cut at period starts when `withinPeriods`) and blocks of `block` draws, with
     /// the running sums of `summed` codes, as the index and change passes call it.
     static func tiled(
-        _ e: UncertaintyEngine, _ scorer: LinearScorer, draws: [ReplicationDraw], tile: Int, block: Int, withinPeriods: Bool, summed: [Int]
+        _ e: UncertaintyEngine, _ scorer: CompiledScorer, draws: [ReplicationDraw], tile: Int, block: Int, withinPeriods: Bool, summed: [Int]
     ) -> (scores: [Double], sums: [Double], counts: [Int], failures: [Int]) {
         let n = e.layout.count, codes = Array(e.scoreCodes.indices), d = draws.count
         var scores = [Double](repeating: 0, count: codes.count * d * n)
@@ -197,7 +197,7 @@ import Testing
         var failures = Set<Int>()
         let cuts = withinPeriods ? e.layout.periods.map(\.positions) : [0..<n]
         let tiles = cuts.flatMap { p in stride(from: p.lowerBound, to: p.upperBound, by: tile).map { $0..<Swift.min(p.upperBound, $0 + tile) } }
-        var w = LinearScorer.Workspace()
+        var w = CompiledScorer.Workspace()
         for start in stride(from: 0, to: d, by: block) {
             let range = start..<Swift.min(d, start + block)
             for positions in tiles {
@@ -241,7 +241,7 @@ import Testing
     func anyTilingAndBlockSplitGivesTheSameScores(seed: Int) throws {
         let c = try CompiledPathTests.randomCase(seed: UInt64(seed))
         let e = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty, scoreCodes: c.codes)
-        guard case .linear(let scorer) = e.evaluator else { Issue.record("not compiled"); return }
+        guard case .compiled(let scorer) = e.evaluator else { Issue.record("not compiled"); return }
         let draws = (0..<20).map { e.draw(replication: $0) }
         let n = e.layout.count, codes = e.scoreCodes.count
         let whole = Self.tiled(e, scorer, draws: draws, tile: n, block: draws.count, withinPeriods: false, summed: [1])
@@ -275,7 +275,7 @@ import Testing
         let e = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty, scoreCodes: c.codes)
         let general = try UncertaintyEngine(panel: c.panel, model: c.model, spec: c.spec, uncertainty: c.uncertainty,
                                             scoreCodes: c.codes, path: .general)
-        guard case .linear(let scorer) = e.evaluator else { Issue.record("not compiled"); return }
+        guard case .compiled(let scorer) = e.evaluator else { Issue.record("not compiled"); return }
         let normalised = e.nominal.panel(after: .normalised)!
         let columns = NormalisedColumns(rowCount: e.layout.count, columns: c.model.indicators.map { code in
             let column = normalised.column(code)!
@@ -285,7 +285,7 @@ import Testing
         let reference = try general.evaluate(draws, threads: 1)
         let n = e.layout.count, codes = e.scoreCodes.count
         var out = [Double](repeating: .nan, count: codes * draws.count * n)
-        var w = LinearScorer.Workspace()
+        var w = CompiledScorer.Workspace()
         var failed: [Int] = []
         for aggregate in [nil] + (c.uncertainty.aggregate.isEmpty ? [] : [0, 1]) as [Int?] {
             let members = draws.indices.filter { draws[$0].aggregateIndex == aggregate }
@@ -318,15 +318,15 @@ import Testing
         var worst = 0.0
         for _ in 0..<20_000 {
             let x = SIMD2(-700 + 1400 * g.uniform(), -5 + 10 * g.uniform())
-            let y = LinearScorer.exponential(x)
+            let y = CompiledScorer.exponential(x)
             for k in 0..<2 { worst = max(worst, abs(y[k] - exp(x[k])) / exp(x[k]).ulp) }
         }
         #expect(worst <= 2, "largest error \(worst) ulp")
         // Beyond ±708 and NaN: exp itself.
-        let edge = LinearScorer.exponential(SIMD2(710, -746))
+        let edge = CompiledScorer.exponential(SIMD2(710, -746))
         #expect(edge[0] == exp(710) && edge[1] == 0)
-        #expect(LinearScorer.exponential(SIMD2(.nan, 0))[0].isNaN)
-        let one = LinearScorer.exponential(SIMD2(0, 1))
+        #expect(CompiledScorer.exponential(SIMD2(.nan, 0))[0].isNaN)
+        let one = CompiledScorer.exponential(SIMD2(0, 1))
         #expect(one[0] == 1 && abs(one[1] - exp(1)) <= exp(1).ulp)
     }
 }

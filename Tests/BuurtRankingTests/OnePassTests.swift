@@ -36,8 +36,8 @@ import Testing
     }
 
     /// 90 rows × 120 replications × (2 + 4 · 8) = 367,200 bytes stored in double precision,
-    /// × (2 + 4 · 4) = 194,400 in single: 300,000 stores Float samples, 100,000 (linear path)
-    /// splits: on the linear path per-period index passes, theme tiles and recomputed change
+    /// × (2 + 4 · 4) = 194,400 in single: 300,000 stores Float samples, 100,000 (compiled path)
+    /// splits: on the compiled path per-period index passes, theme tiles and recomputed change
     /// chunks; on the general path one index pass (64,800 bytes), theme and change chunks.
     @Test(arguments: [EvaluationPath.automatic, .general])
     func splitsAndThreadsGiveIdenticalResults(path: EvaluationPath) throws {
@@ -63,7 +63,7 @@ import Testing
     }
 
     /// index ← a ← {d1, d2}, b ← d3: the problem dimensions a, b aggregate varying aggregates,
-    /// so beyond the budget the linear path scores them in chunks of rows (no tiles).
+    /// so beyond the budget the compiled path scores them in chunks of rows (no tiles).
     @Test func chunkedThemesGiveIdenticalResults() throws {
         let model = try IndexModel(nodes: [
             ModelNode(code: "index", kind: .aggregate),
@@ -76,7 +76,7 @@ import Testing
             (1...2).map { i in ModelNode(code: "x\(d)_\(i)", kind: .indicator, parent: "d\(d)", direction: i == 2 ? -1 : 1) }
         })
         let e = try Self.engine(model)
-        #expect(e.usesLinearPath)
+        #expect(e.usesCompiledPath)
         let plan = try Self.plan(e, budget: 30_000)
         #expect(!plan.storesSamples && plan.themeChunks.count > 1)
         #expect(ThemeTiles<Float>(plan: plan, draws: (0..<120).map(e.draw(replication:))) == nil)
@@ -118,7 +118,7 @@ import Testing
         #expect(checked >= 12)
     }
 
-    /// Noise on the dimensions' weights only: on the linear path the dimensions do not depend
+    /// Noise on the dimensions' weights only: on the compiled path the dimensions do not depend
     /// on the weights and their change bands come from the alternatives' scores; the general
     /// path keeps every replication's scores. Both agree.
     @Test func fixedDimensionsMatchTheGeneralPath() throws {
@@ -147,7 +147,7 @@ import Testing
         let engine = try UncertaintyEngine(
             panel: project.panel, model: project.model, spec: project.file.spec, uncertainty: spec,
             scoreCodes: UncertaintySummary.scoreCodes(model: project.model, priorities: priorities, changes: true))
-        #expect(!engine.usesLinearPath)
+        #expect(!engine.usesCompiledPath)
         let nominal = try #require(try ChangePass.nominal(aggregated: engine.rows, project: project))
         let counter = EvaluationCounter()
         let out = try UncertaintySummary.compute(engine: engine, priorities: priorities, changes: nominal, threads: 2) {

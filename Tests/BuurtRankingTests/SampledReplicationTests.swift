@@ -99,7 +99,7 @@ import Testing
                             into: ScoreOutput(base: buffer.baseAddress!, codeStride: draws.count * n, rowCount: n), workspace: &w)
         }
         #expect(failures.isEmpty)
-        let kept = try #require(w.linear.runTimePlan)
+        let kept = try #require(w.compiled.runTimePlan)
         #expect(kept.missing.count == e.model.indicators.count * n)
     }
 

@@ -9,7 +9,7 @@ import Testing
     static let panel = TestPanels.panel(model: model, units: 40, periods: [2019, 2020], missing: 0.1, seed: 11)
     static let codes = ["index", "d1", "d2", "d3"]
 
-    /// Weight noise on indicators and dimensions, two normalisations: the linear path applies.
+    /// Weight noise on indicators and dimensions, two normalisations: the compiled path applies.
     static let linearInputs = UncertaintySpec(
         weights: WeightNoise(noise: 0.3, levels: [1, 2]),
         normalise: [NormaliseParameters(method: .minmax(lower: 1, upper: 100)), NormaliseParameters(method: .zscore(mean: 10, sd: 2))],
@@ -40,7 +40,7 @@ import Testing
     @Test func linearPathEqualsPipelineRunsWithMissingValues() throws {
         let fast = try Self.engine(Self.linearInputs)
         let slow = try Self.engine(Self.linearInputs, path: .general)
-        #expect(fast.usesLinearPath && !slow.usesLinearPath)
+        #expect(fast.usesCompiledPath && !slow.usesCompiledPath)
         let draws = (0..<60).map { fast.draw(replication: $0) }
         let a = try fast.evaluate(draws, threads: 2)
         let b = try slow.evaluate(draws, threads: 2)
@@ -116,7 +116,7 @@ import Testing
     @Test func failingReplicationsAreCountedNotFatal() throws {
         let u = UncertaintySpec(aggregate: [.arithmetic, .geometric], replications: 30, seed: 2)
         let e = try Self.engine(u)
-        #expect(e.usesLinearPath)
+        #expect(e.usesCompiledPath)
         let draws = (0..<30).map { e.draw(replication: $0) }
         let block = try e.evaluate(draws, threads: 2)
         let general = try Self.engine(u, path: .general).evaluate(draws, threads: 1)

@@ -121,7 +121,7 @@ import Testing
 
 @Suite struct FixedThemeTests {
     /// Noise on the dimensions' weights only: dimension scores depend on the normalisation
-    /// alone, and the linear path summarises gaps from per-alternative atoms. The general path
+    /// alone, and the compiled path summarises gaps from per-alternative atoms. The general path
     /// keeps every replication's gaps: both must agree.
     @Test func atomsEqualPerReplicationSamples() throws {
         let model = try TestPanels.model(dims: 3, perDim: 3)

@@ -7,7 +7,7 @@ import UncertaintyWorkloads
 
 /// The Monte Carlo uncertainty analysis (engine construction and every summary of
 /// `buurtscore run`: uncertainty, priorities, themes) on every core, for three sets of uncertain
-/// inputs: weights only (the linear path), weights + normalisation + aggregation (the general
+/// inputs: weights only (the compiled path), weights + normalisation + aggregation (the general
 /// path), and everything including sampling error (the data of `buurtscore synth`, which
 /// declares survey sizes and populations); the geometric alternative and the national demo
 /// settings of `compare/compare.py` (``ModelFileWorkloads``); and on COINr's ASEM example.

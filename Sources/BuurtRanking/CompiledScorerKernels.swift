@@ -10,9 +10,9 @@ struct ScoreSums {
     var stride: Int
 }
 
-/// The element-wise kernels of ``LinearScorer``: branch-free loops the compiler vectorises
+/// The element-wise kernels of ``CompiledScorer``: branch-free loops the compiler vectorises
 /// (2-wide in a portable build), each doing exactly the operations of the scalar definition.
-extension LinearScorer {
+extension CompiledScorer {
     /// column[i] ← column[i] / den[i] where available[i] ≠ 0, else 0. Every quotient is taken
     /// (a discarded one may be NaN), so the loop has no branch and vectorises.
     @inline(__always)

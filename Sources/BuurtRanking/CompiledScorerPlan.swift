@@ -1,10 +1,10 @@
 import BuurtNumerics
 import Foundation
 
-/// Compiling one plan of ``LinearScorer``: a combination's normalised panel and aggregate
+/// Compiling one plan of ``CompiledScorer``: a combination's normalised panel and aggregate
 /// alternative become the fixed slots' scores, each variable node's f(fixed children) and the
 /// missing children of each position.
-extension LinearScorer {
+extension CompiledScorer {
     /// The plan of a normalised panel under aggregate alternative `aggregateIndex`.
     /// - Complexity: one aggregation stage run, O(rows · tree size).
     static func compile(
@@ -78,7 +78,7 @@ extension LinearScorer {
         }
     }
 
-    /// A plan whose draws run the aggregation stage (see ``LinearScorer``).
+    /// A plan whose draws run the aggregation stage (see ``CompiledScorer``).
     private static func staged(_ plan: Alternative, panel: Panel, context c: Context) -> Alternative {
         var a = plan
         a.staged = true

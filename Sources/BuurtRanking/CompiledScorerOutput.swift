@@ -8,9 +8,9 @@ struct NormalisedColumns: Sendable {
     var columns: [[Double]]
 }
 
-/// The outputs of ``LinearScorer``: copying scores, draws the aggregation stage scores itself,
+/// The outputs of ``CompiledScorer``: copying scores, draws the aggregation stage scores itself,
 /// and scoring against run-time normalised values.
-extension LinearScorer {
+extension CompiledScorer {
     /// Scores a block of draws against normalised values supplied at run time instead of a
     /// precomputed combination; the draws' normalise, treat and impute indices are ignored and
     /// `aggregateIndex` picks the aggregate alternative. The scores equal the aggregation stage's

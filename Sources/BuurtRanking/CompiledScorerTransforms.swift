@@ -1,8 +1,8 @@
 import Foundation
 
-/// The transforms of the quasi-arithmetic means of ``LinearScorer``: f and f⁻¹ per value, and
+/// The transforms of the quasi-arithmetic means of ``CompiledScorer``: f and f⁻¹ per value, and
 /// f⁻¹ over a column with a vectorised exponential.
-extension LinearScorer {
+extension CompiledScorer {
     /// f(x): x, ln x, 1/x or x^p.
     @inline(__always)
     static func forward(_ x: Double, _ mean: Mean) -> Double {

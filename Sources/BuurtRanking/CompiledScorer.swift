@@ -45,7 +45,7 @@ import BuurtNumerics
 /// panel under each draw's weights.
 /// - Complexity: per block, O(|P| · B · Σ_variable |C|) plus O(B · missing children); a plan
 ///   costs one pipeline run from the first uncertain stage and O(rows · tree size) memory.
-struct LinearScorer: Sendable {
+struct CompiledScorer: Sendable {
     struct Child: Sendable {
         var slot: Int
         var weight: Double

@@ -1,12 +1,12 @@
 import BuurtNumerics
 
-/// Scoring one block of draws that share a plan of ``LinearScorer``.
+/// Scoring one block of draws that share a plan of ``CompiledScorer``.
 ///
 /// A variable node's buffer holds q = num ⊘ den in its own transformed space (f⁻¹ not yet
 /// applied; Mazziotta–Pareto nodes hold their scores), 0 where the node is missing. A parent
 /// with the same mean sums q directly (ln ∘ exp cancels); another mean takes f_parent(f⁻¹(q))
 /// elementwise; outputs take f⁻¹(q).
-extension LinearScorer {
+extension CompiledScorer {
     /// Scores the draws listed in `w.members` (offsets into `draws`), which share `alt`.
     func score(
         _ alt: Alternative, _ draws: ArraySlice<ReplicationDraw>, positions range: Range<Int>,

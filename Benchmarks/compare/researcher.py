@@ -77,11 +77,18 @@ def treat(model, x, periods, max_points=None):
     spec = model.get("treat")
     if not spec or spec.get("method", "winsorise") == "none":
         return x
+    points = spec.get("max_points", 5) if max_points is None else max_points
+    skew, kurt = spec.get("max_skew", 2), spec.get("max_kurtosis", 3.5)
+    norm = model.get("normalise") or {}
+    if norm.get("scope") == "reference":
+        # Decided on the reference period and applied unchanged to every period.
+        reference = periods == type(periods[0])(norm["reference"])
+        rules = stages.treatment(x[reference], points, skew, kurt)[1]
+        return stages.apply_treatment(x, rules)
     out = np.empty_like(x)
     for t in np.unique(periods):
         rows = periods == t
-        out[rows] = stages.treat(x[rows], spec.get("max_points", 5) if max_points is None else max_points,
-                                 spec.get("max_skew", 2), spec.get("max_kurtosis", 3.5))
+        out[rows] = stages.treat(x[rows], points, skew, kurt)
     return out
 
 

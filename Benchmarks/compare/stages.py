@@ -70,12 +70,32 @@ def passes(p, max_skew, max_kurt):
 def treat(p, max_points, max_skew, max_kurt):
     """Winsorise / log-transform the columns of one period's values p (rows x columns);
     max_points per column (an array) or one number. Returns the treated copy."""
+    return treatment(p, max_points, max_skew, max_kurt)[0]
+
+
+def apply_treatment(x, rules):
+    """A treatment decided on the reference period (`treatment`'s rules) applied to other
+    values x: clipped to the winsorised bounds, or ln(max(x, min) - min + 0.01 (max - min))."""
+    out = x.copy()
+    for c, rule in rules.items():
+        if rule[0] == "win":
+            out[:, c] = np.clip(x[:, c], rule[1], rule[2])
+        else:
+            lo, hi = rule[1], rule[2]
+            with np.errstate(invalid="ignore", divide="ignore"):
+                out[:, c] = np.log(np.maximum(x[:, c], lo) - lo + 0.01 * (hi - lo))
+    return out
+
+
+def treatment(p, max_points, max_skew, max_kurt):
+    """`treat` and its rules per treated column: ("win", lower, upper) or ("log", min, max)."""
+    rules = {}
     max_points = np.broadcast_to(np.asarray(max_points), (p.shape[1],))
     state, skew = passes(p, max_skew, max_kurt)
     out = p.copy()
     cols = np.flatnonzero(state == 0)
     if len(cols) == 0:
-        return out
+        return out, rules
     x = p[:, cols].copy()
     high = np.zeros(len(cols), int)
     low = np.zeros(len(cols), int)
@@ -101,6 +121,10 @@ def treat(p, max_points, max_skew, max_kurt):
         active = (cur == 0) & (high + low < limit)
     win = cur == 1
     out[:, cols[win]] = x[:, win]
+    for k in np.flatnonzero(win):
+        lower = np.nanmin(x[:, k]) if low[k] > 0 else -np.inf
+        upper = np.nanmax(x[:, k]) if high[k] > 0 else np.inf
+        rules[int(cols[k])] = ("win", lower, upper)
     fail = np.flatnonzero(cur == 0)
     if len(fail):
         orig = p[:, cols[fail]]
@@ -109,7 +133,9 @@ def treat(p, max_points, max_skew, max_kurt):
             logged = np.log(orig - lo + 0.01 * (hi - lo))
         decided = passes(logged, max_skew, max_kurt)[0] != -1
         out[:, cols[fail[decided]]] = logged[:, decided]
-    return out
+        for k in np.flatnonzero(decided):
+            rules[int(cols[fail[k]])] = ("log", lo[k], hi[k])
+    return out, rules
 
 
 def group_fill(x, keys, method):

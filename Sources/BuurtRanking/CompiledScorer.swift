@@ -283,14 +283,4 @@ struct CompiledScorer: Sendable {
             alt.failure == nil ? zip(alt.values[slot], alt.available[slot]).map { $1 != 0 ? $0 : .nan } : nil
         }
     }
-
-    /// First index whose element is ≥ `value` in an ascending array.
-    static func lowerBound(_ array: [UInt64], _ value: UInt64) -> Int {
-        var lo = 0, hi = array.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if array[mid] < value { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
 }

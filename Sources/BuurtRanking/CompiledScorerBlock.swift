@@ -194,8 +194,8 @@ extension CompiledScorer {
     private func divide(_ node: Node, _ alt: Alternative, positions range: Range<Int>, width b: Int, workspace w: inout Workspace) {
         let t = range.count, cc = node.children.count, a = range.lowerBound
         let missing = alt.missing[node.buffer]
-        let from = Self.lowerBound(missing, UInt64(a) << 32)
-        let to = Self.lowerBound(missing, UInt64(range.upperBound) << 32)
+        let from = missing.lowerBound(of: UInt64(a) << 32)
+        let to = missing.lowerBound(of: UInt64(range.upperBound) << 32)
         let twoSums = alt.means[node.buffer] == .mazziottaPareto
         var squares = w.squares[node.buffer]
         w.squares[node.buffer] = []

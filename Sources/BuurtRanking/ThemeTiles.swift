@@ -170,8 +170,8 @@ struct ThemeTiles<Score: StoredScore> {
                     continue
                 }
                 let missing = alternative.missing[node.buffer]
-                let from = CompiledScorer.lowerBound(missing, UInt64(p) << 32)
-                let to = CompiledScorer.lowerBound(missing, UInt64(p + 1) << 32)
+                let from = missing.lowerBound(of: UInt64(p) << 32)
+                let to = missing.lowerBound(of: UInt64(p + 1) << 32)
                 totals[d].withUnsafeBufferPointer { total in
                     if from == to {
                         // Two replications at a time (divpd); the same operations lane by lane.

@@ -50,12 +50,12 @@ public enum Normalise {
             let mean = fit.mean ?? .nan, sd = fit.sd ?? .nan
             return { ($0 - mean) / sd * s + m }
         case .rank:
-            return { x in x.isNaN ? x : Double(lowerBound(fit.sorted, x) + 1) }
+            return { x in x.isNaN ? x : Double(fit.sorted.lowerBound(of: x) + 1) }
         case .borda:
-            return { x in x.isNaN ? x : Double(lowerBound(fit.sorted, x)) }
+            return { x in x.isNaN ? x : Double(fit.sorted.lowerBound(of: x)) }
         case .prank:
             let denominator = Double(fit.count - 1)
-            return { x in x.isNaN ? x : Double(lowerBound(fit.sorted, x)) / denominator }
+            return { x in x.isNaN ? x : Double(fit.sorted.lowerBound(of: x)) / denominator }
         case .fracmax:
             return { $0 / hi }
         case .dist2max:
@@ -74,16 +74,5 @@ public enum Normalise {
                 return Swift.min(Swift.max(y, 0), 1) * scale
             }
         }
-    }
-
-    /// Number of elements of the ascending array `sorted` that are below `x`.
-    /// - Complexity: O(log n).
-    static func lowerBound(_ sorted: [Double], _ x: Double) -> Int {
-        var lo = 0, hi = sorted.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sorted[mid] < x { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }

@@ -106,7 +106,9 @@ extension CompiledScorer {
         if node.viaProduct {
             let matrices = twoSums ? [alt.productMatrix[n], alt.squareMatrix[n]] : [alt.productMatrix[n]]
             for (k, matrix) in matrices.enumerated() {
-                var out = k == 0 ? w.buffers[n] : w.squares[n]
+                // Taken out of the workspace while written, so the array is not copied.
+                var out: [Double] = []
+                if k == 0 { swap(&out, &w.buffers[n]) } else { swap(&out, &w.squares[n]) }
                 matrix.withUnsafeBufferPointer { x in
                     w.weights.withUnsafeBufferPointer { weights in
                         out.withUnsafeMutableBufferPointer { out in

@@ -45,13 +45,17 @@ extension CompiledScorer {
     /// e^x lane by lane, within about 1 ulp of `exp`: x = k·ln 2 + r with |r| ≤ ln 2 / 2
     /// (ln 2 split in a high part exact under multiplication by k and a low part), e^r by its
     /// Taylor polynomial to degree 13 (remainder below 1e-17), times 2^k from the exponent bits.
+    /// k is rounded to nearest-even by adding 1.5 · 2^52 (whose unit in the last place is 1), so
+    /// its integer sits in the low bits of the sum and no float-to-integer conversion is made.
     /// Lanes beyond ±708 (and NaN) take `exp` itself.
     /// - Complexity: O(1), branch-free in range.
     @inline(__always)
     static func exponential(_ x: SIMD2<Double>) -> SIMD2<Double> {
         guard abs(x[0]) <= 708, abs(x[1]) <= 708 else { return SIMD2(exp(x[0]), exp(x[1])) }
         let ln2High = 6.93147180369123816490e-01, ln2Low = 1.90821492927058770002e-10
-        let k = (x * 1.44269504088896338700).rounded(.toNearestOrEven)
+        let shifter = SIMD2<Double>(repeating: 6_755_399_441_055_744)  // 1.5 · 2^52
+        let shifted = x * 1.44269504088896338700 + shifter
+        let k = shifted - shifter
         let r = (x - k * ln2High) - k * ln2Low
         var p = SIMD2<Double>(repeating: 1.0 / 6_227_020_800)  // 1/13!
         p = p * r + 2.08767569878681e-09  // 1/12!
@@ -67,7 +71,8 @@ extension CompiledScorer {
         p = p * r + 0.5  // 1/2!
         p = p * r + 1.0  // 1/1!
         p = p * r + 1.0  // 1/0!
-        let bits = (SIMD2<Int64>(k, rounding: .towardZero) &+ 1023) &<< 52
+        let integer = unsafeBitCast(shifted, to: SIMD2<Int64>.self) &- unsafeBitCast(shifter, to: SIMD2<Int64>.self)
+        let bits = (integer &+ 1023) &<< 52
         return p * unsafeBitCast(bits, to: SIMD2<Double>.self)
     }
 }

@@ -19,8 +19,10 @@ struct Buurtscore: ParsableCommand {
     )
 
     /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and
-    /// outputs must be identical on every rerun. Interrupts leave no partial output.
+    /// outputs must be identical on every rerun. Interrupts leave no partial output. Large
+    /// buffers are reused rather than mapped afresh (``AllocatorPolicy``).
     static func main() {
+        AllocatorPolicy.reuseLargeBlocks()
         BLASRuntime.pinSingleThread()
         Interrupts.install()
         main(nil)

@@ -1,4 +1,7 @@
 import CLAPACK
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Control of the OpenBLAS library that the linear algebra runs on.
 public enum BLASRuntime {
@@ -6,9 +9,33 @@ public enum BLASRuntime {
     /// in parallel (for example Monte Carlo replications on several cores): the matrices here
     /// are small, so BLAS threads only add contention, and results do not depend on the
     /// thread count of a reduction.
+    ///
+    /// A pthreads build of OpenBLAS starts its worker threads when it is loaded, and they spin
+    /// (`sched_yield`) for about 0.1 s before they sleep, taking a core from the program's own
+    /// threads. With one thread they never get work, so they are stopped here too, through the
+    /// library's own shutdown entry when it has one (looked up at run time; builds without it,
+    /// such as OpenMP or serial ones, have no such threads). Later BLAS calls run on the
+    /// calling thread; the library restarts its workers by itself should more threads ever be
+    /// asked for.
     public static func pinSingleThread() {
         openblas_set_num_threads(1)
+        stopIdleWorkers()
     }
+
+    /// Calls OpenBLAS's `blas_thread_shutdown_` once, if the loaded library exports it (a
+    /// static constant: initialised exactly once, even when several threads pin at once).
+    private static func stopIdleWorkers() { _ = idleWorkersStopped }
+
+    private static let idleWorkersStopped: Bool = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return false }
+        typealias Shutdown = @convention(c) () -> Int32
+        _ = unsafeBitCast(symbol, to: Shutdown.self)()
+        return true
+        #else
+        return false
+        #endif
+    }()
 
     /// The OpenBLAS build configuration (version, threading model, target), for run reports.
     public static var configuration: String {

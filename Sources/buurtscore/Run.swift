@@ -54,6 +54,7 @@ extension Buurtscore {
         }
 
         func run() throws {
+            Manifest.Tool.lookUpInBackground()
             let status = PhaseStatus(enabled: !quiet)
             status?.begin("reading \((options.data ?? options.model as String).split(separator: "/").last.map(String.init) ?? "data")")
             let project = try options.loadProject()

@@ -135,6 +135,13 @@ extension Buurtscore {
 }
 
 extension Manifest.Tool {
+    /// Starts looking up ``current`` on another thread (its git processes take a few tens of
+    /// milliseconds), so a command that writes a manifest finds it ready; the value is the same
+    /// whichever thread computes it.
+    static func lookUpInBackground() {
+        Thread.detachNewThread { _ = current }
+    }
+
     /// This program: name, version and the commit of the repository it was built in (looked up once).
     static let current: Manifest.Tool = {
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])

@@ -17,16 +17,13 @@ public enum BLASRuntime {
     /// such as OpenMP or serial ones, have no such threads). Later BLAS calls run on the
     /// calling thread; the library restarts its workers by itself should more threads ever be
     /// asked for.
-    public static func pinSingleThread() {
+    ///
+    /// Done once per process (a static constant, initialised exactly once even when several
+    /// threads pin at once): setting the count again would start the workers again.
+    public static func pinSingleThread() { _ = pinned }
+
+    private static let pinned: Bool = {
         openblas_set_num_threads(1)
-        stopIdleWorkers()
-    }
-
-    /// Calls OpenBLAS's `blas_thread_shutdown_` once, if the loaded library exports it (a
-    /// static constant: initialised exactly once, even when several threads pin at once).
-    private static func stopIdleWorkers() { _ = idleWorkersStopped }
-
-    private static let idleWorkersStopped: Bool = {
         #if canImport(Glibc)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "blas_thread_shutdown_") else { return false }
         typealias Shutdown = @convention(c) () -> Int32

@@ -17,6 +17,21 @@ public enum SensitivityAnalysis {
         inputs d: Int, samples n: Int, seed: UInt64, bootstrap: Int = 1000,
         evaluate: ([[Double]]) throws -> [Double]
     ) rethrows -> [SensitivityIndex] {
+        try estimate(inputs: d, samples: n, seed: seed, bootstrap: bootstrap, evaluate: evaluate).indices
+    }
+
+    /// ``run(inputs:samples:seed:bootstrap:evaluate:)``, saying how many design rows were left out.
+    ///
+    /// Row k of the design is the N-th part of every block (A, B and each A_B^(i)). A row with
+    /// a non-finite output in any block (a point where the model cannot be evaluated, such as a
+    /// geometric mean meeting a score ≤ 0 under `out_of_domain: skip`) is left out of every
+    /// index and of V, so all indices are estimated from the same rows: conditional on the
+    /// model's domain, as the Monte Carlo bands are. The bootstrap resamples the kept rows.
+    /// - Returns: the indices (NaN when no row is kept) and the number of rows left out.
+    public static func estimate(
+        inputs d: Int, samples n: Int, seed: UInt64, bootstrap: Int = 1000,
+        evaluate: ([[Double]]) throws -> [Double]
+    ) rethrows -> (indices: [SensitivityIndex], rowsLeftOut: Int) {
         let design = SensitivityDesign(inputs: d, samples: n, seed: seed)
         var outputs: [[Double]] = []
         for block in 0..<design.blockCount {
@@ -24,7 +39,10 @@ public enum SensitivityAnalysis {
             precondition(y.count == design.samples, "evaluate returned \(y.count) outputs for \(design.samples) design points")
             outputs.append(y)
         }
-        return SensitivityEstimate.compute(
+        let kept = (0..<design.samples).filter { k in outputs.allSatisfy { $0[k].isFinite } }
+        if kept.count < design.samples { outputs = outputs.map { y in kept.map { y[$0] } } }
+        let indices = SensitivityEstimate.compute(
             yA: outputs[0], yB: outputs[1], yABi: Array(outputs[2...]), bootstrap: bootstrap, seed: seed)
+        return (indices, design.samples - kept.count)
     }
 }

@@ -56,6 +56,10 @@ public struct UncertaintyAccount: Sendable, Equatable {
     public var leftOut: [ReplicationFailure]
     /// Replications left out of the change bands (`nil` without change bands).
     public var changesLeftOut: Int?
+    /// Design rows left out of the sensitivity indices, of `sensitivityRows` (`nil` without a
+    /// sensitivity analysis).
+    public var sensitivityRowsLeftOut: Int?
+    public var sensitivityRows: Int?
     public var outside: NominalOutsideBands
 
     public init(replications: Int, leftOut: [ReplicationFailure], changesLeftOut: Int? = nil, outside: NominalOutsideBands) {
@@ -70,5 +74,15 @@ public struct UncertaintyAccount: Sendable, Equatable {
         self.init(replications: result.replications, leftOut: result.failures,
                   changesLeftOut: changes?.replications == nil ? nil : changes?.failedReplications,
                   outside: NominalOutsideBands.count(result))
+    }
+
+    /// The account of an uncertainty analysis: its Monte Carlo result's, with the design rows
+    /// the sensitivity analysis left out.
+    public init(_ outcome: UncertaintyOutcome, changes: ChangeAnalysis? = nil) {
+        self.init(outcome.result, changes: changes)
+        if outcome.sensitivity != nil {
+            sensitivityRowsLeftOut = outcome.sensitivityRowsLeftOut
+            sensitivityRows = outcome.sensitivityRows
+        }
     }
 }

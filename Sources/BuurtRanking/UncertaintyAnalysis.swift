@@ -9,6 +9,11 @@ public struct UncertaintyOutcome: Sendable {
     /// Names of the uncertain inputs, in the engine's fixed order.
     public var inputNames: [String]
     public var sensitivity: [SensitivityIndex]?
+    /// Design rows of the sensitivity analysis left out because a point of the row could not be
+    /// evaluated (see ``SensitivityAnalysis/estimate(inputs:samples:seed:bootstrap:evaluate:)``).
+    public var sensitivityRowsLeftOut = 0
+    /// N, the rows of each block of the sensitivity design (0 without a sensitivity analysis).
+    public var sensitivityRows = 0
     public var removal: [RemovalRow]?
 }
 
@@ -45,9 +50,12 @@ public enum UncertaintyAnalysis {
         var outcome = UncertaintyOutcome(
             result: summary.result, priorities: priorities, inputNames: engine.inputNames, sensitivity: nil, removal: nil)
         if spec.sensitivity {
-            outcome.sensitivity = try sensitivity(engine: engine, seed: spec.seed, samples: spec.replications, threads: threads) {
+            let estimate = try sensitivity(engine: engine, seed: spec.seed, samples: spec.replications, threads: threads) {
                 progress?(spec.replications + $0, total)
             }
+            outcome.sensitivity = estimate.indices
+            outcome.sensitivityRowsLeftOut = estimate.rowsLeftOut
+            outcome.sensitivityRows = spec.replications
             outcome.removal = try RemovalAnalysis.run(
                 nominal: engine.nominal, model: project.model, spec: project.file.spec, parent: priorities.themesOf)
         }
@@ -58,14 +66,14 @@ public enum UncertaintyAnalysis {
     /// of the index ranks against the nominal ranking (``meanAbsoluteRankShift(nominal:replication:periods:)``).
     static func sensitivity(
         engine: UncertaintyEngine, seed: UInt64, samples: Int, threads: Int, done: (Int) -> Void
-    ) throws(BuurtError) -> [SensitivityIndex] {
+    ) throws(BuurtError) -> (indices: [SensitivityIndex], rowsLeftOut: Int) {
         let rows = engine.rows
         let root = engine.scoreCodes.firstIndex(of: engine.model.root)!
         let nominal = rows.column(engine.model.root)!
         let periods = PeriodPartition(rows)
         var finished = 0
         do {
-            return try SensitivityAnalysis.run(inputs: engine.inputNames.count, samples: samples, seed: seed) { points in
+            return try SensitivityAnalysis.estimate(inputs: engine.inputNames.count, samples: samples, seed: seed) { points in
                 let block = try engine.evaluate(points.map { engine.draw(sample: $0) }, threads: threads)
                 finished += points.count
                 done(finished)

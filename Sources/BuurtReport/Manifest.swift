@@ -66,7 +66,8 @@ public struct Manifest: Sendable, Equatable {
     }
 
     /// The model's Monte Carlo settings (`uncertainty:` in the model file) and, for a run,
-    /// what came of them: the replications left out of the bands (and of the change bands) and
+    /// what came of them: the replications left out of the bands (and of the change bands, and
+    /// the design rows left out of the sensitivity indices) and
     /// the nominal index scores and dimension gaps outside their own 5–95 % band (each with the
     /// number that has a band). The outcome fields are absent from manifests that lack them.
     public struct Uncertainty: Sendable, Equatable, Codable {
@@ -74,6 +75,7 @@ public struct Manifest: Sendable, Equatable {
         public var replications: Int
         public var replicationsLeftOut: Int?
         public var changeReplicationsLeftOut: Int?
+        public var sensitivityRowsLeftOut: Int?
         public var indexScoresOutsideBand: Int?
         public var indexScoresWithBand: Int?
         public var gapsOutsideBand: Int?
@@ -87,6 +89,7 @@ public struct Manifest: Sendable, Equatable {
             case seed, replications
             case replicationsLeftOut = "replications_left_out"
             case changeReplicationsLeftOut = "change_replications_left_out"
+            case sensitivityRowsLeftOut = "sensitivity_rows_left_out"
             case indexScoresOutsideBand = "index_scores_outside_band"
             case indexScoresWithBand = "index_scores_with_band"
             case gapsOutsideBand = "gaps_outside_band"
@@ -97,6 +100,7 @@ public struct Manifest: Sendable, Equatable {
             var fields: [String: ManifestJSON] = ["seed": .integer(seed), "replications": .integer(replications)]
             let outcome: [(CodingKeys, Int?)] = [
                 (.replicationsLeftOut, replicationsLeftOut), (.changeReplicationsLeftOut, changeReplicationsLeftOut),
+                (.sensitivityRowsLeftOut, sensitivityRowsLeftOut),
                 (.indexScoresOutsideBand, indexScoresOutsideBand), (.indexScoresWithBand, indexScoresWithBand),
                 (.gapsOutsideBand, gapsOutsideBand), (.gapsWithBand, gapsWithBand),
             ]

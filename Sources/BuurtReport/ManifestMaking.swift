@@ -74,6 +74,7 @@ extension OutputDirectory {
         if let account, manifest.uncertainty != nil {
             manifest.uncertainty?.replicationsLeftOut = account.leftOut.count
             manifest.uncertainty?.changeReplicationsLeftOut = account.changesLeftOut
+            manifest.uncertainty?.sensitivityRowsLeftOut = account.sensitivityRowsLeftOut
             manifest.uncertainty?.indexScoresOutsideBand = account.outside.indexScores
             manifest.uncertainty?.indexScoresWithBand = account.outside.indexScoresWithBand
             manifest.uncertainty?.gapsOutsideBand = account.outside.gaps

@@ -14,6 +14,10 @@ enum ReportSectionSensitivity {
                 return x != y ? x > y : a.offset < b.offset
             }.map(\.element)
             blocks.append(.paragraph(t(.sensitivityIntro)))
+            if let account = c.input.uncertaintyAccount, let left = account.sensitivityRowsLeftOut, left > 0,
+               let n = account.sensitivityRows {
+                blocks.append(.paragraph(t(.sensitivityRowsLeftOut, String(n - left), String(n), String(left))))
+            }
             if let top = ordered.first, top.total.isFinite {
                 blocks.append(.paragraph(t(.sensitivityTop, top.input, c.n(top.total, 2), c.n(top.firstOrder, 2))))
             }

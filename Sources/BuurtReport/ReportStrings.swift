@@ -34,7 +34,7 @@ enum ReportText: Sendable {
     case warnAlpha, warnKMO, warnBartlett, warnNegativeLoading, warnNotComputed
     case pcaTitle, pcaIntro, pcaCaption, screeTitle, loadingTitle, loadingOn, component, eigenvalue, explained
     // Sensitivity
-    case sensitivityTitle, sensitivityIntro, sensitivityTop, sensitivityAbsent, sensitivityAxis, sensitivityCaption
+    case sensitivityTitle, sensitivityIntro, sensitivityRowsLeftOut, sensitivityTop, sensitivityAbsent, sensitivityAxis, sensitivityCaption
     case firstOrder, totalEffect, choice
     case removalTitle, removalIntro, removalTop, removalAbsent, removalAxis, removalCaption, meanShift, maxShift
     // Table headers and short words
@@ -259,6 +259,8 @@ enum ReportText: Sendable {
         case .sensitivityTitle: ("Gevoeligheid", "Sensitivity")
         case .sensitivityIntro: ("Welke keuze verschuift de rangen het meest? Si is het deel van de variatie in de gemiddelde rangverschuiving dat door die keuze alleen komt; ST telt ook de samenwerking met andere keuzes mee. Strepen: 5–95%-interval (bootstrap).",
                                  "Which choice moves the ranks most? Si is the share of the variation in the mean rank shift caused by that choice alone; ST also counts its interplay with other choices. Whiskers: 5–95% interval (bootstrap).")
+        case .sensitivityRowsLeftOut: ("De indices komen uit {1} van de {2} rijen van het proefschema: in {3} rijen kon een punt niet worden berekend (bijvoorbeeld een meetkundig gemiddelde van een score ≤ 0, overgeslagen volgens 'out_of_domain: skip'). Ze zijn dus geschat binnen het domein van het model, zoals de banden.",
+                                       "The indices come from {1} of the {2} rows of the design: in {3} rows a point could not be computed (for example a geometric mean of a score ≤ 0, skipped under 'out_of_domain: skip'). They are estimated within the model's domain, as the bands are.")
         case .sensitivityTop: ("De keuze met de meeste invloed is {1} (ST = {2}, Si = {3}).", "The most influential choice is {1} (ST = {2}, Si = {3}).")
         case .sensitivityAbsent: ("De gevoeligheidsanalyse is niet uitgevoerd; zet 'sensitivity: true' onder 'uncertainty:' in het model.",
                                   "The sensitivity analysis was not run; set 'sensitivity: true' under 'uncertainty:' in the model.")

@@ -52,7 +52,7 @@ public enum RunOutput {
         }
         var input = reportInput(result: result, project: project, analysis: analysis, uncertainty: uncertainty, language: language)
         input.changes = changes
-        input.uncertaintyAccount = uncertainty.map { UncertaintyAccount($0.result, changes: changes) }
+        input.uncertaintyAccount = uncertainty.map { UncertaintyAccount($0, changes: changes) }
         input.warnings = project.warnings
         try output.addReport(input)
     }

@@ -93,7 +93,7 @@ extension Buurtscore {
                               uncertainty: uncertainty, changes: changes, language: lang?.language, to: &output)
             if xlsx { try output.addWorkbook(model: project.model) }
             try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out,
-                                   account: uncertainty.map { UncertaintyAccount($0.result, changes: changes) })
+                                   account: uncertainty.map { UncertaintyAccount($0, changes: changes) })
             status?.end()
             return result
         }

@@ -162,4 +162,28 @@ import Testing
             #expect(abs(s[i].total - total[i]) <= totalTolerance[i])
         }
     }
+
+    /// Points where the output cannot be computed (NaN, as a replication left out under
+    /// `out_of_domain: skip`) remove their design row from every index instead of making every
+    /// index NaN. y = X1 + 10·X2 (X3 unused) with a hole where X1 > 0.9: the count of rows left
+    /// out equals the rows whose A, B or any A_B^(i) point lies in the hole, X3's indices stay
+    /// exactly 0, and X2 still explains most of the variance of the kept rows.
+    @Test func pointsOutsideTheDomainLeaveOutTheirRowOnly() {
+        let n = 2000, seed: UInt64 = 5
+        let hole: ([Double]) -> Bool = { $0[0] > 0.9 }
+        let design = SensitivityDesign(inputs: 3, samples: n, seed: seed)
+        let expected = (0..<n).filter { k in (0..<design.blockCount).contains { hole(design.block($0)[k]) } }.count
+        #expect(expected > 0 && expected < n)
+        let (s, leftOut) = SensitivityAnalysis.estimate(inputs: 3, samples: n, seed: seed, bootstrap: 50) { points in
+            points.map { hole($0) ? .nan : $0[0] + 10 * $0[1] }
+        }
+        #expect(leftOut == expected)
+        #expect(s.allSatisfy { $0.firstOrder.isFinite && $0.total.isFinite && $0.totalP05.isFinite && $0.totalP95.isFinite })
+        #expect(s[2].firstOrder == 0 && s[2].total == 0)
+        #expect(s[1].total > 0.9 && s[0].total < 0.05)
+        // Without holes nothing is left out, and `run` equals `estimate`'s indices.
+        let whole = SensitivityAnalysis.estimate(inputs: 3, samples: 200, seed: seed, bootstrap: 0) { $0.map { $0[0] + 10 * $0[1] } }
+        #expect(whole.rowsLeftOut == 0)
+        #expect(whole.indices == SensitivityAnalysis.run(inputs: 3, samples: 200, seed: seed, bootstrap: 0) { $0.map { $0[0] + 10 * $0[1] } })
+    }
 }

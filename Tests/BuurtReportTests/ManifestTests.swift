@@ -90,8 +90,10 @@ func scratchFolder() throws -> URL {
         outcome.indexScoresWithBand = 75
         outcome.gapsOutsideBand = 36
         outcome.gapsWithBand = 450
+        outcome.sensitivityRowsLeftOut = 12
         let manifest = Self.sample(uncertainty: outcome)
         #expect(manifest.text.contains("\"replications_left_out\": 60") && manifest.text.contains("\"gaps_outside_band\": 36"))
+        #expect(manifest.text.contains("\"sensitivity_rows_left_out\": 12"))
         #expect(try Manifest.parse(Data(manifest.text.utf8), file: "manifest.json") == manifest)
         let plain = Self.sample()
         #expect(!plain.text.contains("left_out"))

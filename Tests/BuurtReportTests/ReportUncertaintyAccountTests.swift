@@ -34,4 +34,16 @@ import Testing
         let nl = try Self.markdown(one, .nl)
         #expect(nl.contains("Van de 76 indexscores ligt er 1 buiten de eigen 5–95%-band, van de 456 achterstanden per dimensie liggen er 3. Dat kan:"))
     }
+
+    @Test func sensitivityRowsLeftOutAreStatedInTheSensitivitySection() throws {
+        var account = UncertaintyAccount(replications: 200, leftOut: [], outside: NominalOutsideBands())
+        let none = try Self.markdown(account, .en)
+        #expect(!none.contains("rows of the design"))
+        account.sensitivityRows = 128
+        account.sensitivityRowsLeftOut = 7
+        let en = try Self.markdown(account, .en)
+        #expect(en.contains("The indices come from 121 of the 128 rows of the design: in 7 rows a point could not be computed"))
+        let nl = try Self.markdown(account, .nl)
+        #expect(nl.contains("De indices komen uit 121 van de 128 rijen van het proefschema: in 7 rijen kon een punt niet worden berekend"))
+    }
 }

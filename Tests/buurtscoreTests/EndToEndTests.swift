@@ -64,6 +64,7 @@ import Testing
         #expect(uncertainty.rows.allSatisfy { $0[13] == "1000" })
         let recorded = try Manifest.parse(try Data(contentsOf: URL(fileURLWithPath: cli.path("a/manifest.json"))), file: "manifest.json")
         #expect(recorded.uncertainty?.replicationsLeftOut == 0 && recorded.uncertainty?.changeReplicationsLeftOut == 0)
+        #expect(recorded.uncertainty?.sensitivityRowsLeftOut == 0)
         #expect(recorded.uncertainty?.indexScoresWithBand == uncertainty.rows.count)
         let outside = uncertainty.rows.filter { Double($0[3])! < Double($0[9])! || Double($0[3])! > Double($0[11])! }.count
         #expect(recorded.uncertainty?.indexScoresOutsideBand == outside)

@@ -18,12 +18,12 @@ struct Buurtscore: ParsableCommand {
         subcommands: [Run.self, Check.self, Verify.self, WhatIfCommand.self, Update.self, Synth.self]
     )
 
-    /// One BLAS thread: OpenBLAS results differ in the last bits across thread counts, and
-    /// outputs must be identical on every rerun. Interrupts leave no partial output. Large
+    /// One BLAS thread (its idle workers stopped): OpenBLAS results differ in the last bits
+    /// across thread counts, and outputs must be identical on every rerun. Interrupts leave no partial output. Large
     /// buffers are reused rather than mapped afresh (``AllocatorPolicy``).
     static func main() {
         AllocatorPolicy.reuseLargeBlocks()
-        BLASRuntime.pinSingleThread()
+        BLASRuntime.stopIdleWorkers()
         Interrupts.install()
         main(nil)
     }

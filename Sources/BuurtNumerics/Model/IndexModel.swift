@@ -77,6 +77,13 @@ public struct IndexModel: Sendable, Equatable {
     public let height: [String: Int]
     private let index: [String: Int]
     private let childCodes: [String: [String]]
+    /// Indicator codes in definition order.
+    public let indicators: [String]
+    /// Aggregate codes ordered for computation: lowest height first, definition order within a height.
+    public let aggregatesBottomUp: [String]
+    /// Aggregate codes ordered for output: the root first, then by decreasing height,
+    /// definition order within a height.
+    public let aggregatesTopDown: [String]
 
     /// Builds and validates a model.
     /// - Parameter source: the file the nodes came from, for error locations.
@@ -140,6 +147,12 @@ public struct IndexModel: Sendable, Equatable {
         self.height = height
         self.index = index
         self.childCodes = children
+        // Kept rather than computed on each use: the Monte Carlo engine asks for them per
+        // replication.
+        indicators = nodes.filter { $0.kind == .indicator }.map(\.code)
+        let aggregates = nodes.filter { $0.kind == .aggregate }.map(\.code)
+        aggregatesBottomUp = aggregates.sorted { (height[$0]!, index[$0]!) < (height[$1]!, index[$1]!) }
+        aggregatesTopDown = aggregates.sorted { (-height[$0]!, index[$0]!) < (-height[$1]!, index[$1]!) }
     }
 
     /// The node with `code`, if defined.
@@ -150,22 +163,6 @@ public struct IndexModel: Sendable, Equatable {
     /// Children of an aggregate in definition order (empty for indicators).
     public func children(of code: String) -> [String] {
         childCodes[code] ?? []
-    }
-
-    /// Indicator codes in definition order.
-    public var indicators: [String] {
-        nodes.filter { $0.kind == .indicator }.map(\.code)
-    }
-
-    /// Aggregate codes ordered for computation: lowest height first, definition order within a height.
-    public var aggregatesBottomUp: [String] {
-        aggregateCodes.sorted { (height[$0]!, order($0)) < (height[$1]!, order($1)) }
-    }
-
-    /// Aggregate codes ordered for output: the root first, then by decreasing height,
-    /// definition order within a height.
-    public var aggregatesTopDown: [String] {
-        aggregateCodes.sorted { (-height[$0]!, order($0)) < (-height[$1]!, order($1)) }
     }
 
     /// Indicators below `code` (itself when it is an indicator), in definition order.
@@ -200,7 +197,4 @@ public struct IndexModel: Sendable, Equatable {
             return n
         }, source: source)
     }
-
-    private var aggregateCodes: [String] { nodes.filter { $0.kind == .aggregate }.map(\.code) }
-    private func order(_ code: String) -> Int { index[code]! }
 }

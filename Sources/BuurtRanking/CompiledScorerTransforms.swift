@@ -51,7 +51,10 @@ extension CompiledScorer {
     static func exponential(_ x: SIMD2<Double>) -> SIMD2<Double> {
         guard abs(x[0]) <= 708, abs(x[1]) <= 708 else { return SIMD2(exp(x[0]), exp(x[1])) }
         let ln2High = 6.93147180369123816490e-01, ln2Low = 1.90821492927058770002e-10
-        let k = (x * 1.44269504088896338700).rounded(.toNearestOrEven)
+        // k = x / ln 2 rounded to the nearest integer, ties to even, as `rint` rounds it: adding
+        // and subtracting 1.5·2⁵² rounds any |y| < 2⁵¹ so (two instructions, no library call).
+        let shifter = SIMD2<Double>(repeating: 6_755_399_441_055_744)
+        let k = (x * 1.44269504088896338700 + shifter) - shifter
         let r = (x - k * ln2High) - k * ln2Low
         var p = SIMD2<Double>(repeating: 1.0 / 6_227_020_800)  // 1/13!
         p = p * r + 2.08767569878681e-09  // 1/12!
@@ -67,7 +70,7 @@ extension CompiledScorer {
         p = p * r + 0.5  // 1/2!
         p = p * r + 1.0  // 1/1!
         p = p * r + 1.0  // 1/0!
-        let bits = (SIMD2<Int64>(k, rounding: .towardZero) &+ 1023) &<< 52
+        let bits = (SIMD2(Int64(k[0]), Int64(k[1])) &+ 1023) &<< 52
         return p * unsafeBitCast(bits, to: SIMD2<Double>.self)
     }
 }

@@ -248,10 +248,11 @@ struct CompiledScorer: Sendable {
         planOfKey[Self.key(d, context.plan)]
     }
 
-    /// Whether node `buffer` is an arithmetic mean with fixed children in every plan, and no plan
-    /// is staged (the numerators are then X_C·W, as ``ThemeTiles`` takes them).
-    func isPlainProduct(node buffer: Int) -> Bool {
-        nodes[buffer].viaProduct && alternatives.allSatisfy { !$0.staged && ($0.failure != nil || $0.means[buffer] == .arithmetic) }
+    /// Whether node `buffer` aggregates fixed children only and no plan is staged: under every
+    /// plan its numerators are then F_C·W (and the squares' product for Mazziotta–Pareto), as
+    /// ``ThemeTiles`` takes them.
+    func isScoredByProduct(node buffer: Int) -> Bool {
+        nodes[buffer].viaProduct && !alternatives.contains(where: \.staged)
     }
 
     /// Scores positions `range` for a block of draws (see the type's description).

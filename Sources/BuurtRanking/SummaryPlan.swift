@@ -16,7 +16,8 @@ import BuurtNumerics
 /// matrices and the workers' blocks). Beyond the budget:
 /// - on the compiled path each period is its own index pass (index samples only), the
 ///   dimension scores of tiles of rows are recomputed for all replications (``ThemeTiles``,
-///   matrix products; chunks of rows when a dimension aggregates varying aggregates) and the
+///   matrix products under any mean; chunks of rows when a dimension aggregates varying
+///   aggregates or a plan is staged) and the
 ///   change groups' scores of chunks of units in the two periods likewise (``ChangeBands``):
 ///   still one evaluation of every row per replication, spread over tiles;
 /// - on the general path (a pipeline run per replication, which always scores every row) the

@@ -4,18 +4,21 @@ import BuurtNumerics
 /// not fit the memory budget: instead of storing every row's R dimension scores, it scores a few
 /// rows at a time under all replications and summarises them at once.
 ///
-/// Applies when every problem dimension is an arithmetic aggregate of fixed children (indicators)
-/// whose weights vary, scored as s = (X_C·W) ⊘ den exactly as ``CompiledScorer`` does. For a tile of t
-/// rows and one dimension, (X_C·W)ᵀ = Wᵀ·X_Cᵀ is one matrix product per alternative that writes
-/// each row's replications contiguously ("runs"). Replications are taken in *run order* — grouped
-/// by plan (combination of alternatives), ascending within a group, failed alternatives left out (their
-/// gaps are missing) — which changes no statistic: quantiles, p_worst and counts do not depend
-/// on the order of the replications, and the references are permuted alike. Each value is then
-/// divided by its denominator, rounded to the stored precision (`Score`) and turned into the
-/// gap reference − score, as the stored-sample pass computes it, so results are identical.
+/// Applies when every problem dimension aggregates fixed children (indicators) whose weights
+/// vary and no plan is staged, under any mean of ``CompiledScorer``, scored exactly as it scores
+/// them: for a tile of t rows and one dimension, the numerators (F_C·W)ᵀ = Wᵀ·F_Cᵀ are one
+/// matrix product per plan that writes each row's replications contiguously ("runs"), then
+/// q = num ⊘ den and s = f⁻¹(q) (x, exp, 1/x or the p-th root); a Mazziotta–Pareto dimension
+/// takes a second product of the squares and s = M_z − S_z²/M_z. Replications are taken in *run
+/// order* — grouped by plan (combination of alternatives), ascending within a group, failed
+/// plans left out (their gaps are missing) — which changes no statistic: quantiles, p_worst and
+/// counts do not depend on the order of the replications, and the references are permuted
+/// alike. Each score is rounded to the stored precision (`Score`) and turned into the gap
+/// reference − score, as the stored-sample pass computes it, so results are identical.
 ///
 /// - Complexity: O(rows · dims · R · children) time; memory t · dims · R doubles per worker
-///   (at least one row, otherwise at most about 4 MiB), independent of the number of rows.
+///   (twice that with a Mazziotta–Pareto dimension; at least one row, otherwise at most about
+///   4 MiB), independent of the number of rows.
 struct ThemeTiles<Score: StoredScore> {
     let plan: SummaryPlan
     let scorer: CompiledScorer
@@ -29,14 +32,18 @@ struct ThemeTiles<Score: StoredScore> {
     let weights: [[Double]]
     /// Per dimension: the sum of the children's weights of each run position.
     let totals: [[Double]]
+    /// Whether some dimension is a Mazziotta–Pareto mean under some plan (two products).
+    let twoSums: Bool
+    /// 1 for every run position: every run a gap pass transforms is available.
+    let ones: [Double]
 
-    /// The tile pass for `plan`, or `nil` when it does not apply (general path, or a dimension
-    /// that is fixed or aggregates variable aggregates).
+    /// The tile pass for `plan`, or `nil` when it does not apply (general path, a staged plan,
+    /// or a dimension that is fixed or aggregates variable aggregates).
     init?(plan: SummaryPlan, draws: [ReplicationDraw]) {
         guard case .compiled(let scorer) = plan.engine.evaluator, plan.fixedThemes == nil else { return nil }
         var nodes: [CompiledScorer.Node] = []
         for code in plan.themeCodes {
-            guard let buffer = scorer.bufferOfSlot[scorer.outputSlots[code]], scorer.isPlainProduct(node: buffer) else { return nil }
+            guard let buffer = scorer.bufferOfSlot[scorer.outputSlots[code]], scorer.isScoredByProduct(node: buffer) else { return nil }
             nodes.append(scorer.nodes[buffer])
         }
         self.plan = plan
@@ -50,6 +57,8 @@ struct ThemeTiles<Score: StoredScore> {
         }
         self.order = order
         self.segments = segments
+        twoSums = segments.contains { s in nodes.contains { scorer.alternatives[s.alternative].means[$0.buffer] == .mazziottaPareto } }
+        ones = [Double](repeating: 1, count: order.count)
         var weights: [[Double]] = [], totals: [[Double]] = []
         for node in nodes {
             let cc = node.children.count
@@ -93,21 +102,24 @@ struct ThemeTiles<Score: StoredScore> {
 
         // Rows per tile: as many as keep their runs within about 4 MiB (measured best: fewer
         // rows make the matrix products less efficient, more leave the cache).
-        let tile = Swift.max(1, Swift.min(64, (4 << 20) / Swift.max(1, dims * n * 8)))
+        let sums = twoSums ? 2 : 1
+        let tile = Swift.max(1, Swift.min(64, (4 << 20) / Swift.max(1, sums * dims * n * 8)))
         let tiles = (rows + tile - 1) / tile
         let units = plan.themeChunks.count * r
         let results = SharedBuffer<ThemeStatistics>(count: rows * dims, repeating: ThemeStatistics())
         _ = ParallelWork.run(items: tiles, threads: threads, makeState: {
-            (runs: SharedBuffer<Double>(count: tile * dims * Swift.max(n, 1), repeating: 0), selector: QuantileSelector(),
+            (runs: SharedBuffer<Double>(count: tile * dims * Swift.max(n, 1), repeating: 0),
+             squares: SharedBuffer<Double>(count: twoSums ? tile * dims * Swift.max(n, 1) : 1, repeating: 0), selector: QuantileSelector(),
              worst: [Int](repeating: 0, count: dims), largest: [Double]())
         }, body: { w, k in
             let first = k * tile, t = Swift.min(rows, first + tile) - first
-            score(positions: first..<(first + t), into: w.runs.pointer)
+            score(positions: first..<(first + t), into: w.runs.pointer, squares: twoSums ? w.squares.pointer : nil)
             permuted.withUnsafeBufferPointer { references in
                 for i in 0..<t {
                     let p = first + i
                     let reference = plan.referencePeriod[periodOf[p]]
                     let ranges = gaps(position: p, runs: w.runs.pointer + i * dims * n,
+                                      squares: w.squares.pointer + (twoSums ? i * dims * n : 0),
                                       references: references.baseAddress! + reference * dims * n)
                     summarise(runs: w.runs.pointer + i * dims * n, count: n, ranges: ranges, selector: &w.selector,
                               worst: &w.worst, largest: &w.largest, into: results.pointer + p * dims)
@@ -123,38 +135,47 @@ struct ThemeTiles<Score: StoredScore> {
         return out
     }
 
-    /// Numerators X_C·W of every dimension for `positions` under every run: row i's run of
-    /// dimension d starts at `runs + (i · dims + d) · n`.
-    private func score(positions: Range<Int>, into runs: UnsafeMutablePointer<Double>) {
+    /// Numerators F_C·W of every dimension for `positions` under every run: row i's run of
+    /// dimension d starts at `runs + (i · dims + d) · n`; with `squares`, also those of the
+    /// squares of a Mazziotta–Pareto dimension, alike.
+    private func score(positions: Range<Int>, into runs: UnsafeMutablePointer<Double>, squares: UnsafeMutablePointer<Double>?) {
         let dims = nodes.count, n = order.count, t = positions.count
         for (d, node) in nodes.enumerated() {
             let cc = node.children.count
             for segment in segments {
                 let alternative = scorer.alternatives[segment.alternative]
-                alternative.productMatrix[node.buffer].withUnsafeBufferPointer { x in
-                    weights[d].withUnsafeBufferPointer { w in
-                        BLASKernels.multiply(
-                            m: segment.runs.count, n: t, k: cc,
-                            w.baseAddress! + segment.runs.lowerBound * cc, lda: cc, transposeA: true,
-                            x.baseAddress! + positions.lowerBound, ldb: scorer.positions, transposeB: true,
-                            into: runs + d * n + segment.runs.lowerBound, ldc: dims * n)
+                var products = [(alternative.productMatrix[node.buffer], runs)]
+                if let squares, alternative.means[node.buffer] == .mazziottaPareto {
+                    products.append((alternative.squareMatrix[node.buffer], squares))
+                }
+                for (matrix, target) in products {
+                    matrix.withUnsafeBufferPointer { x in
+                        weights[d].withUnsafeBufferPointer { w in
+                            BLASKernels.multiply(
+                                m: segment.runs.count, n: t, k: cc,
+                                w.baseAddress! + segment.runs.lowerBound * cc, lda: cc, transposeA: true,
+                                x.baseAddress! + positions.lowerBound, ldb: scorer.positions, transposeB: true,
+                                into: target + d * n + segment.runs.lowerBound, ldc: dims * n)
+                        }
                     }
                 }
             }
         }
     }
 
-    /// Turns the numerators of one row into gaps: reference − Score(num / den) where the
-    /// dimension is available, NaN elsewhere. den is the sum of the weights of the available
-    /// children, taken as ``CompiledScorer`` takes it (total, less each missing child in order).
+    /// Turns the numerators of one row into gaps: reference − Score(s) where the dimension is
+    /// available, NaN elsewhere, with s = f⁻¹(num / den) (Mazziotta–Pareto: of both sums) under
+    /// the run's plan. den is the sum of the weights of the available children, taken as
+    /// ``CompiledScorer`` takes it (total, less each missing child in order).
     /// - Returns: per dimension, the number of gaps (non-NaN) and their minimum and maximum.
-    private func gaps(position p: Int, runs: UnsafeMutablePointer<Double>, references: UnsafePointer<Double>) -> [GapRange] {
+    private func gaps(
+        position p: Int, runs: UnsafeMutablePointer<Double>, squares: UnsafeMutablePointer<Double>, references: UnsafePointer<Double>
+    ) -> [GapRange] {
         let n = order.count
         var ranges: [GapRange] = []
         ranges.reserveCapacity(nodes.count)
         for (d, node) in nodes.enumerated() {
             let run = runs + d * n, reference = references + d * n
-            let cc = node.children.count
             var lo2 = SIMD2<Double>(repeating: .infinity), hi2 = SIMD2<Double>(repeating: -.infinity)
             var count2 = SIMD2<Int64>()
             @inline(__always) func note(_ gap: SIMD2<Double>) {
@@ -169,40 +190,55 @@ struct ThemeTiles<Score: StoredScore> {
                     for q in range { run[q] = .nan }
                     continue
                 }
-                let missing = alternative.missing[node.buffer]
-                let from = missing.lowerBound(of: UInt64(p) << 32)
-                let to = missing.lowerBound(of: UInt64(p + 1) << 32)
-                totals[d].withUnsafeBufferPointer { total in
-                    if from == to {
-                        // Two replications at a time (divpd); the same operations lane by lane.
-                        var q = range.lowerBound
-                        while q + 1 < range.upperBound {
-                            let score = SIMD2(run[q], run[q + 1]) / SIMD2(total[q], total[q + 1])
-                            let gap = SIMD2(reference[q], reference[q + 1]) - Self.stored(score)
-                            run[q] = gap[0]
-                            run[q + 1] = gap[1]
-                            note(gap)
-                            q += 2
-                        }
-                        if q < range.upperBound {
-                            run[q] = reference[q] - Double(Score(run[q] / total[q]))
-                            note(SIMD2(run[q], .nan))
-                        }
-                    } else {
-                        weights[d].withUnsafeBufferPointer { w in
-                            for q in range {
-                                var den = total[q]
-                                for m in from..<to { den -= w[Int(missing[m] & 0xFFFF_FFFF) + q * cc] }
-                                run[q] = reference[q] - Double(Score(run[q] / den))
-                                note(SIMD2(run[q], .nan))
-                            }
-                        }
-                    }
+                let mean = alternative.means[node.buffer]
+                divide(run, d: d, position: p, runs: range, alternative: alternative)
+                let start = run + range.lowerBound
+                if mean == .mazziottaPareto {
+                    let square = squares + d * n
+                    divide(square, d: d, position: p, runs: range, alternative: alternative)
+                    CompiledScorer.mazziottaPareto(start, squares: square + range.lowerBound, available: ones, count: range.count)
+                } else if mean != .arithmetic {
+                    CompiledScorer.invert(start, mean, available: ones, count: range.count)
+                }
+                var q = range.lowerBound
+                while q + 1 < range.upperBound {
+                    let gap = SIMD2(reference[q], reference[q + 1]) - Self.stored(SIMD2(run[q], run[q + 1]))
+                    run[q] = gap[0]
+                    run[q + 1] = gap[1]
+                    note(gap)
+                    q += 2
+                }
+                if q < range.upperBound {
+                    run[q] = reference[q] - Double(Score(run[q]))
+                    note(SIMD2(run[q], .nan))
                 }
             }
             ranges.append(GapRange(count: Int(count2[0] &+ count2[1]), lo: Swift.min(lo2[0], lo2[1]), hi: Swift.max(hi2[0], hi2[1])))
         }
         return ranges
+    }
+
+    /// run[q] ← run[q] / den_q over `runs` for dimension d at position p: den_q the total
+    /// weight, less the weights of the children missing at p (in order).
+    private func divide(_ run: UnsafeMutablePointer<Double>, d: Int, position p: Int, runs range: Range<Int>,
+                        alternative: CompiledScorer.Alternative) {
+        let cc = nodes[d].children.count
+        let missing = alternative.missing[nodes[d].buffer]
+        let from = missing.lowerBound(of: UInt64(p) << 32)
+        let to = missing.lowerBound(of: UInt64(p + 1) << 32)
+        totals[d].withUnsafeBufferPointer { total in
+            guard from != to else {
+                for q in range { run[q] /= total[q] }
+                return
+            }
+            weights[d].withUnsafeBufferPointer { w in
+                for q in range {
+                    var den = total[q]
+                    for m in from..<to { den -= w[Int(missing[m] & 0xFFFF_FFFF) + q * cc] }
+                    run[q] /= den
+                }
+            }
+        }
     }
 
     /// The number of gaps of one row and dimension and their range.

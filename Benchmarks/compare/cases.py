@@ -7,6 +7,8 @@ A case has
   timed    the (program, variant) runs, alternated in this order and then reversed
   rows     (label, buurtscore variant, Python variant or None, note)
   check    the variant whose nominal ranks and scores are compared before the table
+  tolerance  the largest index score difference accepted there (default 1e-9)
+  data     the data file when no synth command makes it (the demo)
 """
 import os
 import re
@@ -60,6 +62,42 @@ uncertainty:
   out_of_domain: skip
 priorities: none
 """
+
+
+DEMO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "datasets", "demo"))
+
+# Aggregation methods as the nominal method with weight noise; the normalisation alternatives
+# keep each method's domain (positive values for geometric, harmonic and p = 0.5). Copeland and
+# Mazziotta-Pareto are invariant to a per-period affine rescaling, so they get weights only.
+MINMAX_ZSCORE = "[{method: minmax, range: [1, 100]}, {method: zscore, mean: 50, sd: 10}]"
+TWO_MINMAX = "[{method: minmax, range: [1, 100]}, {method: minmax, range: [10, 100]}]"
+METHODS = {
+    "arithmetic": ("{method: arithmetic}", MINMAX_ZSCORE),
+    "geometric-mean": ("{method: geometric}", TWO_MINMAX),
+    "harmonic": ("{method: harmonic}", TWO_MINMAX),
+    "power2": ("{method: generalised, p: 2}", MINMAX_ZSCORE),
+    "power0.5": ("{method: generalised, p: 0.5}", TWO_MINMAX),
+    "mpi": ("{method: mpi}", None),
+    "copeland": ("{method: copeland}", None),
+}
+
+# No impute or screen: rows missing a survey keep their registered indicators, so every
+# method meets missing children (weights renormalised, a dimension without children skipped).
+METHOD_MODEL = """denominate: {{scale: 1}}
+normalise: {{method: minmax, range: [1, 100], scope: period}}
+aggregate: {aggregate}
+uncertainty:
+  weights: {{noise: 0.25, levels: [1, 2]}}
+{normalise}  replications: {replications}
+  seed: 2017
+"""
+
+
+def demo_model(variant):
+    """datasets/demo/model.yml with its files as absolute paths; `nosens`: sensitivity off."""
+    text = open(os.path.join(DEMO, "model.yml"), encoding="utf-8").read()
+    text = re.sub(r"(?m)^(data|crosswalk): (\S+)", lambda m: f"{m[1]}: {os.path.join(DEMO, m[2])}", text)
+    return text if variant == "demo" else re.sub(r"(?m)^(\s+)sensitivity: true", r"\1sensitivity: false", text)
 
 
 def tree(model_text):
@@ -116,10 +154,40 @@ def make(name, sizes):
                           "none", "none", ""),
                          (f"national demo settings, {r:,} replications, default lists and change bands", "lists", "lists",
                           "Python: gap bands and p_worst per dimension, change bands; no categories, flags or report")]}
+    if name == "defaults":
+        return {"synth": ["--units", str(sizes["defaults"]), "--years", "2017-2020"],
+                "models": lambda m: {"defaults": tree(m), "none": tree(m) + NO_LISTS},
+                "timed": [("buurtscore", "defaults"), ("python", "defaults"), ("buurtscore", "none")],
+                "check": "defaults", "tolerance": 1e-12,
+                "rows": [("default keys (tree and data only: minmax [0, 100] per period, arithmetic, no impute)",
+                          "defaults", "defaults", "not like for like: buurtscore also writes changes, PCA and reliability tables and the report"),
+                         ("the same with `priorities: none, changes: none`", "none", "defaults",
+                          "buurtscore also writes PCA and reliability tables and the report")]}
+    if name in METHODS:
+        units, years, r = sizes["copeland" if name == "copeland" else "methods"]
+        aggregate, alternatives = METHODS[name]
+        normalise = f"  normalise: {alternatives}\n" if alternatives else ""
+        body = lambda m: tree(m) + METHOD_MODEL.format(aggregate=aggregate, normalise=normalise, replications=r) + NO_LISTS
+        what = "weights" + (" + normalisation" if alternatives else "")
+        return {"synth": ["--units", str(units), "--years", years],
+                # Mazziotta-Pareto standardises twice (indicators, then dimension scores per
+                # replication), which scales the rounding of the sums: 1e-11 on scores near 100.
+                "models": lambda m: {"none": body(m)}, "check": "none", "tolerance": 1e-11 if name == "mpi" else 1e-12,
+                "timed": [("buurtscore", "none"), ("python", "none")],
+                "rows": [(f"aggregate `{aggregate}`, {what}, {r:,} replications, {units:,} buurten x {years}", "none", "none", "")]}
+    if name == "demo":
+        return {"synth": None, "data": os.path.join(DEMO, "data.csv"),
+                "models": lambda m: {"demo": demo_model("demo"), "nosens": demo_model("nosens")},
+                "timed": [("buurtscore", "demo"), ("python", "demo"), ("buurtscore", "nosens")],
+                "check": "demo", "tolerance": 1e-12,
+                "rows": [("demo model as it is (19 buurten x 4 years, sampling, 1,000 replications, sensitivity, lists, changes, report)",
+                          "demo", "demo", "Python: no sensitivity, categories, break flags or report"),
+                         ("the same, `sensitivity: false`", "nosens", "demo", "Python: no categories, break flags or report")]}
     if name == "asem":
         r = sizes["asem"]
         return {"synth": None, "models": lambda m: {"coinr": ASEM_MODEL.replace("{replications}", str(r))},
                 "timed": [("buurtscore", "coinr")], "check": None,
                 "rows": [(f"ASEM (COINr's example), COINr's four uncertain inputs, {r:,} replications, whole `buurtscore run`",
                           "coinr", None, "COINr `get_sensitivity`: 175.6 s (not re-measured here)")]}
-    raise SystemExit(f"unknown case {name}: pipeline, uncertainty0, uncertainty1, geometric, national, asem")
+    raise SystemExit(f"unknown case {name}: pipeline, uncertainty0, uncertainty1, geometric, national, defaults, "
+                     f"{', '.join(METHODS)}, demo, asem")

@@ -13,12 +13,26 @@ Cases (cases.py):
   national      `buurtscore synth --units 14000 --years 2017-2020` and its model's uncertainty
                 (sampling, treat, impute, normalisation, aggregation, weights), `sensitivity: false`,
                 1,000 replications; `priorities: none, changes: none` and the default lists + changes
+  defaults      the model a user must write (title, columns, tree; no stage keys, no uncertainty),
+                synth 3,000 x 21 x 4 years; as written (default lists and changes) and with
+                `priorities: none, changes: none`
+  arithmetic, geometric-mean, harmonic, power2, power0.5, mpi, copeland
+                each aggregation method as the nominal method (generalised p = 2 and 0.5, `mpi`
+                = Mazziotta-Pareto) with weight noise at levels 1 and 2 and, for the means, two
+                normalisation alternatives inside the method's domain; no impute or screen (so
+                missing children), synth 3,000 x 21 x 2 years, 1,000 replications (Copeland:
+                1,000 buurten, 100 replications); `priorities: none, changes: none`
+  demo          datasets/demo/model.yml as it is (sampling, sensitivity, lists, changes,
+                crosswalk, breaks, report), and with `sensitivity: false`; the researcher does
+                the pipeline, crosswalk re-code and Monte Carlo, not sensitivity, categories,
+                break flags or the report
   asem          COINr's ASEM example with COINr's four uncertain inputs, 1,000 replications: the
                 whole `buurtscore run` (no Python counterpart; COINr's time in the row)
-Default: every case. `--quick`: small sizes and one round (a smoke test in well under a minute).
+Default: every case. `--quick`: small sizes and one round (a smoke test in a few minutes).
 
 Before the table, per case: the two programs' nominal ranks (scores.csv `rank`, and
-uncertainty.csv `rank`) must be equal and their index scores within 1e-9, else the script stops.
+uncertainty.csv `rank`) must be equal and their index scores within 1e-9 (1e-12 for the
+defaults, method and demo cases), else the script stops.
 The Monte Carlo streams differ (Philox in buurtscore, PCG64 in numpy), so bands are compared
 only loosely: the mean |difference| of the median ranks is printed with the table.
 
@@ -38,7 +52,8 @@ import cases
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORK = os.path.join(HERE, "work")
-ALL = "pipeline,uncertainty0,uncertainty1,geometric,national,asem"
+ALL = ("pipeline,uncertainty0,uncertainty1,geometric,national,defaults,arithmetic,geometric-mean,harmonic,power2,"
+       "power0.5,mpi,copeland,demo,asem")
 
 
 def run_measured(command):
@@ -63,8 +78,8 @@ def read_column(path, column):
         return {(r["unit"], r.get("period", "")): float(r[column]) for r in csv.DictReader(f) if r.get(column, "") != ""}
 
 
-def check_agreement(name, ours, theirs):
-    """Nominal ranks equal, index scores within 1e-9; the loose Monte Carlo comparison."""
+def check_agreement(name, ours, theirs, tolerance):
+    """Nominal ranks equal, index scores within tolerance; the loose Monte Carlo comparison."""
     notes = []
     for table, column in (("scores.csv", "rank"), ("uncertainty.csv", "rank")):
         a, b = os.path.join(ours, table), os.path.join(theirs, table)
@@ -78,7 +93,7 @@ def check_agreement(name, ours, theirs):
             sys.exit(f"{name} {table}: nominal ranks differ in {len(differ)} of {len(x)} unit-years, e.g. {differ[:3]}; no table")
     x, y = read_column(os.path.join(ours, "scores.csv"), "index"), read_column(os.path.join(theirs, "scores.csv"), "index")
     worst = max(abs(x[k] - y[k]) for k in x)
-    if worst > 1e-9:
+    if worst > tolerance:
         sys.exit(f"{name}: nominal index scores differ by up to {worst:.2e}; no table")
     notes.append(f"nominal ranks equal in all {len(x):,} unit-years, index scores within {worst:.1e}")
     if os.path.exists(os.path.join(theirs, "uncertainty.csv")):
@@ -106,9 +121,11 @@ def main():
     ap.add_argument("--quick", action="store_true", help="300 buurten, a few hundred replications, one round")
     ap.add_argument("--out", default=None)
     args = ap.parse_args()
-    sizes = {"units": args.units, "uncertainty": [1000, 10000], "geometric": 10000, "national": 1000, "asem": 1000}
+    sizes = {"units": args.units, "uncertainty": [1000, 10000], "geometric": 10000, "national": 1000, "asem": 1000,
+             "defaults": 3000, "methods": (3000, "2017-2018", 1000), "copeland": (1000, "2017-2018", 100)}
     if args.quick:
-        sizes = {"units": 300, "uncertainty": [100, 200], "geometric": 500, "national": 50, "asem": 100}
+        sizes = {"units": 300, "uncertainty": [100, 200], "geometric": 500, "national": 50, "asem": 100,
+                 "defaults": 300, "methods": (300, "2017-2018", 100), "copeland": (200, "2017-2018", 20)}
         args.repeat = 1
     os.makedirs(WORK, exist_ok=True)
     researcher = os.path.join(HERE, "researcher.py")
@@ -122,6 +139,9 @@ def main():
                                check=True, stdout=subprocess.DEVNULL)
             model_text = open(os.path.join(folder, "model.yml"), encoding="utf-8").read()
             data = os.path.join(folder, "data.csv")
+        elif case.get("data"):
+            folder, model_text, data = os.path.join(WORK, name), "", case["data"]
+            os.makedirs(folder, exist_ok=True)
         else:
             if not os.path.exists(os.path.join(cases.ASEM, "input_iMeta.csv")):
                 print(f"{name}: {cases.ASEM} is absent, skipped")
@@ -154,7 +174,7 @@ def main():
             if checked is None and case["check"]:
                 v = case["check"]
                 checked = check_agreement(name, os.path.join(WORK, f"out-{name}-buurtscore-{v}"),
-                                          os.path.join(WORK, f"out-{name}-python-{v}"))
+                                          os.path.join(WORK, f"out-{name}-python-{v}"), case.get("tolerance", 1e-9))
                 notes.append(f"{name}: {checked}")
         for label, ours, theirs, note in case["rows"]:
             md_rows.append(row(label, runs[("buurtscore", ours)], runs.get(("python", theirs)), note))

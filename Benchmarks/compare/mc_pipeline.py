@@ -116,7 +116,7 @@ def run(model, indicators, dims, df, nominal, out, clock):
                     x = sample(rng, raw, df, targets, b)
                     clock.lap("MC sampling (Beta, Gamma)")
                     for j, i in enumerate(indicators):
-                        if i.get("denominator"):
+                        if i.get("denominator") and "denominate" in model:
                             x[:, :, j] = x[:, :, j] / df[i["denominator"]].to_numpy(dtype=float)[:, None] * i.get("scale", 1)
                     x = impute(model, x.reshape(len(raw), b * k), df, imp_alts[ci])[keep]
                     clock.lap("MC denominate, impute, screen")

@@ -6,7 +6,8 @@
 Reads the model file (PyYAML): the tree (code, parent, direction, weight, denominator, scale),
 the stages (denominate, impute mean/median by a group column, screen on observed coverage,
 treat winsorise, normalise minmax/zscore with scope period/all/reference, aggregate
-arithmetic/geometric; see stages.py) and `uncertainty:`. Writes OUT_DIR/scores.csv (unit,
+arithmetic, geometric, harmonic, generalised, mpi, copeland; see stages.py
+and aggregation.py) and `uncertainty:`. Writes OUT_DIR/scores.csv (unit,
 period, index, rank: within each period, highest index = 1, ties share the best rank).
 
 With `uncertainty:` also OUT_DIR/uncertainty.csv (rank and score bands, p_top among the
@@ -16,15 +17,18 @@ With `uncertainty:` also OUT_DIR/uncertainty.csv (rank and score bands, p_top am
   - uncertain data (sampling, treat or impute alternatives): mc_pipeline.py, the whole pipeline
     per block of replications, and with priorities the per-dimension gap bands (gaps.csv), with
     changes the change bands from -> to (changes.csv).
-`sensitivity:` is not computed (the comparison models switch it off).
+`crosswalk:` re-codes are applied to the rows. Not computed: `sensitivity:`, category labels,
+method-break flags, the report.
 Prints the wall and CPU seconds of each phase (time.perf_counter, time.process_time).
 """
+import os
 import sys
 import time
 
 import numpy as np
 import pandas as pd
 
+import aggregation
 import stages
 
 UNIT, NAME, PERIOD = "buurt_code", "buurt_naam", "jaar"
@@ -54,7 +58,8 @@ def prepare(model, indicators, df):
     raw = df[codes].to_numpy(dtype=float)
     denominated = raw.copy()
     for j, i in enumerate(indicators):
-        if i.get("denominator"):
+        # Without a `denominate:` key the stage is skipped and counts stay counts.
+        if i.get("denominator") and "denominate" in model:
             denominated[:, j] = raw[:, j] / df[i["denominator"]].to_numpy(dtype=float) * i.get("scale", 1)
     screen = model.get("screen")
     keep = np.ones(len(df), bool)
@@ -102,6 +107,26 @@ def dimension_scores(values, indicators, dims, weights=None, method="arithmetic"
     return np.stack(out, axis=-1)
 
 
+def recode(model, model_path, df):
+    """`crosswalk:` re-codes (one line of share 1 per unit and period range) applied to the
+    rows; splits and merges (shares below 1) are not implemented."""
+    if not model.get("crosswalk"):
+        return df
+    walk = pd.read_csv(os.path.join(os.path.dirname(os.path.abspath(model_path)), model["crosswalk"]), dtype={"from_code": str, "to_code": str})
+    if (walk["share"] != 1).any():
+        raise SystemExit("researcher: only crosswalk re-codes (share 1) are implemented")
+    df = df.copy()
+    for line in walk.itertuples():
+        rows = (df[UNIT] == line.from_code) & df[PERIOD].between(line.period_from, line.period_to)
+        df.loc[rows, UNIT] = line.to_code
+    return df
+
+
+def children(indicators, dims):
+    """The indicator positions of each dimension."""
+    return [[j for j, i in enumerate(indicators) if i["parent"] == g["code"]] for g in dims]
+
+
 def nominal(model, indicators, dims, df, clock):
     """The deterministic pipeline; the screened frame's keys, treated values and index."""
     raw, denominated, keep = prepare(model, indicators, df)
@@ -111,10 +136,14 @@ def nominal(model, indicators, dims, df, clock):
     treated = treat(model, imputed[keep], periods)
     direction = np.array([i.get("direction", 1.0) for i in indicators])
     normalised = stages.normalise(treated, model.get("normalise") or {}, periods, direction)
-    method = (model.get("aggregate") or {}).get("method", "arithmetic")
-    d = dimension_scores(normalised, indicators, dims, method=method)
-    v = np.array([g.get("weight", 1.0) for g in dims])
-    index = stages.weighted_mean(d, v, method)
+    method = aggregation.method_of(model.get("aggregate") or "arithmetic")
+    w_i = np.array([i.get("weight", 1.0) for i in indicators])[:, None]
+    w_d = np.array([g.get("weight", 1.0) for g in dims])[:, None]
+    d, index = np.full((len(periods), len(dims)), np.nan), np.full(len(periods), np.nan)
+    for t in np.unique(periods):
+        rows = periods == t
+        dt, it = aggregation.tree_scores(normalised[rows], children(indicators, dims), w_i, w_d, method)
+        d[rows], index[rows] = np.hstack(dt), it[:, 0]
     rank = pd.Series(index).groupby(periods).rank(method="min", ascending=False).to_numpy()
     clock.lap("read + nominal pipeline")
     return {"raw": raw, "keep": keep, "meta": meta, "periods": periods, "treated": treated,
@@ -127,6 +156,7 @@ def main():
     model, indicators, dims, root = stages.read_model(model_path)
     df = pd.read_csv(data_path, na_values=["", "NA", ".", "-"], keep_default_na=False,
                      dtype={UNIT: str, NAME: str, "wijk": str})
+    df = recode(model, model_path, df)
     run = nominal(model, indicators, dims, df, clock)
     meta = run["meta"]
     pd.DataFrame({"unit": meta[UNIT], "period": run["periods"], "index": run["index"], "rank": run["rank"]}) \

@@ -122,6 +122,9 @@ struct CompiledScorer: Sendable {
     /// The plans computed ahead, and the plan of each combination key.
     let alternatives: [Alternative]
     let planOfKey: [Int: Int]
+    /// Whether some plan scores whole periods at once (``Alternative/periodWide``): asking it
+    /// for fewer rows then costs as much as the period.
+    var scoresWholePeriods: Bool { alternatives.contains { $0.periodWide } }
     let context: Context
 
     /// What plans are compiled from.

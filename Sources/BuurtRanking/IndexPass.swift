@@ -72,7 +72,9 @@ struct IndexPass<Rank: StoredRank, Score: StoredScore> {
         let tiledScorer: CompiledScorer?
         if case .compiled(let scorer) = engine.evaluator, !storesThemes {
             tiledScorer = scorer
-            let tileRows = 256
+            // A plan that standardises per period (Mazziotta–Pareto over varying children)
+            // scores the whole period whatever rows are asked for: one tile per period.
+            let tileRows = scorer.scoresWholePeriods ? Swift.max(1, periods.map(\.count).max() ?? 1) : 256
             tiles = periods.flatMap { p in
                 stride(from: 0, to: p.count, by: tileRows).map { Tile(offset: p.offset + $0, count: Swift.min(tileRows, p.count - $0)) }
             }

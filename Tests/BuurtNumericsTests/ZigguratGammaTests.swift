@@ -96,4 +96,27 @@ import Testing
         let d = Self.ksStatistic(x, cdf: Self.betaCDF(a, b))
         #expect(d < 1.95, "Beta(\(a), \(b)): √N·D = \(d)")
     }
+
+    /// Beta(½, b), a survey share with no successes: its first shape is drawn boosted
+    /// (Gamma(½) = Gamma(1½)·u²). With x = s², F(x) = ∫₀^√x 2(1 − t²)^(b−1) dt / B(½, b), whose
+    /// integrand is smooth, by Simpson's rule on 20,000 intervals of s.
+    @Test(arguments: [20.5, 400.5])
+    func betaWithAHalfShapeFollowsTheBetaCDF(b: Double) {
+        let steps = 20_000, h = 1.0 / Double(steps)
+        let logNorm = lgamma(0.5 + b) - lgamma(0.5) - lgamma(b)
+        func density(_ t: Double) -> Double { 2 * exp(logNorm + (b - 1) * log1p(-t * t)) }
+        var cdf = [0.0]
+        for k in 0..<steps {
+            let t0 = Double(k) * h
+            cdf.append(cdf[k] + h / 6 * (density(t0) + 4 * density(t0 + h / 2) + density(t0 + h)))
+        }
+        var g = SplitMix64(state: UInt64(b * 2))
+        let x = (0..<Self.n).map { _ in g.beta(0.5, b) }
+        let d = Self.ksStatistic(x) { v in
+            let t = v.squareRoot() / h, k = Swift.min(Int(t), steps - 1)
+            return cdf[k] + (t - Double(k)) * (cdf[k + 1] - cdf[k])
+        }
+        #expect(abs(cdf[steps] - 1) < 1e-6, "total mass \(cdf[steps])")
+        #expect(d < 1.95, "Beta(0.5, \(b)): √N·D = \(d)")
+    }
 }

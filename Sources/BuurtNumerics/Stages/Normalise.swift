@@ -62,10 +62,16 @@ extension Normalise {
                 workspace.basisValues, method: method,
                 referenceValue: basis.referenceRows.map { workspace.directed[$0[b]] }, target: target,
                 goalposts: goalposts, context: "indicator \(node.code)\(rows.label)")
-            let f = transform(method, fit)
-            for (g, group) in basis.groups.enumerated() where basis.basisOfGroup[g] == b {
-                for r in group.rows { values[r] = f(workspace.directed[r]) }
-                fitted(group.period, fit)
+            let f = transform(method, fit), affine = affine(method, fit)
+            workspace.directed.withUnsafeBufferPointer { directed in
+                for (g, group) in basis.groups.enumerated() where basis.basisOfGroup[g] == b {
+                    if let a = affine {
+                        for r in group.rows { values[r] = a(directed[r]) }
+                    } else {
+                        for r in group.rows { values[r] = f(directed[r]) }
+                    }
+                    fitted(group.period, fit)
+                }
             }
         }
     }

@@ -23,8 +23,12 @@ extension CompiledScorer {
         codes: [Int], into output: ScoreOutput, sums: ScoreSums? = nil, workspace w: inout Workspace
     ) -> [ReplicationFailure] {
         let plan: Alternative
-        if let reused = w.runTimePlan, reused.aggregateIndex == aggregateIndex, Self.sameMissingCells(reused.missing, normalised) {
-            plan = Self.refilled(reused.plan, normalised: normalised, nodes: nodes, context: context)
+        if var reused = w.runTimePlan, reused.aggregateIndex == aggregateIndex, Self.sameMissingCells(reused.missing, normalised) {
+            // The workspace lets go of the plan first, so that its buffers are refilled in place.
+            w.runTimePlan = nil
+            Self.refill(&reused.plan, normalised: normalised, nodes: nodes, context: context)
+            plan = reused.plan
+            w.runTimePlan = reused
         } else {
             plan = Self.compile(.success(panel(normalised)), aggregateIndex: aggregateIndex, nodes: nodes, bufferOfSlot: bufferOfSlot,
                                 context: context)
@@ -52,13 +56,15 @@ extension CompiledScorer {
     static func sameMissingCells(_ missing: [Bool], _ normalised: NormalisedColumns) -> Bool {
         guard missing.count == normalised.columns.reduce(0, { $0 + $1.count }) else { return false }
         var i = 0
-        for column in normalised.columns {
-            for x in column {
-                if x.isNaN != missing[i] { return false }
-                i += 1
+        return missing.withUnsafeBufferPointer { missing in
+            for column in normalised.columns {
+                for x in column {
+                    if x.isNaN != missing[i] { return false }
+                    i += 1
+                }
             }
+            return true
         }
-        return true
     }
 
     /// The run-time values as a panel of the nominal rows (indicators in model order, rows
@@ -81,12 +87,11 @@ extension CompiledScorer {
         a.failure == nil && !a.staged && a.means.allSatisfy { $0 == .arithmetic } && nodes.count == c.model.aggregatesBottomUp.count
     }
 
-    /// `plan` with the indicator values of `normalised` (same missing cells) and the products
-    /// recomputed from them. It keeps no normalised panel: only staged plans and Mazziotta–Pareto
+    /// Gives `a` the indicator values of `normalised` (same missing cells) and recomputes the
+    /// products from them. It keeps no normalised panel: only staged plans and Mazziotta–Pareto
     /// means read one, and a reusable plan (``reusable(_:nodes:context:)``) has neither.
     /// - Complexity: O(rows · tree size); the values are written in place.
-    static func refilled(_ plan: Alternative, normalised: NormalisedColumns, nodes: [Node], context c: Context) -> Alternative {
-        var a = plan
+    static func refill(_ a: inout Alternative, normalised: NormalisedColumns, nodes: [Node], context c: Context) {
         a.normalised = nil
         for (k, column) in normalised.columns.enumerated() where k < c.model.indicators.count {
             a.values[k].withUnsafeMutableBufferPointer { out in
@@ -94,7 +99,6 @@ extension CompiledScorer {
             }
         }
         fillProducts(&a, nodes: nodes, context: c)
-        return a
     }
 
     /// Copies the score codes to the output, NaN where unavailable. Member k (draw `members[k]`

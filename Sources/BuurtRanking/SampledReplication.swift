@@ -180,7 +180,9 @@ struct SampledReplication: Sendable {
             }
             w.normalised.columns[c].withUnsafeMutableBufferPointer { out in
                 w.screened[c].withUnsafeBufferPointer { values in
-                    for t in 0..<m { out[rows.position[t]] = values[t] }
+                    rows.position.withUnsafeBufferPointer { position in
+                        for t in 0..<m { out[position[t]] = values[t] }
+                    }
                 }
             }
         }

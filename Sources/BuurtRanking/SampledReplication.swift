@@ -9,8 +9,9 @@ import BuurtNumerics
 /// Sampling never changes which cells are missing, so the rows screening keeps are those of a
 /// run on the unperturbed data with the same impute alternative (computed once per
 /// alternative), and so are the cells imputation fills; only the values change. Every stage
-/// uses the pipeline's own kernels (`Denominate.divide`, `Impute.fill`, `Treat.treat`,
-/// `Normalise.column`) on the same values in the same order, so the result is what
+/// uses the pipeline's own kernels (`Denominate.divide`, `Treat.treat`, `Normalise.column`;
+/// imputation the fill of `Impute.fill` prepared once per indicator, ``ImputeColumnPlan``) on
+/// the same values in the same order, so the result is what
 /// ``BuurtNumerics/Pipeline/run(_:model:spec:resumingAfter:keepIntermediate:stoppingAfter:)``
 /// gives on the perturbed panel.
 ///

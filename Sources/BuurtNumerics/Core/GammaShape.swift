@@ -28,8 +28,9 @@ extension NormalZiggurat {
     /// Gamma(k, scale) with density x^(k−1) e^(−x/θ) / (Γ(k) θ^k); mean kθ, variance kθ².
     ///
     /// Marsaglia & Tsang (2000): with d and c of ``GammaShape``, accept d·v, v = (1 + c z)³,
-    /// z from ``normal(using:)``, when ln u < z²/2 + d − d v + d ln v (squeeze u < 1 − 0.0331 z⁴
-    /// first, which accepts nearly every draw without a logarithm). For k < 1 the draw of
+    /// z from ``normal(using:)``, when ln u < z²/2 + d − d v + d ln v: the squeeze
+    /// u < 1 − 0.0331 z⁴ accepts about 92 % of draws without a logarithm, the second squeeze
+    /// (``decidedWithoutLogarithms(u:z2:d:t:)``) decides most of the rest. For k < 1 the draw of
     /// shape k + 1 is boosted: Gamma(k) = Gamma(k + 1)·u^(1/k), u a further uniform in (0, 1].
     /// - Complexity: O(1) expected; about two values of the generator per draw (acceptance
     ///   ≥ 95 %, rising towards 1 with k), three for k < 1.

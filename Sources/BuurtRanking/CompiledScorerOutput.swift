@@ -22,19 +22,16 @@ extension CompiledScorer {
         normalised: NormalisedColumns, aggregateIndex: Int?, draws: ArraySlice<ReplicationDraw>, positions range: Range<Int>,
         codes: [Int], into output: ScoreOutput, sums: ScoreSums? = nil, workspace w: inout Workspace
     ) -> [ReplicationFailure] {
-        let rows = context.rows, layout = context.layout
-        let indicators = context.model.indicators
-        var storage = [Double](repeating: .nan, count: rows.rowCount * indicators.count)
-        for (k, column) in normalised.columns.enumerated() where k < indicators.count {
-            for (p, x) in column.enumerated() where p < layout.count { storage[k * rows.rowCount + layout.rowAt[p]] = x }
-        }
-        let panel = Panel(unitCodes: rows.unitCodes, unitNames: rows.unitNames, periods: rows.periods, columnCodes: indicators,
-                          values: Matrix(rows: rows.rowCount, columns: indicators.count, columnMajor: storage))
         let plan: Alternative
-        if let reused = w.runTimePlan, reused.aggregateIndex == aggregateIndex, reused.missing == Self.missingCells(normalised) {
-            plan = Self.refilled(reused.plan, normalised: normalised, panel: panel, nodes: nodes, context: context)
+        if var reused = w.runTimePlan, reused.aggregateIndex == aggregateIndex, Self.sameMissingCells(reused.missing, normalised) {
+            // The workspace lets go of the plan first, so that its buffers are refilled in place.
+            w.runTimePlan = nil
+            Self.refill(&reused.plan, normalised: normalised, nodes: nodes, context: context)
+            plan = reused.plan
+            w.runTimePlan = reused
         } else {
-            plan = Self.compile(.success(panel), aggregateIndex: aggregateIndex, nodes: nodes, bufferOfSlot: bufferOfSlot, context: context)
+            plan = Self.compile(.success(panel(normalised)), aggregateIndex: aggregateIndex, nodes: nodes, bufferOfSlot: bufferOfSlot,
+                                context: context)
             w.runTimePlan = Self.reusable(plan, nodes: nodes, context: context)
                 ? RunTimePlan(aggregateIndex: aggregateIndex, missing: Self.missingCells(normalised), plan: plan) : nil
         }
@@ -54,23 +51,54 @@ extension CompiledScorer {
         normalised.columns.flatMap { $0.map(\.isNaN) }
     }
 
+    /// Whether `normalised` is missing exactly the cells `missing` lists (``missingCells(_:)``).
+    /// - Complexity: O(cells), no allocation.
+    static func sameMissingCells(_ missing: [Bool], _ normalised: NormalisedColumns) -> Bool {
+        guard missing.count == normalised.columns.reduce(0, { $0 + $1.count }) else { return false }
+        var i = 0
+        return missing.withUnsafeBufferPointer { missing in
+            for column in normalised.columns {
+                for x in column {
+                    if x.isNaN != missing[i] { return false }
+                    i += 1
+                }
+            }
+            return true
+        }
+    }
+
+    /// The run-time values as a panel of the nominal rows (indicators in model order, rows
+    /// absent from the layout missing), for compiling a plan.
+    /// - Complexity: O(rows · indicators).
+    func panel(_ normalised: NormalisedColumns) -> Panel {
+        let rows = context.rows, rowAt = context.layout.rowAt, indicators = context.model.indicators
+        let n = rows.rowCount
+        var storage = [Double](repeating: .nan, count: n * indicators.count)
+        for (k, column) in normalised.columns.enumerated() where k < indicators.count {
+            for (p, x) in column.enumerated() where p < rowAt.count { storage[k * n + rowAt[p]] = x }
+        }
+        return Panel(unitCodes: rows.unitCodes, unitNames: rows.unitNames, periods: rows.periods, columnCodes: indicators,
+                     values: Matrix(rows: n, columns: indicators.count, columnMajor: storage))
+    }
+
     /// Whether a compiled plan's availability follows from the missing cells alone: it neither
     /// failed nor is staged, every aggregate is variable, and every mean is arithmetic.
     static func reusable(_ a: Alternative, nodes: [Node], context c: Context) -> Bool {
         a.failure == nil && !a.staged && a.means.allSatisfy { $0 == .arithmetic } && nodes.count == c.model.aggregatesBottomUp.count
     }
 
-    /// `plan` with the indicator values of `normalised` (same missing cells) and the products
-    /// recomputed from them.
-    /// - Complexity: O(rows · tree size).
-    static func refilled(_ plan: Alternative, normalised: NormalisedColumns, panel: Panel, nodes: [Node], context c: Context) -> Alternative {
-        var a = plan
-        a.normalised = panel
+    /// Gives `a` the indicator values of `normalised` (same missing cells) and recomputes the
+    /// products from them. It keeps no normalised panel: only staged plans and Mazziotta–Pareto
+    /// means read one, and a reusable plan (``reusable(_:nodes:context:)``) has neither.
+    /// - Complexity: O(rows · tree size); the values are written in place.
+    static func refill(_ a: inout Alternative, normalised: NormalisedColumns, nodes: [Node], context c: Context) {
+        a.normalised = nil
         for (k, column) in normalised.columns.enumerated() where k < c.model.indicators.count {
-            a.values[k] = column.map { $0.isNaN ? 0 : $0 }
+            a.values[k].withUnsafeMutableBufferPointer { out in
+                for (p, x) in column.enumerated() where p < out.count { out[p] = x.isNaN ? 0 : x }
+            }
         }
         fillProducts(&a, nodes: nodes, context: c)
-        return a
     }
 
     /// Copies the score codes to the output, NaN where unavailable. Member k (draw `members[k]`

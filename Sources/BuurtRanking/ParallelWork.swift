@@ -17,7 +17,9 @@ final class SharedBuffer<Element>: @unchecked Sendable {
     ///   samples: up to gigabytes) is asked to be backed by 2 MiB pages where the system allows
     ///   it (`madvise(MADV_HUGEPAGE)`), so filling it takes one page fault per 2 MiB instead of
     ///   one per 4 KiB (measured: 1.3 s of 7 s on 14,000 rows × 10,000 replications).
-    init(count: Int, repeating value: Element) {
+    ///   `threads` > 1 fills such a buffer in 2 MiB pieces on that many workers, so that the
+    ///   first-touch page faults and the kernel's zeroing of gigabytes are not one serial phase.
+    init(count: Int, repeating value: Element, threads: Int = 1) {
         self.count = count
         let bytes = Swift.max(count, 1) * MemoryLayout<Element>.stride
         var raw: UnsafeMutableRawPointer?
@@ -29,7 +31,14 @@ final class SharedBuffer<Element>: @unchecked Sendable {
             pointer = .allocate(capacity: Swift.max(count, 1))
             hugePaged = false
         }
-        pointer.initialize(repeating: value, count: count)
+        guard hugePaged, threads > 1 else {
+            pointer.initialize(repeating: value, count: count)
+            return
+        }
+        let piece = Swift.max(1, (2 << 20) / MemoryLayout<Element>.stride), start = UncheckedBox(pointer)
+        _ = ParallelWork.run(items: (count + piece - 1) / piece, threads: threads, makeState: {}, body: { _, k in
+            (start.value + k * piece).initialize(repeating: value, count: Swift.min(piece, count - k * piece))
+        })
     }
 
     var buffer: UnsafeMutableBufferPointer<Element> { UnsafeMutableBufferPointer(start: pointer, count: count) }

@@ -40,12 +40,14 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
     /// dimension score[((p − lower)·dims + d)·R + r].
     let themes: SharedBuffer<Score>?
 
-    /// - Parameter reusing: a store whose buffers are reused when large enough (every sample of
-    ///   the new range is overwritten by the pass that fills it), saving the allocation and the
-    ///   first-touch page faults of hundreds of megabytes per period.
+    /// - Parameters:
+    ///   - reusing: a store whose buffers are reused when large enough (every sample of the new
+    ///     range is overwritten by the pass that fills it), saving the allocation and the
+    ///     first-touch page faults of hundreds of megabytes per period.
+    ///   - threads: workers that fill new buffers (``SharedBuffer/init(count:repeating:threads:)``).
     init(
         positions: Range<Int>, replications: Int, index: Bool, dimensions: Int, blockSize: Int = 1,
-        reusing old: ReplicationStore? = nil
+        reusing old: ReplicationStore? = nil, threads: Int = 1
     ) {
         self.positions = positions
         self.replications = replications
@@ -55,7 +57,7 @@ final class ReplicationStore<Rank: StoredRank, Score: StoredScore>: Sendable {
         let blocked = positions.count * ((replications + self.blockSize - 1) / self.blockSize) * self.blockSize
         func buffer<T>(_ existing: SharedBuffer<T>?, _ count: Int, _ value: T) -> SharedBuffer<T> {
             if let existing, existing.count >= count { return existing }
-            return SharedBuffer(count: count, repeating: value)
+            return SharedBuffer(count: count, repeating: value, threads: threads)
         }
         ranks = index ? buffer(old?.ranks, blocked, 0) : nil
         scores = index ? buffer(old?.scores, blocked, .nan) : nil

@@ -9,8 +9,9 @@ import BuurtNumerics
 /// Sampling never changes which cells are missing, so the rows screening keeps are those of a
 /// run on the unperturbed data with the same impute alternative (computed once per
 /// alternative), and so are the cells imputation fills; only the values change. Every stage
-/// uses the pipeline's own kernels (`Denominate.divide`, `Impute.fill`, `Treat.treat`,
-/// `Normalise.column`) on the same values in the same order, so the result is what
+/// uses the pipeline's own kernels (`Denominate.divide`, `Treat.treat`, `Normalise.column`;
+/// imputation the fill of `Impute.fill` prepared once per indicator, ``ImputeColumnPlan``) on
+/// the same values in the same order, so the result is what
 /// ``BuurtNumerics/Pipeline/run(_:model:spec:resumingAfter:keepIntermediate:stoppingAfter:)``
 /// gives on the perturbed panel.
 ///
@@ -50,6 +51,8 @@ struct SampledReplication: Sendable {
     let columns: [Int]
     let denominators: [(column: Int, scale: Double)?]
     let imputePools: ImputePools?
+    /// Per indicator: its fill, prepared from the unperturbed denominated column.
+    let imputePlans: [ImputeColumnPlan]
     /// Row sets by impute choice (0: the model's own impute, i + 1: alternative i); `nil` when the
     /// choice's rows are not the nominal rows or it interpolates.
     let rowSets: [Result<RowSet, BuurtError>?]
@@ -81,7 +84,9 @@ struct SampledReplication: Sendable {
         self.denominators = denominators
         layoutCount = layout.count
         let scope = spec.impute?.scope ?? .period
-        imputePools = try? ImputePools(panel: raw, scope: scope)
+        let pools = try? ImputePools(panel: raw, scope: scope)
+        imputePools = pools
+        imputePlans = pools.map { Self.imputePlans(raw: raw, columns: columns, denominators: denominators, pools: $0) } ?? []
         let nominalRows = nominal.aggregated
         var sets: [Result<RowSet, BuurtError>?] = []
         for i in [nil] + (0..<plan.imputeCount).map({ Optional($0) }) {
@@ -94,6 +99,25 @@ struct SampledReplication: Sendable {
                                     nominalRows: nominalRows, layout: layout))
         }
         rowSets = sets
+    }
+
+    /// Each indicator's fill (``ImputeColumnPlan``) from its raw column, denominated.
+    /// - Complexity: O(rows × indicators).
+    private static func imputePlans(
+        raw: Panel, columns: [Int], denominators: [(column: Int, scale: Double)?], pools: ImputePools
+    ) -> [ImputeColumnPlan] {
+        let n = raw.rowCount
+        return raw.values.storage.withUnsafeBufferPointer { input in
+            columns.indices.map { c in
+                var column = Array(input[(columns[c] * n)..<(columns[c] * n + n)])
+                return column.withUnsafeMutableBufferPointer { values in
+                    if let d = denominators[c] {
+                        Denominate.divide(values, by: UnsafeBufferPointer(rebasing: input[(d.column * n)..<(d.column * n + n)]), scale: d.scale)
+                    }
+                    return ImputeColumnPlan(column: UnsafeBufferPointer(values), pools: pools)
+                }
+            }
+        }
     }
 
     /// The row set of an impute choice from a run to screening on the unperturbed data;
@@ -133,15 +157,7 @@ struct SampledReplication: Sendable {
         prepare(&w, indicators: k, rows: n, kept: m)
         perturbAndDenominate(replication: stream, into: &w.raw)
         if let impute = s.impute, impute.method != .none, let pools = imputePools {
-            for c in 0..<k {
-                w.imputed[c].withUnsafeMutableBufferPointer { out in
-                    w.raw[c].withUnsafeBufferPointer { input in
-                        _ = out.update(fromContentsOf: input)
-                        Impute.fill(input, into: out, pools: pools, median: impute.method == .median, workspace: &w.impute)
-                    }
-                }
-            }
-            swap(&w.raw, &w.imputed)
+            for c in 0..<k { fill(c, in: &w, pools: pools, median: impute.method == .median) }
         }
         for c in 0..<k {
             w.screened[c].withUnsafeMutableBufferPointer { out in
@@ -165,11 +181,28 @@ struct SampledReplication: Sendable {
             }
             w.normalised.columns[c].withUnsafeMutableBufferPointer { out in
                 w.screened[c].withUnsafeBufferPointer { values in
-                    for t in 0..<m { out[rows.position[t]] = values[t] }
+                    rows.position.withUnsafeBufferPointer { position in
+                        for t in 0..<m { out[position[t]] = values[t] }
+                    }
                 }
             }
         }
         return w.normalised
+    }
+
+    /// Imputes indicator `c`'s column in place: by its prepared fill when its missing cells are
+    /// the planned ones, else (a draw that made a value missing) by `Impute.fill` on a copy.
+    private func fill(_ c: Int, in w: inout Workspace, pools: ImputePools, median: Bool) {
+        w.raw[c].withUnsafeMutableBufferPointer { column in
+            if imputePlans[c].matches(column) {
+                imputePlans[c].fill(column, median: median, buffer: &w.sample)
+                return
+            }
+            w.imputed[c].withUnsafeMutableBufferPointer { input in
+                _ = input.update(fromContentsOf: column)
+                Impute.fill(UnsafeBufferPointer(input), into: column, pools: pools, median: median, workspace: &w.impute)
+            }
+        }
     }
 
     private func prepare(_ w: inout Workspace, indicators k: Int, rows n: Int, kept m: Int) {

@@ -24,6 +24,10 @@ import BuurtNumerics
 /// and the cell's Beta or Gamma variate is drawn from `SplitMix64(state)` (normally 4 values for
 /// a Beta, 2 for a Gamma). Block index 2⁶⁴ − 1 of stream r is never reached by the replication's
 /// weight and alternative draws (``DrawPlan``), which start at block 0.
+///
+/// **Prepared cells.** Only the stream differs between replications: each cell's k_cell and
+/// the constants of its Gamma shapes (``BuurtNumerics/GammaShape``) are computed once, from the
+/// panel given at initialisation, which every later call perturbs.
 struct SamplingPerturbation: Sendable {
     struct Target: Sendable {
         /// The indicator's position in `model.indicators` and its column in the raw data.
@@ -36,6 +40,12 @@ struct SamplingPerturbation: Sendable {
         var rawIsCount: Bool
         /// `StableHash.text` of the indicator code.
         var key: UInt64
+        /// k_cell of each raw row.
+        var cellKeys: [UInt64] = []
+        /// Per raw row: the shapes of the draw, Beta(first, second) or Gamma(first) (a
+        /// placeholder where the value is kept).
+        var first: [GammaShape] = []
+        var second: [GammaShape] = []
     }
 
     let targets: [Target]
@@ -43,7 +53,7 @@ struct SamplingPerturbation: Sendable {
     /// `combine(text(unit), period(period))` of each raw row.
     let rowKeys: [UInt64]
 
-    /// - Complexity: O(rows × unit code length).
+    /// - Complexity: O(rows × (unit code length + sampled indicators)).
     init(panel: Panel, model: IndexModel, seed: UInt64) {
         var targets: [Target] = []
         for (k, code) in model.indicators.enumerated() {
@@ -59,9 +69,34 @@ struct SamplingPerturbation: Sendable {
                                       rawIsCount: node.denominator == exposure, key: key))
             }
         }
+        let rowKeys = zip(panel.unitCodes, panel.periods).map { StableHash.combine(StableHash.text($0), StableHash.period($1)) }
+        let n = panel.rowCount, values = panel.values.storage
+        for (t, target) in targets.enumerated() {
+            let (column, sizes) = (target.column * n, target.sizeColumn * n)
+            let shapes = (0..<n).map { Self.shapes(target, value: values[column + $0], size: values[sizes + $0]) }
+            targets[t].cellKeys = rowKeys.map { StableHash.combine($0, target.key) }
+            targets[t].first = shapes.map(\.0)
+            if target.binomial { targets[t].second = shapes.map(\.1) }
+        }
         self.targets = targets
         self.seed = seed
-        rowKeys = zip(panel.unitCodes, panel.periods).map { StableHash.combine(StableHash.text($0), StableHash.period($1)) }
+        self.rowKeys = rowKeys
+    }
+
+    /// The shapes of one cell's draw: binomial x = value/per·n successes (clamped to [0, n]),
+    /// Beta(x + ½, n − x + ½); poisson count c (the value itself, or value·population/per),
+    /// Gamma(c + ½). Shape 1 where ``draw(_:first:second:value:size:tables:generator:)`` keeps the value.
+    static func shapes(_ t: Target, value x: Double, size: Double) -> (GammaShape, GammaShape) {
+        let kept = (GammaShape(1), GammaShape(1))
+        if x.isNaN { return kept }
+        if t.binomial {
+            guard size > 0 else { return kept }
+            let successes = Swift.min(Swift.max(x / t.per * size, 0), size)
+            return (GammaShape(successes + 0.5), GammaShape(size - successes + 0.5))
+        }
+        if t.rawIsCount { return (GammaShape(Swift.max(x, 0) + 0.5), kept.1) }
+        guard size > 0 else { return kept }
+        return (GammaShape(Swift.max(x * size / t.per, 0) + 0.5), kept.1)
     }
 
     /// k_r: the key of replication r's sampling draws.
@@ -70,20 +105,22 @@ struct SamplingPerturbation: Sendable {
         return UInt64(b.0) | UInt64(b.1) << 32
     }
 
-    /// The posterior draw of one cell from its own generator (the value itself when there is
-    /// nothing to draw from).
+    /// The posterior draw of the cell in raw row `i` (value `x`, size or population `size`)
+    /// from its own generator: Beta(first, second)·per, Gamma(first) for a raw count, else
+    /// Gamma(first)·per/population; the value itself when there is nothing to draw from.
     @inline(__always)
-    static func draw(_ t: Target, value x: Double, size: Double, generator g: inout SplitMix64) -> Double {
+    static func draw(
+        _ t: Target, first: GammaShape, second: GammaShape, value x: Double, size: Double, tables: NormalZiggurat,
+        generator g: inout SplitMix64
+    ) -> Double {
         if x.isNaN { return x }
         if t.binomial {
             guard size > 0 else { return x }
-            let successes = Swift.min(Swift.max(x / t.per * size, 0), size)
-            return g.beta(successes + 0.5, size - successes + 0.5) * t.per
+            return tables.beta(first, second, using: &g) * t.per
         }
-        if t.rawIsCount { return g.gamma(shape: Swift.max(x, 0) + 0.5) }
+        if t.rawIsCount { return tables.gamma(first, using: &g) }
         guard size > 0 else { return x }
-        let count = Swift.max(x * size / t.per, 0)
-        return g.gamma(shape: count + 0.5) * t.per / size
+        return tables.gamma(first, using: &g) * t.per / size
     }
 
     /// Target `t`'s raw column redrawn for replication key `key` into `output` (raw row order).
@@ -92,10 +129,17 @@ struct SamplingPerturbation: Sendable {
         _ t: Target, values: UnsafeBufferPointer<Double>, sizes: UnsafeBufferPointer<Double>, key: UInt64,
         into output: UnsafeMutableBufferPointer<Double>
     ) {
-        rowKeys.withUnsafeBufferPointer { rows in
-            for i in 0..<output.count {
-                var g = SplitMix64(state: StableHash.mix(key ^ StableHash.combine(rows[i], t.key)))
-                output[i] = Self.draw(t, value: values[i], size: sizes[i], generator: &g)
+        let tables = NormalZiggurat.shared
+        t.cellKeys.withUnsafeBufferPointer { cells in
+            t.first.withUnsafeBufferPointer { first in
+                // Gamma targets have no second shapes: the first stand in (never read).
+                (t.binomial ? t.second : t.first).withUnsafeBufferPointer { second in
+                    for i in 0..<output.count {
+                        var g = SplitMix64(state: StableHash.mix(key ^ cells[i]))
+                        output[i] = Self.draw(t, first: first[i], second: second[i], value: values[i], size: sizes[i],
+                                              tables: tables, generator: &g)
+                    }
+                }
             }
         }
     }

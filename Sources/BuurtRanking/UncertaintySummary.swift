@@ -114,7 +114,7 @@ public enum UncertaintySummary {
         for group in plan.indexGroups {
             let store = ReplicationStore<Rank, Score>(
                 positions: group, replications: r, index: true, dimensions: plan.storesSamples ? plan.sampleCodes.count : 0,
-                blockSize: plan.blockSize(rows: group.count), reusing: previous)
+                blockSize: plan.blockSize(rows: group.count), reusing: previous, threads: threads)
             previous = store
             let pass = IndexPass(plan: plan, draws: draws, store: store, references: references)
             let result = pass.run(threads: threads, progress: reporter)

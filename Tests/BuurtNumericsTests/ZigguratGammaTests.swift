@@ -96,4 +96,53 @@ import Testing
         let d = Self.ksStatistic(x, cdf: Self.betaCDF(a, b))
         #expect(d < 1.95, "Beta(\(a), \(b)): √N·D = \(d)")
     }
+
+    /// Beta(½, b), a survey share with no successes: its first shape is drawn boosted
+    /// (Gamma(½) = Gamma(1½)·u²). With x = s², F(x) = ∫₀^√x 2(1 − t²)^(b−1) dt / B(½, b), whose
+    /// integrand is smooth, by Simpson's rule on 20,000 intervals of s.
+    @Test(arguments: [20.5, 400.5])
+    func betaWithAHalfShapeFollowsTheBetaCDF(b: Double) {
+        let steps = 20_000, h = 1.0 / Double(steps)
+        let logNorm = lgamma(0.5 + b) - lgamma(0.5) - lgamma(b)
+        func density(_ t: Double) -> Double { 2 * exp(logNorm + (b - 1) * log1p(-t * t)) }
+        var cdf = [0.0]
+        for k in 0..<steps {
+            let t0 = Double(k) * h
+            cdf.append(cdf[k] + h / 6 * (density(t0) + 4 * density(t0 + h / 2) + density(t0 + h)))
+        }
+        var g = SplitMix64(state: UInt64(b * 2))
+        let x = (0..<Self.n).map { _ in g.beta(0.5, b) }
+        let d = Self.ksStatistic(x) { v in
+            let t = v.squareRoot() / h, k = Swift.min(Int(t), steps - 1)
+            return cdf[k] + (t - Double(k)) * (cdf[k + 1] - cdf[k])
+        }
+        #expect(abs(cdf[steps] - 1) < 1e-6, "total mass \(cdf[steps])")
+        #expect(d < 1.95, "Beta(0.5, \(b)): √N·D = \(d)")
+    }
+
+    /// The squeeze without logarithms (``NormalZiggurat/decidedWithoutLogarithms(u:z2:d:t:)``)
+    /// changes no draw: Marsaglia–Tsang with the logarithmic test alone, written out here, gives
+    /// the same values bit for bit from the same generator, for small and large shapes.
+    @Test(arguments: [0.5, 1.5, 4.5, 20.5, 500.5, 20_000.5])
+    func squeezeWithoutLogarithmsKeepsEveryDraw(shape k: Double) {
+        var g = SplitMix64(state: UInt64(k * 4) + 1), h = g
+        let base = k < 1 ? k + 1 : k, d = base - 1.0 / 3, c = 1 / (9 * d).squareRoot()
+        func reference() -> Double {
+            while true {
+                let z = h.zigguratNormal()
+                var v = 1 + c * z
+                if v <= 0 { continue }
+                v = v * v * v
+                let u = h.uniform()
+                let z2 = z * z
+                if u < 1 - 0.0331 * z2 * z2 || log(u) < 0.5 * z2 + d * (1 - v + log(v)) {
+                    return k < 1 ? d * v * pow(h.uniformPositive(), 1 / k) : d * v
+                }
+            }
+        }
+        var differ = 0
+        for _ in 0..<200_000 where g.gamma(shape: k).bitPattern != reference().bitPattern { differ += 1 }
+        #expect(differ == 0, "Gamma(\(k)): \(differ) draws differ")
+        #expect(g.state == h.state, "both consumed the same values")
+    }
 }

@@ -9,12 +9,13 @@ import Foundation
 /// r = 3.6541528853610088 and v = 0.00492867323399 make the layers close at the mode.
 ///
 /// The tables live in one allocation made once per process and never freed, so a draw reads
-/// them without reference counting.
-@usableFromInline
-struct NormalZiggurat: @unchecked Sendable {
+/// them without reference counting. A loop of many draws takes ``shared`` once and draws through
+/// it (``normal(using:)``, ``gamma(_:scale:using:)``, ``beta(_:_:using:)``), which spares a
+/// look-up of the tables per variate.
+public struct NormalZiggurat: @unchecked Sendable {
     @usableFromInline static let r = 3.654_152_885_361_008_8
     static let v = 0.004_928_673_233_99
-    @usableFromInline static let shared = NormalZiggurat()
+    public static let shared = NormalZiggurat()
 
     /// Right edge xᵢ of layer i, i = 0…256 (x₂₅₆ = 0).
     @usableFromInline let edge: UnsafePointer<Double>
@@ -42,18 +43,17 @@ struct NormalZiggurat: @unchecked Sendable {
     }
 }
 
-extension RandomNumberGenerator {
-    /// Standard normal by the ziggurat (``NormalZiggurat``), exact: one 64-bit value picks the
-    /// layer (low 8 bits), the sign (bit 8) and x = u·xᵢ with u from the top 53 bits; x < xᵢ₊₁ is
-    /// accepted at once (about 99 % of draws), else layer 0 draws from the tail
-    /// (Marsaglia 1964: a = −ln u₁/r, b = −ln u₂ until 2b > a², r + a) and the others accept x
-    /// when f(xᵢ) + u′·(f(xᵢ₊₁) − f(xᵢ)) < f(x).
+extension NormalZiggurat {
+    /// Standard normal by the ziggurat, exact: one 64-bit value picks the layer (low 8 bits),
+    /// the sign (bit 8) and x = u·xᵢ with u from the top 53 bits; x < xᵢ₊₁ is accepted at once
+    /// (about 99 % of draws), else layer 0 draws from the tail (Marsaglia 1964: a = −ln u₁/r,
+    /// b = −ln u₂ until 2b > a², r + a) and the others accept x when
+    /// f(xᵢ) + u′·(f(xᵢ₊₁) − f(xᵢ)) < f(x).
     /// - Complexity: O(1) expected; about 1.02 values of the generator per draw.
-    @inlinable
-    public mutating func zigguratNormal() -> Double {
-        let edge = NormalZiggurat.shared.edge, height = NormalZiggurat.shared.height
+    @inlinable @inline(__always)
+    public func normal<G: RandomNumberGenerator>(using g: inout G) -> Double {
         while true {
-            let w = next()
+            let w = g.next()
             let i = Int(truncatingIfNeeded: w & 255)
             let sign: Double = w & 256 == 0 ? 1 : -1
             let x = Double(w >> 11) * 0x1p-53 * edge[i]
@@ -61,13 +61,22 @@ extension RandomNumberGenerator {
             if i == 0 {
                 var a: Double, b: Double
                 repeat {
-                    a = -Foundation.log(uniformPositive()) / NormalZiggurat.r
-                    b = -Foundation.log(uniformPositive())
+                    a = -Foundation.log(g.uniformPositive()) / NormalZiggurat.r
+                    b = -Foundation.log(g.uniformPositive())
                 } while b + b <= a * a
                 return sign * (NormalZiggurat.r + a)
             }
-            let y = height[i] + uniform() * (height[i + 1] - height[i])
+            let y = height[i] + g.uniform() * (height[i + 1] - height[i])
             if y < Foundation.exp(-0.5 * x * x) { return sign * x }
         }
+    }
+}
+
+extension RandomNumberGenerator {
+    /// Standard normal by the ziggurat (``NormalZiggurat/normal(using:)``), exact.
+    /// - Complexity: O(1) expected; about 1.02 values of the generator per draw.
+    @inlinable
+    public mutating func zigguratNormal() -> Double {
+        NormalZiggurat.shared.normal(using: &self)
     }
 }

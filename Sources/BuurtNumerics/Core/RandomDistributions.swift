@@ -30,40 +30,18 @@ extension RandomNumberGenerator {
         mean + sd * standardNormal()
     }
 
-    /// Gamma(shape, scale) with density x^(k−1) e^(−x/θ) / (Γ(k) θ^k); mean kθ, variance kθ².
-    ///
-    /// Marsaglia & Tsang (2000): for k ≥ 1 with d = k − ⅓, c = 1/√(9d), accept d·v, v = (1 + c z)³,
-    /// z from ``zigguratNormal()``, when ln u < z²/2 + d − d v + d ln v (squeeze u < 1 − 0.0331 z⁴
-    /// first, which accepts nearly every draw without a logarithm). For k < 1 the boost
-    /// Gamma(k) = Gamma(k + 1)·u^(1/k) is used.
-    /// - Complexity: O(1) expected; for k ≥ 1 about two values of the generator per draw
-    ///   (acceptance ≥ 95 %, rising towards 1 with k).
+    /// Gamma(shape, scale) with density x^(k−1) e^(−x/θ) / (Γ(k) θ^k); mean kθ, variance kθ²,
+    /// by Marsaglia & Tsang (``NormalZiggurat/gamma(_:scale:using:)``).
+    /// - Complexity: O(1) expected; about two values of the generator per draw.
     @inlinable
     public mutating func gamma(shape: Double, scale: Double = 1) -> Double {
-        if shape < 1 {
-            let boosted = gamma(shape: shape + 1, scale: scale)
-            return boosted * Foundation.pow(uniformPositive(), 1 / shape)
-        }
-        let d = shape - 1.0 / 3
-        let c = 1 / (9 * d).squareRoot()
-        while true {
-            let z = zigguratNormal()
-            var v = 1 + c * z
-            if v <= 0 { continue }
-            v = v * v * v
-            let u = uniform()
-            let z2 = z * z
-            if u < 1 - 0.0331 * z2 * z2 { return d * v * scale }
-            if Foundation.log(u) < 0.5 * z2 + d * (1 - v + Foundation.log(v)) { return d * v * scale }
-        }
+        NormalZiggurat.shared.gamma(GammaShape(shape), scale: scale, using: &self)
     }
 
     /// Beta(a, b) as X/(X + Y) with X ~ Gamma(a), Y ~ Gamma(b) drawn in that order; mean a/(a + b).
     @inlinable
     public mutating func beta(_ a: Double, _ b: Double) -> Double {
-        let x = gamma(shape: a)
-        let y = gamma(shape: b)
-        return x / (x + y)
+        NormalZiggurat.shared.beta(GammaShape(a), GammaShape(b), using: &self)
     }
 
     /// Poisson(mean) count.

@@ -52,20 +52,27 @@ extension Normalise {
         let d = node.direction
         let n = values.count
         if workspace.directed.count < n { workspace.directed = [Double](repeating: .nan, count: n) }
-        for i in 0..<n { workspace.directed[i] = values[i] * d }
+        workspace.directed.withUnsafeMutableBufferPointer { directed in
+            for i in 0..<n { directed[i] = values[i] * d }
+        }
         let goalposts = try directedGoalposts(node, method: method)
         let target = node.target.map { $0 * d }
         for (b, rows) in basis.bases.enumerated() {
-            workspace.basisValues.removeAll(keepingCapacity: true)
-            for r in rows.rows { workspace.basisValues.append(workspace.directed[r]) }
+            workspace.gatherBasis(rows.rows)
             let fit = try fit(
                 workspace.basisValues, method: method,
                 referenceValue: basis.referenceRows.map { workspace.directed[$0[b]] }, target: target,
                 goalposts: goalposts, context: "indicator \(node.code)\(rows.label)")
-            let f = transform(method, fit)
-            for (g, group) in basis.groups.enumerated() where basis.basisOfGroup[g] == b {
-                for r in group.rows { values[r] = f(workspace.directed[r]) }
-                fitted(group.period, fit)
+            let f = transform(method, fit), affine = affine(method, fit)
+            workspace.directed.withUnsafeBufferPointer { directed in
+                for (g, group) in basis.groups.enumerated() where basis.basisOfGroup[g] == b {
+                    if let a = affine {
+                        for r in group.rows { values[r] = a(directed[r]) }
+                    } else {
+                        for r in group.rows { values[r] = f(directed[r]) }
+                    }
+                    fitted(group.period, fit)
+                }
             }
         }
     }
@@ -77,6 +84,19 @@ public struct NormaliseWorkspace: Sendable {
     var basisValues: [Double] = []
 
     public init() {}
+
+    /// `basisValues` ← the directed values of `rows`, in their order.
+    /// - Complexity: O(rows), no allocation once grown.
+    mutating func gatherBasis(_ rows: [Int]) {
+        if basisValues.count != rows.count { basisValues = [Double](repeating: .nan, count: rows.count) }
+        directed.withUnsafeBufferPointer { directed in
+            basisValues.withUnsafeMutableBufferPointer { out in
+                rows.withUnsafeBufferPointer { rows in
+                    for (t, r) in rows.enumerated() { out[t] = directed[r] }
+                }
+            }
+        }
+    }
 }
 
 /// The rows each normalisation fit is taken from and which fit each period group uses, from

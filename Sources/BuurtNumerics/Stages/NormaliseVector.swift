@@ -44,11 +44,9 @@ public enum Normalise {
     static func transform(_ method: NormaliseMethod, _ fit: NormaliseFit) -> (Double) -> Double {
         let lo = fit.min ?? .nan, hi = fit.max ?? .nan
         switch method {
-        case .minmax(let l, let u):
-            return { ($0 - lo) / (hi - lo) * (u - l) + l }
-        case .zscore(let m, let s):
-            let mean = fit.mean ?? .nan, sd = fit.sd ?? .nan
-            return { ($0 - mean) / sd * s + m }
+        case .minmax, .zscore:
+            let map = affine(method, fit)!
+            return { map($0) }
         case .rank:
             return { x in x.isNaN ? x : Double(fit.sorted.lowerBound(of: x) + 1) }
         case .borda:
@@ -74,5 +72,30 @@ public enum Normalise {
                 return Swift.min(Swift.max(y, 0), 1) * scale
             }
         }
+    }
+
+    /// The methods that are one affine map (``NormaliseAffineMap``): minmax(l, u) with
+    /// (min, max − min, u − l, l), zscore(m, s) with (mean, sd, s, m); `nil` for the others.
+    static func affine(_ method: NormaliseMethod, _ fit: NormaliseFit) -> NormaliseAffineMap? {
+        switch method {
+        case .minmax(let l, let u):
+            let lo = fit.min ?? .nan, hi = fit.max ?? .nan
+            return NormaliseAffineMap(centre: lo, spread: hi - lo, width: u - l, offset: l)
+        case .zscore(let m, let s):
+            return NormaliseAffineMap(centre: fit.mean ?? .nan, spread: fit.sd ?? .nan, width: s, offset: m)
+        default:
+            return nil
+        }
+    }
+}
+
+/// y = (x′ − centre)/spread·width + offset, evaluated in that order, so that a loop over many
+/// values applies it without a closure call each and gives the closure's bits.
+struct NormaliseAffineMap {
+    let centre: Double, spread: Double, width: Double, offset: Double
+
+    @inline(__always)
+    func callAsFunction(_ x: Double) -> Double {
+        (x - centre) / spread * width + offset
     }
 }

@@ -41,24 +41,33 @@ struct ReferenceTreatment {
     /// (or raised to the log's minimum) are listed as high and low cells.
     /// - Complexity: O(n).
     func apply(_ sample: [Double], treatment: OutlierTreatment) -> OutlierTreatment.Result {
-        var result = OutlierTreatment.Result(values: nil, before: treatment.check(sample), outcome: decided.outcome)
+        var result = OutlierTreatment.Result(values: values(sample), before: treatment.check(sample), outcome: decided.outcome)
         switch decided.outcome {
         case .winsorised:
-            var x = sample
-            for (i, v) in sample.enumerated() {
-                if v > upper { x[i] = upper; result.high.append(i) } else if v < lower { x[i] = lower; result.low.append(i) }
-            }
-            result.values = x
-            result.afterWinsorising = treatment.check(x)
+            result.high = sample.indices.filter { sample[$0] > upper }
+            result.low = sample.indices.filter { !(sample[$0] > upper) && sample[$0] < lower }
+            result.afterWinsorising = result.values.map(treatment.check)
         case .logTransformed:
             result.low = sample.indices.filter { sample[$0] < logMinimum }
-            let x = sample.map { Foundation.log(Swift.max($0, logMinimum) - logMinimum + logShift) }
-            result.values = x
-            result.afterLog = treatment.check(x)
+            result.afterLog = result.values.map(treatment.check)
         case .passed, .undetermined:
             break
         }
         return result
+    }
+
+    /// The treated values alone of another period's available values (`nil`: left as they are),
+    /// those of ``apply(_:treatment:)`` without its checks and cell lists.
+    /// - Complexity: O(n).
+    func values(_ sample: [Double]) -> [Double]? {
+        switch decided.outcome {
+        case .winsorised:
+            return sample.map { $0 > upper ? upper : $0 < lower ? lower : $0 }
+        case .logTransformed:
+            return sample.map { Foundation.log(Swift.max($0, logMinimum) - logMinimum + logShift) }
+        case .passed, .undetermined:
+            return nil
+        }
     }
 }
 
@@ -126,9 +135,9 @@ extension Treat {
         }
         for group in groups {
             collect(group)
-            let result = fitted.map { group.period == parameters.reference ? $0.decided : $0.apply(sample, treatment: treatment) }
-                ?? treatment.treat(sample)
-            guard let treated = result.values else { continue }
+            let values = fitted.map { group.period == parameters.reference ? $0.decided.values : $0.values(sample) }
+                ?? treatment.treat(sample).values
+            guard let treated = values else { continue }
             for (q, t) in rows.enumerated() { column[t] = treated[q] }
         }
     }

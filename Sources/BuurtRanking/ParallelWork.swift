@@ -7,31 +7,20 @@ import Foundation
 final class SharedBuffer<Element>: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<Element>
     let count: Int
-    /// Whether `pointer` came from `posix_memalign` (freed with `free`).
-    private let hugePaged: Bool
 
-    /// Buffers from this size on are aligned to 2 MiB and offered transparent huge pages.
-    static var hugePageThreshold: Int { 8 << 20 }
+    /// Buffers from this size on are filled in parallel when `threads` > 1.
+    static var parallelFillThreshold: Int { 8 << 20 }
 
-    /// - Complexity: O(count). A buffer of ``hugePageThreshold`` bytes or more (the stored
-    ///   samples: up to gigabytes) is asked to be backed by 2 MiB pages where the system allows
-    ///   it (`madvise(MADV_HUGEPAGE)`), so filling it takes one page fault per 2 MiB instead of
-    ///   one per 4 KiB (measured: 1.3 s of 7 s on 14,000 rows × 10,000 replications).
-    ///   `threads` > 1 fills such a buffer in 2 MiB pieces on that many workers, so that the
-    ///   first-touch page faults and the kernel's zeroing of gigabytes are not one serial phase.
+    /// - Complexity: O(count). `threads` > 1 fills a buffer of ``parallelFillThreshold`` bytes
+    ///   or more (the stored samples: up to gigabytes) in 2 MiB pieces on that many workers, so
+    ///   that the first-touch page faults and the kernel's zeroing are not one serial phase.
+    ///   The buffer is left on ordinary pages: transparent huge pages halved the faults on warm
+    ///   memory but, on a virtual machine that hands freed memory back to its host, cost 3 s of
+    ///   system time on the first run after a pause (14,000 rows × 10,000 replications).
     init(count: Int, repeating value: Element, threads: Int = 1) {
         self.count = count
-        let bytes = Swift.max(count, 1) * MemoryLayout<Element>.stride
-        var raw: UnsafeMutableRawPointer?
-        if bytes >= Self.hugePageThreshold, posix_memalign(&raw, 2 << 20, bytes) == 0, let raw {
-            _ = madvise(raw, bytes, 14)  // MADV_HUGEPAGE; refused (and harmless) where unsupported
-            pointer = raw.bindMemory(to: Element.self, capacity: Swift.max(count, 1))
-            hugePaged = true
-        } else {
-            pointer = .allocate(capacity: Swift.max(count, 1))
-            hugePaged = false
-        }
-        guard hugePaged, threads > 1 else {
+        pointer = .allocate(capacity: Swift.max(count, 1))
+        guard count * MemoryLayout<Element>.stride >= Self.parallelFillThreshold, threads > 1 else {
             pointer.initialize(repeating: value, count: count)
             return
         }
@@ -45,7 +34,7 @@ final class SharedBuffer<Element>: @unchecked Sendable {
 
     deinit {
         pointer.deinitialize(count: count)
-        if hugePaged { free(pointer) } else { pointer.deallocate() }
+        pointer.deallocate()
     }
 }
 

@@ -6,7 +6,9 @@ import BuurtNumerics
 /// *stored*, the R scores of every *sample code*: the problem dimensions (unless fixed), then the
 /// change groups that vary with the draws and are not among them. Bytes per row and replication:
 /// rank (2, or 4 above 65,535 rows a period) + score + score · sample codes, the score `Double`
-/// when all of it fits the budget, else `Float`.
+/// when all of it fits the budget and ``doubleLimit`` (1 GiB), else `Float`: beyond a gigabyte,
+/// writing, gathering and selecting twice the bytes costs more than the seventh digit of a
+/// band is worth (14,000 rows × 10,000 replications: 1.4 GB of Double samples).
 ///
 /// **Splits.** When the single-precision samples fit the budget, one index pass over all rows
 /// stores everything and every band is derived from those samples: each replication is
@@ -54,6 +56,8 @@ struct SummaryPlan: Sendable {
     /// Rows per theme chunk when the dimensions are neither stored nor tiled (compiled path).
     let themeChunks: [Range<Int>]
     let fitsAsDouble: Bool
+    /// The largest sample store kept in double precision, whatever the budget.
+    static let doubleLimit = 1 << 30
     /// Bytes of samples the summary may hold (see above for the general path).
     let memoryBudget: Int
 
@@ -121,7 +125,7 @@ struct SummaryPlan: Sendable {
         let r = replications
         let rankBytes = (periods.map(\.positions.count).max() ?? 0) <= Int(UInt16.max) ? 2 : 4
         func bytes(score: Int) -> Int { rows * r * (rankBytes + score + sampleCodes.count * score) }
-        fitsAsDouble = bytes(score: 8) <= memoryBudget
+        fitsAsDouble = bytes(score: 8) <= Swift.min(memoryBudget, Self.doubleLimit)
         storesSamples = fitsAsDouble || bytes(score: 4) <= memoryBudget
         if storesSamples {
             indexGroups = [0..<rows]

@@ -64,6 +64,19 @@ import Testing
 
     /// index ← a ← {d1, d2}, b ← d3: the problem dimensions a, b aggregate varying aggregates,
     /// so beyond the budget the compiled path scores them in chunks of rows (no tiles).
+    /// Double samples only up to ``SummaryPlan/doubleLimit`` (1 GiB), whatever the budget: 90
+    /// rows × 2,000,000 replications need more than 1.8 GB even without the sample codes, so a
+    /// 16 GiB budget still stores them as Float; 120 replications stay Double.
+    @Test func samplesBeyondAGigabyteAreSinglePrecision() throws {
+        let model = try TestPanels.model(dims: 3, perDim: 3)
+        var many = Self.uncertainty
+        many.replications = 2_000_000
+        let large = try Self.plan(Self.engine(model, uncertainty: many), budget: 16 << 30)
+        #expect(!large.fitsAsDouble && large.storesSamples)
+        let small = try Self.plan(Self.engine(model), budget: 16 << 30)
+        #expect(small.fitsAsDouble && small.storesSamples)
+    }
+
     @Test func chunkedThemesGiveIdenticalResults() throws {
         let model = try IndexModel(nodes: [
             ModelNode(code: "index", kind: .aggregate),

@@ -1,5 +1,6 @@
 /// A score kept per row and replication: `Double`, or `Float` when R × rows doubles would not fit
-/// the memory budget (bands are then reported to single precision, relative error ≤ 6·10⁻⁸).
+/// the memory budget or exceed 1 GiB (``SummaryPlan/doubleLimit``; bands are then reported to
+/// single precision, relative error ≤ 6·10⁻⁸).
 protocol StoredScore: BinaryFloatingPoint, Sendable {
     /// A statistic of stored values as reported: as it is for `Double`; for `Float` the
     /// shortest decimal of its single-precision value (so files show 41.23457, not 41.2345695495605).

@@ -32,7 +32,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "BuurtRanking", dependencies: ["BuurtNumerics"]),
+        // Element-wise kernels with an AVX2 loop chosen at run time (bit-identical to the portable one).
+        .target(name: "CVectorMath", path: "Sources/CVectorMath"),
+        .target(name: "BuurtRanking", dependencies: ["BuurtNumerics", "CVectorMath"]),
         .target(
             name: "BuurtReport",
             dependencies: [
@@ -65,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "BuurtRankingTests",
             dependencies: [
-                "BuurtRanking", "BuurtTestSupport",
+                "BuurtRanking", "BuurtTestSupport", "CVectorMath",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]

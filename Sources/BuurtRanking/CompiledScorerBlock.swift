@@ -192,7 +192,8 @@ extension CompiledScorer {
     }
 
     /// q = num ⊘ den where the node is available, 0 elsewhere (also the squares' sum for
-    /// Mazziotta–Pareto).
+    /// Mazziotta–Pareto), taken as num · (1/den), so a position's bits do not depend on the
+    /// positions scored with it.
     private func divide(_ node: Node, _ alt: Alternative, positions range: Range<Int>, width b: Int, workspace w: inout Workspace) {
         let t = range.count, cc = node.children.count, a = range.lowerBound
         let missing = alt.missing[node.buffer]
@@ -211,8 +212,9 @@ extension CompiledScorer {
                             let flags = available.baseAddress! + a
                             if from == to {
                                 // No child missing here: every denominator is the total.
-                                Self.divide(out.baseAddress! + j * t, by: total, available: flags, count: t)
-                                if twoSums { Self.divide(squares.baseAddress! + j * t, by: total, available: flags, count: t) }
+                                let reciprocal = 1 / total
+                                Self.scale(out.baseAddress! + j * t, by: reciprocal, available: flags, count: t)
+                                if twoSums { Self.scale(squares.baseAddress! + j * t, by: reciprocal, available: flags, count: t) }
                                 continue
                             }
                             for i in 0..<t { den[i] = total }
@@ -220,8 +222,8 @@ extension CompiledScorer {
                                 let pair = missing[k]
                                 den[Int(pair >> 32) - a] -= w.weights[Int(pair & 0xFFFF_FFFF) + j * cc]
                             }
-                            Self.divide(out.baseAddress! + j * t, by: den.baseAddress!, available: flags, count: t)
-                            if twoSums { Self.divide(squares.baseAddress! + j * t, by: den.baseAddress!, available: flags, count: t) }
+                            Self.scale(out.baseAddress! + j * t, byReciprocalsOf: den.baseAddress!, available: flags, count: t)
+                            if twoSums { Self.scale(squares.baseAddress! + j * t, byReciprocalsOf: den.baseAddress!, available: flags, count: t) }
                         }
                     }
                 }

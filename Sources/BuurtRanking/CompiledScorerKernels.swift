@@ -13,24 +13,28 @@ struct ScoreSums {
 /// The element-wise kernels of ``CompiledScorer``: branch-free loops the compiler vectorises
 /// (2-wide in a portable build), each doing exactly the operations of the scalar definition.
 extension CompiledScorer {
-    /// column[i] ← column[i] / den[i] where available[i] ≠ 0, else 0. Every quotient is taken
-    /// (a discarded one may be NaN), so the loop has no branch and vectorises.
+    /// column[i] ← column[i] · (1 / den[i]) where available[i] ≠ 0, else 0: the quotient as a
+    /// product with the reciprocal, as ``scale(_:by:available:count:)`` takes it, so a position
+    /// gets the same bits whichever of the two its block of positions uses. Every product is
+    /// taken (a discarded one may be NaN), so the loop has no branch and vectorises.
     @inline(__always)
-    static func divide(_ column: UnsafeMutablePointer<Double>, by den: UnsafePointer<Double>, available: UnsafePointer<Double>, count: Int) {
+    static func scale(_ column: UnsafeMutablePointer<Double>, byReciprocalsOf den: UnsafePointer<Double>, available: UnsafePointer<Double>, count: Int) {
         var i = 0
         while i < count {
-            let q = column[i] / den[i]
+            let q = column[i] * (1 / den[i])
             column[i] = available[i] != 0 ? q : 0
             i &+= 1
         }
     }
 
-    /// column[i] ← column[i] / den where available[i] ≠ 0, else 0.
+    /// column[i] ← column[i] · reciprocal where available[i] ≠ 0, else 0: the quotient by a
+    /// denominator shared by the column as a product with its reciprocal (within 1 ulp of the
+    /// quotient; a vector division costs several times a multiplication).
     @inline(__always)
-    static func divide(_ column: UnsafeMutablePointer<Double>, by den: Double, available: UnsafePointer<Double>, count: Int) {
+    static func scale(_ column: UnsafeMutablePointer<Double>, by reciprocal: Double, available: UnsafePointer<Double>, count: Int) {
         var i = 0
         while i < count {
-            let q = column[i] / den
+            let q = column[i] * reciprocal
             column[i] = available[i] != 0 ? q : 0
             i &+= 1
         }

@@ -40,6 +40,8 @@ struct SampledReplication: Sendable {
         var sampleRows: [Int] = []
         var impute = ImputeWorkspace()
         var normalise = NormaliseWorkspace()
+        /// Rows the eight-lane sampling draws leave to the scalar sampler.
+        var pending: [Int32] = []
     }
 
     let raw: Panel
@@ -155,7 +157,7 @@ struct SampledReplication: Sendable {
         let s = GeneralEvaluator.spec(spec, d, uncertainty)
         let k = columns.count, n = raw.rowCount, m = rows.kept.count
         prepare(&w, indicators: k, rows: n, kept: m)
-        perturbAndDenominate(replication: stream, into: &w.raw)
+        perturbAndDenominate(replication: stream, into: &w.raw, pending: &w.pending)
         if let impute = s.impute, impute.method != .none, let pools = imputePools {
             for c in 0..<k { fill(c, in: &w, pools: pools, median: impute.method == .median) }
         }
@@ -219,7 +221,7 @@ struct SampledReplication: Sendable {
     }
 
     /// Each indicator's raw column, redrawn where it has a sampling model, then denominated.
-    private func perturbAndDenominate(replication r: UInt64, into buffers: inout [[Double]]) {
+    private func perturbAndDenominate(replication r: UInt64, into buffers: inout [[Double]], pending: inout [Int32]) {
         let key = SamplingPerturbation.replicationKey(seed: perturbation.seed, replication: r)
         let n = raw.rowCount
         var target = [Int?](repeating: nil, count: columns.count)
@@ -230,7 +232,7 @@ struct SampledReplication: Sendable {
                 buffers[c].withUnsafeMutableBufferPointer { out in
                     if let t = target[c] {
                         let x = perturbation.targets[t]
-                        perturbation.perturb(x, values: column(x.column), sizes: column(x.sizeColumn), key: key, into: out)
+                        perturbation.perturb(x, values: column(x.column), sizes: column(x.sizeColumn), key: key, into: out, pending: &pending)
                     } else {
                         _ = out.update(fromContentsOf: column(columns[c]))
                     }

@@ -32,6 +32,9 @@ struct ThemeTiles<Score: StoredScore> {
     let weights: [[Double]]
     /// Per dimension: the sum of the children's weights of each run position.
     let totals: [[Double]]
+    /// Per dimension: 1 / totals, the factor of a row without missing children (as
+    /// ``CompiledScorer`` scales such a column).
+    let reciprocals: [[Double]]
     /// Whether some dimension is a Mazziotta–Pareto mean under some plan (two products).
     let twoSums: Bool
     /// 1 for every run position: every run a gap pass transforms is available.
@@ -79,6 +82,7 @@ struct ThemeTiles<Score: StoredScore> {
         }
         self.weights = weights
         self.totals = totals
+        reciprocals = totals.map { $0.map { 1 / $0 } }
     }
 
     /// Gap statistics of every row, keyed by nominal row, dimensions in order.
@@ -218,24 +222,27 @@ struct ThemeTiles<Score: StoredScore> {
         return ranges
     }
 
-    /// run[q] ← run[q] / den_q over `runs` for dimension d at position p: den_q the total
-    /// weight, less the weights of the children missing at p (in order).
+    /// run[q] ← run[q] · (1 / den_q) over `runs` for dimension d at position p (as
+    /// ``CompiledScorer`` takes the quotient): den_q the total weight, less the weights of the
+    /// children missing at p (in order).
     private func divide(_ run: UnsafeMutablePointer<Double>, d: Int, position p: Int, runs range: Range<Int>,
                         alternative: CompiledScorer.Alternative) {
         let cc = nodes[d].children.count
         let missing = alternative.missing[nodes[d].buffer]
         let from = missing.lowerBound(of: UInt64(p) << 32)
         let to = missing.lowerBound(of: UInt64(p + 1) << 32)
-        totals[d].withUnsafeBufferPointer { total in
-            guard from != to else {
-                for q in range { run[q] /= total[q] }
-                return
+        guard from != to else {
+            reciprocals[d].withUnsafeBufferPointer { reciprocal in
+                for q in range { run[q] *= reciprocal[q] }
             }
+            return
+        }
+        totals[d].withUnsafeBufferPointer { total in
             weights[d].withUnsafeBufferPointer { w in
                 for q in range {
                     var den = total[q]
                     for m in from..<to { den -= w[Int(missing[m] & 0xFFFF_FFFF) + q * cc] }
-                    run[q] /= den
+                    run[q] *= 1 / den
                 }
             }
         }

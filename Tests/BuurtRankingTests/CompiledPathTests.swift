@@ -1,6 +1,7 @@
 import BuurtNumerics
 @testable import BuurtRanking
 import Foundation
+import CVectorMath
 import Testing
 
 /// The compiled path against pipeline runs: on random models (2–3 levels, random weights,
@@ -311,22 +312,42 @@ import Testing
     }
 }
 
-/// The vectorised exponential of the geometric mean's inverse against `exp`.
+/// The vectorised exponential of the geometric mean's inverse against `exp`, on the loop this
+/// processor uses and on the portable one.
 @Suite struct CompiledPathExponentialTests {
-    @Test func withinTwoUlpsOfExpOverTheRangeOfLogarithms() {
+    static func exponential(_ x: [Double], portable: Bool = false) -> [Double] {
+        var q = x
+        let available = [Double](repeating: 1, count: x.count)
+        if portable { buurt_exp_masked_portable(&q, available, q.count) } else { buurt_exp_masked(&q, available, q.count) }
+        return q
+    }
+
+    @Test func withinOneUlpOfExpOverTheRangeOfLogarithms() {
         var g = RandomStream(seed: 8, stream: 0)
-        var worst = 0.0
-        for _ in 0..<20_000 {
-            let x = SIMD2(-700 + 1400 * g.uniform(), -5 + 10 * g.uniform())
-            let y = CompiledScorer.exponential(x)
-            for k in 0..<2 { worst = max(worst, abs(y[k] - exp(x[k])) / exp(x[k]).ulp) }
-        }
-        #expect(worst <= 2, "largest error \(worst) ulp")
-        // Beyond ±708 and NaN: exp itself.
-        let edge = CompiledScorer.exponential(SIMD2(710, -746))
-        #expect(edge[0] == exp(710) && edge[1] == 0)
-        #expect(CompiledScorer.exponential(SIMD2(.nan, 0))[0].isNaN)
-        let one = CompiledScorer.exponential(SIMD2(0, 1))
-        #expect(one[0] == 1 && abs(one[1] - exp(1)) <= exp(1).ulp)
+        // An odd count, so the wide loop leaves a tail to go value by value.
+        let x = (0..<40_001).map { i in i.isMultiple(of: 2) ? -700 + 1400 * g.uniform() : -5 + 10 * g.uniform() }
+        let y = Self.exponential(x)
+        let worst = zip(x, y).map { abs($1 - exp($0)) / exp($0).ulp }.max()!
+        #expect(worst <= 1, "largest error \(worst) ulp on \(buurt_vector_math_lanes()) lanes")
+        // Beyond ±708 and NaN: exp itself, also when the other values of a group are in range.
+        let edge = Self.exponential([710, -746, 1, .nan, 0, 2, -1] + [Double](repeating: 0.5, count: 9))
+        #expect(edge[0] == exp(710) && edge[1] == 0 && edge[3].isNaN && edge[4] == 1)
+        #expect(abs(edge[2] - exp(1)) <= exp(1).ulp && abs(edge[5] - exp(2)) <= exp(2).ulp)
+    }
+
+    @Test func theWideAndPortableLoopsGiveTheSameBits() {
+        var g = RandomStream(seed: 9, stream: 0)
+        let x = (0..<10_003).map { _ in -20 + 40 * g.uniform() } + [709, -709, .infinity, -.infinity, .nan, 0]
+        let wide = Self.exponential(x), portable = Self.exponential(x, portable: true)
+        #expect(zip(wide, portable).allSatisfy { $0.bitPattern == $1.bitPattern })
+        #expect(portable[x.count - 4] == .infinity && portable[x.count - 3] == 0 && portable[x.count - 2].isNaN && portable[x.count - 1] == 1)
+    }
+
+    @Test func maskedColumnsAreZeroWhereNotAvailable() {
+        var q = (0..<37).map { Double($0) / 8 - 2 }
+        let available = q.indices.map { $0 % 3 == 1 ? 0.0 : 1 }
+        let expected = zip(Self.exponential(q), available).map { $1 != 0 ? $0 : 0 }
+        buurt_exp_masked(&q, available, q.count)
+        #expect(q == expected && q[0] == exp(-2) && q[1] == 0 && q[16] == 0 && abs(q[24] - exp(1)) <= exp(1).ulp)
     }
 }

@@ -17,6 +17,10 @@ public struct GammaShape: Sendable, Equatable {
         c = 1 / (9 * Self.d(shape)).squareRoot()
     }
 
+    /// Marsaglia & Tsang's d and c of this shape, as ``NormalZiggurat/gamma(_:scale:using:)``
+    /// uses them (for a vectorised sampler that must take the same steps).
+    public var constants: (d: Double, c: Double) { (Self.d(shape), c) }
+
     /// d = k′ − ⅓ of `shape` (see the type).
     @inlinable @inline(__always)
     static func d(_ shape: Double) -> Double {

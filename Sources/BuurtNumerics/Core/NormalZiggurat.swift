@@ -19,6 +19,8 @@ public struct NormalZiggurat: @unchecked Sendable {
 
     /// Right edge xᵢ of layer i, i = 0…256 (x₂₅₆ = 0).
     @usableFromInline let edge: UnsafePointer<Double>
+    /// The 257 layer edges x₀ … x₂₅₆ (for a vectorised sampler that must take the same steps).
+    public var edges: UnsafePointer<Double> { edge }
     /// f(xᵢ), i = 0…256 (f(x₂₅₆) = 1; entry 0 is not used).
     @usableFromInline let height: UnsafePointer<Double>
 

@@ -17,7 +17,7 @@ FUZZ_TARGETS ?= fuzz-csv fuzz-model fuzz-metadata fuzz-check
 FUZZ_FLAGS ?= -rss_limit_mb=4096 -max_len=16384
 FUZZ_BUILD = $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address
 
-.PHONY: run test build deps demo bench bench-compare bench-build fuzz clean
+.PHONY: run test build deps demo bench bench-compare bench-build examples fuzz clean
 
 # Installs what is missing, quietly (apt's output is shown only when it fails); does nothing
 # when everything is installed. `make test` adds TEST_APT_PACKAGES.
@@ -65,6 +65,16 @@ BENCH_DEPS := $(BENCH_VENV)/.installed-numpy-pandas-pyyaml
 # CI's smoke build of the Benchmarks package (builds, runs nothing).
 bench-build: deps
 	cd Benchmarks && $(SWIFT) build
+
+# CI's run of the Examples package (library use from outside the package): its executable's
+# priority list of the demo must equal the scores and bands of `buurtscore run` on the same model.
+examples: DEPS := $(APT_PACKAGES) python3
+examples: deps
+	$(SWIFT) build --product buurtscore
+	cd Examples && $(SWIFT) build && mkdir -p .build && $$($(SWIFT) build --show-bin-path)/most-in-need > .build/most-in-need.txt
+	cat Examples/.build/most-in-need.txt
+	$$($(SWIFT) build --show-bin-path)/buurtscore run datasets/demo/model.yml --out Examples/.build/cli-demo --quiet
+	python3 Examples/compare.py Examples/.build/most-in-need.txt Examples/.build/cli-demo
 
 bench: deps
 	SWIFT=$(SWIFT) Benchmarks/bench.sh

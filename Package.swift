@@ -6,8 +6,11 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "BuurtNumerics", targets: ["BuurtNumerics"]),
+        .library(name: "BuurtIndex", targets: ["BuurtIndex"]),
         .library(name: "BuurtRanking", targets: ["BuurtRanking"]),
         .library(name: "BuurtReport", targets: ["BuurtReport"]),
+        .library(name: "BuurtWorkflow", targets: ["BuurtWorkflow"]),
+        .library(name: "BuurtSynthetic", targets: ["BuurtSynthetic"]),
         .executable(name: "buurtscore", targets: ["buurtscore"]),
     ],
     dependencies: [
@@ -25,41 +28,55 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["liblapack-dev", "libopenblas-dev", "pkg-config"])]
         ),
+        // Matrices, LAPACK/BLAS, statistics and random streams: no file formats, no model.
+        .target(name: "BuurtNumerics", dependencies: ["CLAPACK"]),
+        // The index: model files, input readers, the panel, the stages and the pipeline.
         .target(
-            name: "BuurtNumerics",
+            name: "BuurtIndex",
             dependencies: [
-                "CLAPACK", .product(name: "Yams", package: "Yams"),
+                "BuurtNumerics", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Element-wise kernels with an AVX2 loop chosen at run time (bit-identical to the portable one).
+        // Element-wise kernels with wide loops chosen at run time (bit-identical to the portable one).
         .target(name: "CVectorMath", path: "Sources/CVectorMath"),
-        .target(name: "BuurtRanking", dependencies: ["BuurtNumerics", "CVectorMath"]),
+        // Uncertainty engine, rankings, priority lists, changes, sensitivity, what-if.
+        .target(name: "BuurtRanking", dependencies: ["BuurtNumerics", "BuurtIndex", "CVectorMath"]),
+        // Tables, the Markdown/HTML/SVG report, the weight explorer and the XLSX workbook.
         .target(
             name: "BuurtReport",
             dependencies: [
-                "BuurtNumerics", "BuurtRanking",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "BuurtNumerics", "BuurtIndex", "BuurtRanking",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // A run as one call, output folders, the manifest, verify and the yearly update state.
+        .target(
+            name: "BuurtWorkflow",
+            dependencies: [
+                "BuurtNumerics", "BuurtIndex", "BuurtRanking", "BuurtReport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Synthetic data sets with the shape of the real figures.
+        .target(name: "BuurtSynthetic", dependencies: ["BuurtNumerics", "BuurtIndex"]),
         .executableTarget(
             name: "buurtscore",
             dependencies: [
-                "BuurtNumerics", "BuurtRanking", "BuurtReport",
+                "BuurtNumerics", "BuurtIndex", "BuurtRanking", "BuurtReport", "BuurtWorkflow", "BuurtSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The ASEM reference fixtures, shared by the test targets.
         .target(
             name: "BuurtTestSupport",
-            dependencies: ["BuurtNumerics"],
+            dependencies: ["BuurtNumerics", "BuurtIndex"],
             path: "Tests/Support"
         ),
         .testTarget(
             name: "BuurtNumericsTests",
             dependencies: [
-                "BuurtNumerics", "BuurtTestSupport",
+                "BuurtNumerics", "BuurtIndex", "BuurtSynthetic", "BuurtTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -67,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "BuurtRankingTests",
             dependencies: [
-                "BuurtRanking", "BuurtTestSupport", "CVectorMath",
+                "BuurtRanking", "BuurtNumerics", "BuurtIndex", "BuurtSynthetic", "BuurtTestSupport", "CVectorMath",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -75,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "BuurtReportTests",
             dependencies: [
-                "BuurtReport", "BuurtNumerics",
+                "BuurtReport", "BuurtWorkflow", "BuurtNumerics", "BuurtIndex", "BuurtRanking", "BuurtSynthetic",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
@@ -83,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "buurtscoreTests",
             dependencies: [
-                "buurtscore", "BuurtNumerics", "BuurtReport",
+                "buurtscore", "BuurtNumerics", "BuurtIndex", "BuurtReport", "BuurtWorkflow", "BuurtSynthetic",
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),

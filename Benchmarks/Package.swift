@@ -17,6 +17,7 @@ let package = Package(
                 "BenchmarkSupport", "UncertaintyWorkloads",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtIndex", package: "buurtscore"),
             ],
             path: "Benchmarks/PipelineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
@@ -27,6 +28,7 @@ let package = Package(
                 "BenchmarkSupport", "UncertaintyWorkloads",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtIndex", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
             ],
             path: "Benchmarks/StageBenchmarks",
@@ -42,6 +44,7 @@ let package = Package(
             name: "UncertaintyWorkloads",
             dependencies: [
                 .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtIndex", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
             ],
             path: "Workloads"
@@ -52,6 +55,7 @@ let package = Package(
                 "BenchmarkSupport", "UncertaintyWorkloads",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtIndex", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
             ],
             path: "Benchmarks/UncertaintyBenchmarks",
@@ -65,6 +69,7 @@ let package = Package(
             dependencies: [
                 "UncertaintyWorkloads",
                 .product(name: "BuurtNumerics", package: "buurtscore"),
+                .product(name: "BuurtIndex", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
             ],
             path: "Tools/Probe"

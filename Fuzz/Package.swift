@@ -14,7 +14,7 @@ let package = Package(
         // Each target exports `LLVMFuzzerTestOneInput`; its main.swift starts libFuzzer through
         // `LLVMFuzzerRunDriver` (declared by CFuzzDriver), see FuzzSupport/FuzzDriver.swift.
         .target(name: "CFuzzDriver"),
-        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", .product(name: "BuurtNumerics", package: "buurtscore")]),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", .product(name: "BuurtIndex", package: "buurtscore")]),
         .executableTarget(name: "fuzz-csv", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-model", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "fuzz-metadata", dependencies: ["FuzzSupport"]),

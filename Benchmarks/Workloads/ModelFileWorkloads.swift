@@ -1,5 +1,7 @@
 import BuurtNumerics
 import Foundation
+import BuurtIndex
+import BuurtSynthetic
 
 /// The uncertainty cases of `compare/compare.py` as engine workloads: the model file is written
 /// beside the synthetic data and loaded as `buurtscore run` loads it (``IndexProject``), so the

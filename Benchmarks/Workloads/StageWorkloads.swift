@@ -1,6 +1,7 @@
 import BuurtNumerics
 import BuurtRanking
 import Foundation
+import BuurtIndex
 
 /// Inputs of the single-stage benchmarks (normalisation, aggregation, PCA, ranks, quantiles),
 /// built from ``UncertaintyWorkloads/dutchBuurten(units:years:replications:levels:)`` so every

@@ -1,6 +1,8 @@
 import BuurtNumerics
 import BuurtRanking
 import Foundation
+import BuurtIndex
+import BuurtSynthetic
 
 /// Workloads on the data of `buurtscore synth --indicators 36` (36 indicators in 6 dimensions,
 /// denominators, gaps, survey sizes), loaded exactly as `buurtscore run` loads them

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import BuurtRanking
 import Foundation
+import BuurtIndex
 
 /// The two Monte Carlo workloads of the uncertainty benchmarks, built in code so every run
 /// measures the same numbers.

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The change bands of ``UncertaintySummary``: per unit scored in both periods and group, the

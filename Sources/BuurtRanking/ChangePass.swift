@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The changes between two periods of a project (model key `changes:`).
@@ -14,13 +15,13 @@ import BuurtNumerics
 /// that rescales each period on its own (`scope: period`) removes the city-wide trend from the
 /// changes it scores. A replication whose values leave the domain of its aggregation (a
 /// geometric mean meeting a value ≤ 0) fails and is counted in ``ChangeAnalysis/failedReplications``.
-public enum ChangePass {
+package enum ChangePass {
     /// The nominal changes of `project` (from `aggregated`, the nominal run's final panel),
     /// without bands. `nil` with `changes: none`, and when the data has fewer than two periods
     /// and the model names none.
     /// - Throws: `BuurtError(.data)` for `changes:` periods not in the data.
     /// - Complexity: O(rows + units × groups × breaks).
-    public static func nominal(aggregated: Panel, project: IndexProject) throws(BuurtError) -> ChangeAnalysis? {
+    package static func nominal(aggregated: Panel, project: IndexProject) throws(BuurtError) -> ChangeAnalysis? {
         let file = project.file
         if file.changes?.enabled == false { return nil }
         guard let (from, to) = try ChangeAnalysis.periods(file.changes, among: aggregated.periodList.compactMap { $0 },

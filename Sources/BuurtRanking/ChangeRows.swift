@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Which way a change goes when its 5-95 % band excludes 0 (scores: higher is better).

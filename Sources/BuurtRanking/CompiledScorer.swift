@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The compiled path of the uncertainty engine: every aggregation except Copeland, with weight

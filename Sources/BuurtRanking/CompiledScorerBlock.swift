@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Scoring one block of draws that share a plan of ``CompiledScorer``.

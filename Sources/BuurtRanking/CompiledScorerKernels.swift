@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Running sums of some score codes over positions, per draw of a block: code `codes[c]` under

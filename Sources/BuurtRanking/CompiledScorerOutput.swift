@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Normalised indicator values supplied at run time (for example data perturbed per draw): per

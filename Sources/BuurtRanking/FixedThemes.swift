@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Theme statistics when no problem dimension depends on the weights (compiled path, weight

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The general path of the uncertainty engine: every replication runs the pipeline from its
@@ -140,7 +141,7 @@ struct GeneralEvaluator: Sendable {
         do {
             return try model.withWeights(weights)
         } catch {
-            throw error.problems.first ?? BuurtError(.software, "drawn weights rejected")
+            throw error.problems.first ?? BuurtError(.internalFailure, "drawn weights rejected")
         }
     }
 

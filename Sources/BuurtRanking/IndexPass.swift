@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// One index pass of ``UncertaintySummary`` over a group of whole periods: evaluates every

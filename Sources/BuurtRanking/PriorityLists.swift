@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The two priority lists built from the per-row summaries.

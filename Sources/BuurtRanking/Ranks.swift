@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Competition ranks ("1224"): the highest value gets rank 1, tied values share the best

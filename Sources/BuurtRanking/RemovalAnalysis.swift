@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// How far the ranking moves when one dimension is left out of the index.
@@ -62,7 +63,7 @@ public enum RemovalAnalysis {
                 + "\(dimensions.count) (\(dimensions.joined(separator: ", ")))", at: location)
         }
         guard let normalised = nominal.panel(after: .normalised) else {
-            throw BuurtError(.software, "removal analysis needs the nominal run's normalised panel (run the pipeline with keepIntermediate)")
+            throw BuurtError(.internalFailure, "removal analysis needs the nominal run's normalised panel (run the pipeline with keepIntermediate)")
         }
         let periods = PeriodPartition(nominal.aggregated)
         let nominalRanks = periods.ranks(try indexScores(nominal.aggregated, model))
@@ -89,7 +90,7 @@ public enum RemovalAnalysis {
 
     private static func indexScores(_ panel: Panel, _ model: IndexModel) throws(BuurtError) -> [Double] {
         guard let scores = panel.column(model.root) else {
-            throw BuurtError(.software, "the aggregated panel has no column for the index '\(model.root)'")
+            throw BuurtError(.internalFailure, "the aggregated panel has no column for the index '\(model.root)'")
         }
         return scores
     }

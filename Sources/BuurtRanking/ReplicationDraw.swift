@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The value every uncertain input takes in one Monte Carlo replication (or one point of a

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The nominal rows in period-major order, so that each period is a contiguous range of

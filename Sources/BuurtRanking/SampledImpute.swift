@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The mean/median fill of one indicator column, prepared for many replications with

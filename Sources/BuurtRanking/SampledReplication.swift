@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// A replication with sampling computed column by column: the perturbed raw columns of the

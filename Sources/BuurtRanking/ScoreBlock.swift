@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// A replication whose pipeline failed (for example a geometric mean met a value ≤ 0 under a

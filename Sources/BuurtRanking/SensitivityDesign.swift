@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The N(d + 2) Monte Carlo design for variance-based sensitivity indices (Saltelli et al. 2010,
@@ -18,22 +19,22 @@ import BuurtNumerics
 /// function of (inputs, samples, seed), and any row can be recomputed on its own. The stream
 /// numbers start at 2⁶³, far above the streams 0…R−1 of the uncertainty replications, so the
 /// two analyses never share random numbers.
-public struct SensitivityDesign: Sendable, Equatable {
+package struct SensitivityDesign: Sendable, Equatable {
     /// First random stream of the design (2⁶³); row k uses stream `designStreamBase + k`.
-    public static let designStreamBase: UInt64 = 1 << 63
+    package static let designStreamBase: UInt64 = 1 << 63
 
     /// d, the number of uncertain inputs.
-    public let inputs: Int
+    package let inputs: Int
     /// N, the number of rows of each base sample.
-    public let samples: Int
-    public let seed: UInt64
+    package let samples: Int
+    package let seed: UInt64
     /// A and B, row-major N × d.
     private let a: [Double]
     private let b: [Double]
 
     /// Draws A and B.
     /// - Complexity: O(N·d) time and memory.
-    public init(inputs: Int, samples: Int, seed: UInt64) {
+    package init(inputs: Int, samples: Int, seed: UInt64) {
         let d = Swift.max(inputs, 0)
         let n = Swift.max(samples, 0)
         self.inputs = d
@@ -51,19 +52,19 @@ public struct SensitivityDesign: Sendable, Equatable {
     }
 
     /// The number of blocks, d + 2.
-    public var blockCount: Int { inputs + 2 }
+    package var blockCount: Int { inputs + 2 }
 
     /// The number of design points, N(d + 2).
-    public var pointCount: Int { samples * blockCount }
+    package var pointCount: Int { samples * blockCount }
 
     /// Row k of A.
-    public func rowA(_ k: Int) -> [Double] { Array(a[k * inputs..<(k + 1) * inputs]) }
+    package func rowA(_ k: Int) -> [Double] { Array(a[k * inputs..<(k + 1) * inputs]) }
 
     /// Row k of B.
-    public func rowB(_ k: Int) -> [Double] { Array(b[k * inputs..<(k + 1) * inputs]) }
+    package func rowB(_ k: Int) -> [Double] { Array(b[k * inputs..<(k + 1) * inputs]) }
 
     /// Row k of block `block` (0 = A, 1 = B, 1 + i = A_B^(i) for input i = 1…d).
-    public func point(block: Int, row k: Int) -> [Double] {
+    package func point(block: Int, row k: Int) -> [Double] {
         if block == 1 { return rowB(k) }
         var x = rowA(k)
         if block >= 2 { x[block - 2] = b[k * inputs + block - 2] }
@@ -71,17 +72,17 @@ public struct SensitivityDesign: Sendable, Equatable {
     }
 
     /// Design point j (0 ≤ j < N(d + 2)) in the order of the blocks.
-    public func point(_ j: Int) -> [Double] {
+    package func point(_ j: Int) -> [Double] {
         point(block: j / samples, row: j % samples)
     }
 
     /// The N points of one block.
-    public func block(_ block: Int) -> [[Double]] {
+    package func block(_ block: Int) -> [[Double]] {
         (0..<samples).map { point(block: block, row: $0) }
     }
 
     /// All N(d + 2) points in order.
-    public var points: [[Double]] {
+    package var points: [[Double]] {
         (0..<blockCount).flatMap { block($0) }
     }
 }

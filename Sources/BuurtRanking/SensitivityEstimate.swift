@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The first-order and total sensitivity index of one uncertain input, with bootstrap bounds.

@@ -1,28 +1,29 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The rows of each period of a panel (unit × period rows), grouped once so that ranking a
 /// replication within periods needs no regrouping.
-public struct PeriodPartition: Sendable, Equatable {
+package struct PeriodPartition: Sendable, Equatable {
     /// Row numbers of each period (in row order), periods ascending, rows without a period last.
-    public let groups: [[Int]]
+    package let groups: [[Int]]
     /// The number of rows.
-    public let rowCount: Int
+    package let rowCount: Int
 
     /// Groups rows by their period (``PeriodRows/grouping(_:)``).
     /// - Complexity: O(rows + periods log periods).
-    public init(periods: [Int?]) {
+    package init(periods: [Int?]) {
         self.groups = PeriodRows.grouping(periods).map(\.rows)
         self.rowCount = periods.count
     }
 
     /// The period groups of a panel's rows.
-    public init(_ panel: Panel) {
+    package init(_ panel: Panel) {
         self.init(periods: panel.periods)
     }
 
     /// Competition ranks (``competitionRanks(_:)``) of `scores` within each period, in row order.
     /// - Complexity: O(n log n).
-    public func ranks(_ scores: [Double]) -> [Double] {
+    package func ranks(_ scores: [Double]) -> [Double] {
         var ranks = [Double](repeating: .nan, count: scores.count)
         for rows in groups {
             for (k, r) in competitionRanks(rows.map { scores[$0] }).enumerated() { ranks[rows[k]] = r }
@@ -47,14 +48,14 @@ public struct PeriodPartition: Sendable, Equatable {
 ///   - replication: the replication's scores for the same rows.
 ///   - periods: the rows of each period.
 /// - Complexity: O(n log n).
-public func meanAbsoluteRankShift(nominal: [Double], replication: [Double], periods: PeriodPartition) -> Double {
+package func meanAbsoluteRankShift(nominal: [Double], replication: [Double], periods: PeriodPartition) -> Double {
     meanAbsoluteRankShift(nominalRanks: periods.ranks(nominal), replicationRanks: periods.ranks(replication), periods: periods)
 }
 
 /// ``meanAbsoluteRankShift(nominal:replication:periods:)`` on ranks already taken within periods
 /// (NaN = unranked), so the nominal ranks are computed once for all replications.
 /// - Complexity: O(n).
-public func meanAbsoluteRankShift(nominalRanks: [Double], replicationRanks: [Double], periods: PeriodPartition) -> Double {
+package func meanAbsoluteRankShift(nominalRanks: [Double], replicationRanks: [Double], periods: PeriodPartition) -> Double {
     var total = 0.0
     var periodCount = 0
     for rows in periods.groups {

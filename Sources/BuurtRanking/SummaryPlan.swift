@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// What ``UncertaintySummary`` computes and how it splits the work.
@@ -194,14 +195,14 @@ struct ChangePlan: Sendable {
     let sources: [Source]
 
     /// - Parameter sampleCodes: extended by the varying change groups not yet among them.
-    /// - Throws: `BuurtError(.software)` when the analysis' rows are not the engine's pairs.
+    /// - Throws: `BuurtError(.internalFailure)` when the analysis' rows are not the engine's pairs.
     init(_ analysis: ChangeAnalysis, engine: UncertaintyEngine, root: Int, sampleCodes: inout [Int]) throws(BuurtError) {
         let layout = engine.layout
         let pairs = ChangeAnalysis.pairs(engine.rows, from: analysis.from, to: analysis.to)
         let g = analysis.groups.count
         guard pairs.count * g == analysis.rows.count,
               let from = layout.range(of: analysis.from), let to = layout.range(of: analysis.to) else {
-            throw BuurtError(.software, "changes: the replications score \(pairs.count) units in both periods, the nominal run \(analysis.rows.count / Swift.max(g, 1))")
+            throw BuurtError(.internalFailure, "changes: the replications score \(pairs.count) units in both periods, the nominal run \(analysis.rows.count / Swift.max(g, 1))")
         }
         self.pairs = pairs.map { Pair(from: layout.positionOf[$0.0], to: layout.positionOf[$0.1]) }
         fromPositions = from

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Gap statistics of one problem dimension of one row.

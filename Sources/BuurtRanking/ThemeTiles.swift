@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The theme pass of ``UncertaintySummary`` on the compiled path when the dimensions' samples do

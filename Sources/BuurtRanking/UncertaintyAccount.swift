@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// How many nominal values lie outside their own 5–95 % band.

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Everything a model's `uncertainty:` key asks for: the Monte Carlo summary (bands, both
@@ -84,7 +85,7 @@ public enum UncertaintyAnalysis {
         } catch let error as BuurtError {
             throw error
         } catch {
-            throw BuurtError(.software, "sensitivity analysis failed: \(error)")
+            throw BuurtError(.internalFailure, "sensitivity analysis failed: \(error)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 extension UncertaintyEngine {

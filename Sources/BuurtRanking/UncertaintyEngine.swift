@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// Monte Carlo uncertainty of an index: re-runs the pipeline under drawn weights, alternative

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The Monte Carlo summary of one row (a unit in a period): its nominal score and rank and

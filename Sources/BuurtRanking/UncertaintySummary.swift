@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// The Monte Carlo run of a model's `uncertainty:` and its summaries: per-row rank and score

@@ -1,3 +1,4 @@
+import BuurtIndex
 import BuurtNumerics
 
 /// One row (unit in a period) ranked under the published weights and under changed weights.
@@ -51,7 +52,7 @@ public enum WhatIf {
     /// - Parameter nominal: the published run; it must have kept its normalised panel
     ///   (`Pipeline.run(…, keepIntermediate: true)`).
     /// - Throws: `.data` when a code is not an indicator or aggregate of the model or a weight is
-    ///   negative or not finite; `.software` when `nominal` has no normalised panel; an
+    ///   negative or not finite; `.internalFailure` when `nominal` has no normalised panel; an
     ///   aggregation error of the changed run.
     /// - Complexity: one aggregation.
     public static func reweighted(
@@ -64,7 +65,7 @@ public enum WhatIf {
             throw BuurtError(.data, error.problems.map(\.message).joined(separator: "; "))
         }
         guard let normalised = nominal.panel(after: .normalised) else {
-            throw BuurtError(.software, "recomputing with other weights needs the published run's normalised panel (run the pipeline with keepIntermediate)")
+            throw BuurtError(.internalFailure, "recomputing with other weights needs the published run's normalised panel (run the pipeline with keepIntermediate)")
         }
         return try Pipeline.run(normalised, model: changed, spec: spec, resumingAfter: .normalised, keepIntermediate: false)
     }
@@ -74,14 +75,14 @@ public enum WhatIf {
     ///   - published: the aggregated panel under the published weights.
     ///   - changed: the aggregated panel under the changed weights, with the same rows.
     ///   - index: the column ranked (the model's root).
-    /// - Throws: `.software` when a panel lacks the column or the panels' rows differ.
+    /// - Throws: `.internalFailure` when a panel lacks the column or the panels' rows differ.
     /// - Complexity: O(n log n).
     public static func rankShifts(published: Panel, changed: Panel, index: String) throws(BuurtError) -> [RankShift] {
         guard let before = published.column(index), let after = changed.column(index) else {
-            throw BuurtError(.software, "the aggregated panels have no column for the index '\(index)'")
+            throw BuurtError(.internalFailure, "the aggregated panels have no column for the index '\(index)'")
         }
         guard published.unitCodes == changed.unitCodes, published.periods == changed.periods else {
-            throw BuurtError(.software, "the published and the changed run have different rows")
+            throw BuurtError(.internalFailure, "the published and the changed run have different rows")
         }
         let periods = PeriodPartition(published)
         let rankBefore = periods.ranks(before), rankAfter = periods.ranks(after)

@@ -1,6 +1,8 @@
 import ArgumentParser
+import BuurtIndex
 import BuurtNumerics
 import BuurtReport
+import BuurtWorkflow
 import Foundation
 
 @main
@@ -14,7 +16,7 @@ struct Buurtscore: ParsableCommand {
             another update of the same state is running, 130/143 interrupted (Ctrl-C/SIGTERM; \
             nothing partial is left).
             """,
-        version: BuurtscoreVersion.string,
+        version: BuurtscoreLibrary.version,
         subcommands: [Run.self, Check.self, Verify.self, WhatIfCommand.self, Update.self, Synth.self]
     )
 
@@ -40,27 +42,15 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Decimal separator of the data: point, comma, or detect.")
     var decimal: DecimalSeparator = .detect
 
-    var csvOptions: CSVOptions {
-        var options = CSVOptions()
-        switch decimal {
-        case .point: options.decimalComma = false
-        case .comma: options.decimalComma = true
-        case .detect: break
-        }
-        return options
-    }
-
     /// - Parameter recordingDigests: whether the project keeps the SHA-256 of each input read (for a manifest).
     func loadProject(recordingDigests: Bool = true) throws -> IndexProject {
         try reportingFailures {
-            try IndexProject.load(modelPath: model, dataPath: data, options: csvOptions, recordingDigests: recordingDigests)
+            try IndexProject.load(modelPath: model, dataPath: data, options: decimal.csvOptions, recordingDigests: recordingDigests)
         }
     }
 }
 
-enum DecimalSeparator: String, ExpressibleByArgument, CaseIterable {
-    case point, comma, detect
-}
+extension DecimalSeparator: ExpressibleByArgument {}
 
 /// Prints problems to standard error as `error: file:line:column: message` and exits with the
 /// sysexits code of the first one.

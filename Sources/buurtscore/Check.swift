@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuurtIndex
 import BuurtNumerics
 import Foundation
 

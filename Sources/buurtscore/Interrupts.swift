@@ -1,5 +1,7 @@
+import BuurtIndex
 import BuurtNumerics
 import BuurtReport
+import BuurtWorkflow
 import Dispatch
 import Foundation
 

@@ -1,7 +1,7 @@
 import ArgumentParser
-import BuurtRanking
-import BuurtNumerics
+import BuurtIndex
 import BuurtReport
+import BuurtWorkflow
 import Foundation
 
 extension Buurtscore {
@@ -43,72 +43,38 @@ extension Buurtscore {
         @Option(help: "Worker threads for the uncertainty analysis (results are identical for any count; default: the number of cores).")
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+        @Option(help: "Seed of the uncertainty analysis instead of the model's `uncertainty: seed:` (recorded in the manifest; no effect without `uncertainty:`).")
+        var seed: UInt64?
+
         @Option(help: "Report language: nl or en (default: the model's `language:`, else nl).")
-        var lang: ReportLanguageOption?
+        var lang: ReportLanguage?
 
         func validate() throws {
             guard top >= 0 else { throw ValidationError("--top must be 0 or more, got \(top)") }
-            guard (1...RunSettings.maximumWorkerThreads).contains(threads) else {
-                throw ValidationError("--threads must be from 1 to \(RunSettings.maximumWorkerThreads), got \(threads)")
+            guard (1...RunSettings.maximumThreads).contains(threads) else {
+                throw ValidationError("--threads must be from 1 to \(RunSettings.maximumThreads), got \(threads)")
             }
+        }
+
+        /// The typed settings of this command line.
+        var settings: RunSettings {
+            RunSettings(model: options.model, data: options.data, decimal: options.decimal, stages: stages, workbook: xlsx,
+                        language: lang, threads: threads, seed: seed)
         }
 
         func run() throws {
             Manifest.Tool.lookUpInBackground()
-            let status = PhaseStatus(enabled: !quiet)
-            status?.begin("reading \((options.data ?? options.model as String).split(separator: "/").last.map(String.init) ?? "data")")
-            let project = try options.loadProject()
-            status?.end()
+            let display = RunDisplay(quiet: quiet)
+            let (results, paths) = try reportingFailures {
+                try BuurtWorkflow.run(settings, writingTo: out, progress: display.progress)
+            }
+            display.finish()
             if !quiet {
-                for warning in project.warnings { FileHandle.standardError.write(Data("warning: \(TerminalText.escaped(warning))\n".utf8)) }
+                print("Results written to \(TerminalText.escaped(out))/: \(paths.joined(separator: ", "))")
+                if top > 0 { print(SummaryTable.text(results.scores, model: results.model, top: top), terminator: "") }
             }
-            try reportingFailures {
-                let (result, paths) = try OutputDirectory.writing(to: out, claim: .run(of: project)) { output throws(BuurtError) in
-                    let result = try outputs(of: project, into: &output, status: status)
-                    return (result, output.files.map(\.path))
-                }
-                if !quiet {
-                    print("Results written to \(TerminalText.escaped(out))/: \(paths.joined(separator: ", "))")
-                    if top > 0 { print(SummaryTable.text(result.aggregated, model: project.model, top: top), terminator: "") }
-                }
-            }
-        }
-
-        /// Adds every file of the run to `output`, `manifest.json` last (it hashes the others).
-        /// `verify` calls this with an output kept in memory to repeat a recorded run.
-        func outputs(
-            of project: IndexProject, into output: inout OutputDirectory, status: PhaseStatus? = nil
-        ) throws(BuurtError) -> PipelineResult {
-            status?.begin("computing the index")
-            let result = try project.run(keepIntermediate: stages)
-            status?.end()
-            let bar = ProgressBar(enabled: !quiet, label: "uncertainty")
-            var progress: (@Sendable (Int, Int) -> Void)?
-            if let bar { progress = { @Sendable done, total in bar.update(done, of: total) } }
-            let (uncertainty, changes) = try UncertaintyAnalysis.run(
-                project: project, aggregated: result.aggregated, threads: threads, progress: progress)
-            bar?.finish()
-            status?.begin("report and tables")
-            try RunOutput.add(result: result, project: project, includeStages: stages,
-                              uncertainty: uncertainty, changes: changes, language: lang?.language, to: &output)
-            if xlsx { try output.addWorkbook(model: project.model) }
-            try output.addManifest(project: project, settings: settings, tool: .current, blas: .current, outputDirectory: out,
-                                   account: uncertainty.map { UncertaintyAccount($0, changes: changes) })
-            status?.end()
-            return result
-        }
-
-        /// The options recorded in the manifest (BLAS is pinned to one thread in `main`).
-        var settings: RunSettings {
-            RunSettings(stages: stages, xlsx: xlsx, data: options.data.map { ManifestPath.recorded($0, modelFile: options.model) },
-                        decimal: options.decimal.rawValue, language: lang?.rawValue, workerThreads: threads)
         }
     }
 }
 
-/// `--lang nl|en`.
-enum ReportLanguageOption: String, ExpressibleByArgument, CaseIterable {
-    case nl, en
-
-    var language: ReportLanguage { self == .en ? .en : .nl }
-}
+extension ReportLanguage: ExpressibleByArgument {}

@@ -1,6 +1,9 @@
 import ArgumentParser
+import BuurtIndex
 import BuurtNumerics
 import BuurtReport
+import BuurtSynthetic
+import BuurtWorkflow
 import Foundation
 
 extension Buurtscore {

@@ -1,4 +1,6 @@
+import BuurtIndex
 import BuurtNumerics
+import BuurtSynthetic
 import Foundation
 
 extension Buurtscore.Synth {
@@ -9,13 +11,13 @@ extension Buurtscore.Synth {
     /// `synth`: its `model.yml` begins with the command that wrote it, and every file in the
     /// folder equals what that command writes. A data set edited after it was written (a note
     /// added to its README.md, figures changed in data.csv) is kept, as is any other folder.
-    /// - Throws: ``BuurtError`` `.cannotCreate` at `--out`, saying what differs and what to do.
+    /// - Throws: ``BuurtError`` `.output` at `--out`, saying what differs and what to do.
     func checkUnchangedPrevious() throws(BuurtError) {
         let fm = FileManager.default
         let folder = URL(fileURLWithPath: out)
         guard let entries = try? fm.contentsOfDirectory(atPath: folder.path), !entries.isEmpty else { return }
         func refuse(_ why: String) -> BuurtError {
-            BuurtError(.cannotCreate, "\(why), so it is not replaced: its files would be lost; choose a new or empty folder, "
+            BuurtError(.output, "\(why), so it is not replaced: its files would be lost; choose a new or empty folder, "
                 + "e.g. \(folder.appendingPathComponent("out").path)", at: SourceLocation(file: folder.path))
         }
         let model = fm.contents(atPath: folder.appendingPathComponent("model.yml").path).map { String(decoding: $0, as: UTF8.self) } ?? ""

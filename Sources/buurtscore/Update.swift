@@ -1,6 +1,8 @@
 import ArgumentParser
+import BuurtIndex
 import BuurtNumerics
 import BuurtReport
+import BuurtWorkflow
 import Foundation
 
 extension Buurtscore {
@@ -60,8 +62,8 @@ extension Buurtscore {
         var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
         func validate() throws {
-            guard (1...RunSettings.maximumWorkerThreads).contains(threads) else {
-                throw ValidationError("--threads must be from 1 to \(RunSettings.maximumWorkerThreads), got \(threads)")
+            guard (1...RunSettings.maximumThreads).contains(threads) else {
+                throw ValidationError("--threads must be from 1 to \(RunSettings.maximumThreads), got \(threads)")
             }
             if initialise {
                 guard model != nil else { throw ValidationError("--init needs --model MODEL") }
@@ -73,14 +75,13 @@ extension Buurtscore {
         }
 
         func run() throws {
-            var csv = CSVOptions()
-            if decimal != .detect { csv.decimalComma = decimal == .comma }
+            let csv = decimal.csvOptions
             let outcome: UpdateOutcome
             do {
                 if initialise {
-                    outcome = try StateUpdate.initialise(state: state, modelPath: model!, dataPath: data, options: csv, compute: compute)
+                    outcome = try StateUpdate.initialise(state: state, modelPath: model!, dataPath: data, options: csv, threads: threads)
                 } else {
-                    outcome = try StateUpdate.update(state: state, dataPath: data!, acceptRevisions: acceptRevisions, options: csv, compute: compute)
+                    outcome = try StateUpdate.update(state: state, dataPath: data!, acceptRevisions: acceptRevisions, options: csv, threads: threads)
                 }
             } catch {
                 if json { print(UpdateFailure.json(error)) }
@@ -91,15 +92,9 @@ extension Buurtscore {
                 if json { print(outcome.json) } else { print(TerminalText.escaped(outcome.summary)) }
                 let lines = outcome.revisionLines.map { "revised: \(TerminalText.escaped($0))\n" }.joined()
                 FileHandle.standardError.write(Data(lines.utf8))
-                throw ExitCode(BuurtError.Kind.data.rawValue)
+                throw ExitCode(BuurtError.Kind.data.exitCode)
             }
             if json { print(outcome.json) } else if !quiet { print(TerminalText.escaped(outcome.summary)) }
-        }
-
-        /// The `buurtscore run` computation, with the options a state's runs use.
-        func compute(_ project: IndexProject, _ out: String, _ output: inout OutputDirectory) throws {
-            let run = try Run.parse([project.file.path, "--data", project.dataPath, "--out", out, "--quiet", "--threads", String(threads)])
-            _ = try run.outputs(of: project, into: &output)
         }
     }
 }

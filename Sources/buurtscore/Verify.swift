@@ -1,6 +1,7 @@
 import ArgumentParser
-import BuurtNumerics
+import BuurtIndex
 import BuurtReport
+import BuurtWorkflow
 import Foundation
 
 extension Buurtscore {
@@ -30,54 +31,23 @@ extension Buurtscore {
         var model: String?
 
         func run() throws {
-            try reportingFailures {
-                let manifestPath = ManifestPath.join(directory, Manifest.fileName)
-                let manifest = try Manifest.parse(Manifest.read(manifestPath, in: directory), file: manifestPath)
-                try manifest.checkOutputsStay(inside: directory, file: manifestPath)
-                let modelPath = model ?? InputVerification.modelPath(manifest, outputDirectory: directory)
-                if model == nil { try manifest.checkModelLocation(modelPath, file: manifestPath) }
-                printNotes(manifest)
-                // The model first, by hash, then only the files it names.
-                try checkInputs(manifest.inputs.filter { $0.role == "model" }, of: manifest, modelPath: modelPath)
-                let modelFile = try ModelFile.load(path: modelPath)
-                try manifest.checkInputs(namedBy: modelFile, modelPath: modelPath, file: manifestPath)
-                try checkInputs(manifest.inputs, of: manifest, modelPath: modelPath)
-
-                let recorded = try Run(recorded: manifest.settings, model: modelPath,
-                                       data: InputVerification.dataOption(manifest, modelPath: modelPath), out: directory,
-                                       manifest: manifestPath)
-                let project = try recorded.options.loadProject()
-                var rerun = OutputDirectory()
-                _ = try recorded.outputs(of: project, into: &rerun)
-                var rerunFiles: [String: Data] = [:]
-                var rerunManifest: Manifest?
-                for file in rerun.files {
-                    if file.path == Manifest.fileName {
-                        rerunManifest = try Manifest.parse(try file.contents, file: "\(manifestPath) (re-run)")
-                    } else {
-                        rerunFiles[file.path] = try file.contents
-                    }
-                }
-                if let rerunManifest { try manifest.checkReproduced(by: rerunManifest, file: manifestPath) }
-                let found = OutputVerification.discrepancies(
-                    manifest: manifest, directory: try OutputVerification.files(in: directory), rerun: rerunFiles)
-                guard found.isEmpty else {
-                    for discrepancy in found { print(Self.describe(discrepancy)) }
-                    printError("\(found.count) of \(manifest.outputs.count) recorded outputs in \(directory) do not verify")
-                    throw ExitCode(BuurtError.Kind.data.rawValue)
-                }
-                print(TerminalText.escaped("verified: all \(manifest.outputs.count) outputs in \(directory) reproduced byte for byte from "
-                    + manifest.inputs.map(\.path).joined(separator: ", ")))
+            let verification = try reportingFailures { try Verification.verify(directory: directory, model: model) }
+            let manifest = verification.manifest
+            printNotes(manifest)
+            if !verification.inputs.isEmpty { try reportInputs(verification.inputs) }
+            let found = verification.outputs
+            guard found.isEmpty else {
+                for discrepancy in found { print(Self.describe(discrepancy)) }
+                printError("\(found.count) of \(manifest.outputs.count) recorded outputs in \(directory) do not verify")
+                throw ExitCode(BuurtError.Kind.data.exitCode)
             }
+            print(TerminalText.escaped("verified: all \(manifest.outputs.count) outputs in \(directory) reproduced byte for byte from "
+                + manifest.inputs.map(\.path).joined(separator: ", ")))
         }
 
-        /// Missing or changed inputs among `inputs`: printed (hashes only, never content), then
-        /// exit 66 (missing) or 65 (changed).
-        func checkInputs(_ inputs: [Manifest.Input], of manifest: Manifest, modelPath: String) throws {
-            var checked = manifest
-            checked.inputs = inputs
-            let changed = InputVerification.discrepancies(checked, modelPath: modelPath)
-            guard !changed.isEmpty else { return }
+        /// Missing or changed inputs: printed (hashes only, never content), then exit 66
+        /// (missing) or 65 (changed).
+        func reportInputs(_ changed: [InputDiscrepancy]) throws {
             for input in changed {
                 if let actual = input.actualSHA256 {
                     print(TerminalText.escaped("input changed: \(input.recordedPath) (\(input.role), \(input.path)): SHA-256 \(actual), recorded \(input.recordedSHA256)"))
@@ -88,7 +58,7 @@ extension Buurtscore {
             let missing = changed.contains { $0.actualSHA256 == nil }
             printError(missing ? "a recorded input is missing; nothing was re-run"
                 : "the inputs are not the ones \(directory) was computed from; nothing was re-run")
-            throw ExitCode((missing ? BuurtError.Kind.noInput : .data).rawValue)
+            throw ExitCode((missing ? BuurtError.Kind.missingInput : .data).exitCode)
         }
 
         /// Differences in the program or BLAS library: reported, not failures by themselves.
@@ -131,27 +101,5 @@ extension Buurtscore {
             guard let line else { return "(no such line)" }
             return TerminalText.escaped(line.count > 300 ? String(line.prefix(300)) + "…" : line)
         }
-    }
-}
-
-extension Manifest.Tool {
-    /// Starts looking up ``current`` on another thread (its git processes take a few tens of
-    /// milliseconds), so a command that writes a manifest finds it ready; the value is the same
-    /// whichever thread computes it.
-    static func lookUpInBackground() {
-        Thread.detachNewThread { _ = current }
-    }
-
-    /// This program: name, version and the commit of the repository it was built in (looked up once).
-    static let current: Manifest.Tool = {
-        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return Manifest.Tool(name: "buurtscore", version: BuurtscoreVersion.string, commit: ToolCommit.lookup(executable: executable))
-    }()
-}
-
-extension Manifest.BLAS {
-    /// The OpenBLAS library this process runs on.
-    static var current: Manifest.BLAS {
-        Manifest.BLAS(configuration: BLASRuntime.configuration, core: BLASRuntime.coreName)
     }
 }

@@ -2,6 +2,7 @@ import BuurtTestSupport
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 /// The aggregate stage against COINr 1.1.14 on the ASEM example: arithmetic means with the
 /// iMeta weights (all 1) from the normalised indicators up to the index. Tolerance 1e-9.

@@ -2,6 +2,7 @@ import BuurtNumerics
 import Foundation
 import Numerics
 import Testing
+import BuurtIndex
 
 /// The aggregate stage's weighted means on hand-computed rows.
 @Suite struct AggregateMeansTests {

@@ -2,6 +2,7 @@ import BuurtNumerics
 import Foundation
 import Numerics
 import Testing
+import BuurtIndex
 
 /// Copeland and Mazziotta–Pareto, which compare the units of a period with each other.
 @Suite struct AggregateRankingMethodsTests {

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import PropertyBased
 import Testing
+import BuurtIndex
 
 /// The table's compact cell storage gives back exactly the cells, rows and positions of the
 /// text it was read from.
@@ -63,7 +64,7 @@ struct CSVCompactTableTests {
                     #expect(table.cell(row: r, column: c) == text)
                     #expect(table.withCellBytes(row: r, column: c) { Array($0) } == Array(text.utf8))
                     let start = written.starts[r][c]
-                    #expect(table.location(row: r, column: c) == BuurtNumerics.SourceLocation(file: "t.csv", line: start.line, column: start.column),
+                    #expect(table.location(row: r, column: c) == BuurtIndex.SourceLocation(file: "t.csv", line: start.line, column: start.column),
                             "row \(r) column \(c) of \(written.text.debugDescription)")
                 }
             }
@@ -81,8 +82,8 @@ struct CSVCompactTableTests {
         #expect(table.cell(row: 1, column: 0) == "")
         #expect(table.rows[0] == ["1", "x,y"])
         #expect(table.rows.map { $0.count } == [2, 2])
-        #expect(table.location(row: 1, column: 1) == BuurtNumerics.SourceLocation(file: "t.csv", line: 3))
-        #expect(table.location(row: 2, column: 0) == BuurtNumerics.SourceLocation(file: "t.csv"))
+        #expect(table.location(row: 1, column: 1) == BuurtIndex.SourceLocation(file: "t.csv", line: 3))
+        #expect(table.location(row: 2, column: 0) == BuurtIndex.SourceLocation(file: "t.csv"))
     }
 
     /// Cells after a quoted line break and a doubled quote are located on the line and at the

@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small, fixed-seed generator so the fuzz run is repeatable.
 struct CSVFuzzRandom: RandomNumberGenerator {

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import PropertyBased
 import Testing
+import BuurtIndex
 
 /// What must hold for any input: a table that parses is well-formed, and a failure is a list
 /// of located data problems.

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 /// Shorthands for reading CSV text in tests; every table is named `t.csv`.
 enum CSVText {
@@ -22,8 +23,8 @@ enum CSVText {
         problems(Array(text.utf8), options: options)
     }
 
-    static func at(_ line: Int?, _ column: Int?) -> BuurtNumerics.SourceLocation {
-        BuurtNumerics.SourceLocation(file: "t.csv", line: line, column: column)
+    static func at(_ line: Int?, _ column: Int?) -> BuurtIndex.SourceLocation {
+        BuurtIndex.SourceLocation(file: "t.csv", line: line, column: column)
     }
 }
 
@@ -83,7 +84,7 @@ struct CSVReaderStructureTests {
             #expect(problems.count == 1)
             #expect(problems.first?.message.hasPrefix("empty file") == true)
             #expect(problems.first?.location == CSVText.at(nil, nil))
-            #expect(problems.first?.exitCode == 65)
+            #expect(problems.first?.kind == .data)
         }
     }
 
@@ -163,7 +164,7 @@ struct CSVReaderEncodingTests {
     }
 
     @Test func invalidUTF8IsReportedWithLineAndColumn() {
-        let cases: [([UInt8], BuurtNumerics.SourceLocation, String)] = [
+        let cases: [([UInt8], BuurtIndex.SourceLocation, String)] = [
             (Array("a,b\n1,x".utf8) + [0xFF] + Array("\n".utf8), CSVText.at(2, 4), "0xFF"),
             (Array("né,".utf8) + [0xC0, 0x80] + Array("\n".utf8), CSVText.at(1, 4), "0xC0"),  // overlong "/"
             (Array("a\n".utf8) + [0xED, 0xA0, 0x80], CSVText.at(2, 1), "0xED"),  // a UTF-16 surrogate
@@ -199,7 +200,7 @@ struct CSVReaderFileTests {
             _ = try CSVReader.read(path: path)
         } throws: { error in
             guard let errors = error as? BuurtErrors, let problem = errors.problems.first else { return false }
-            return errors.exitCode == 66 && problem.kind == .noInput && problem.location == BuurtNumerics.SourceLocation(file: path)
+            return errors.kind == .missingInput && problem.kind == .missingInput && problem.location == BuurtIndex.SourceLocation(file: path)
                 && problem.message == "file not found"
         }
     }

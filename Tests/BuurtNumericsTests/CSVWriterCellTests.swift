@@ -1,6 +1,7 @@
 import BuurtNumerics
 import PropertyBased
 import Testing
+import BuurtIndex
 
 /// The cell-by-cell writer writes what the row writer writes, and the whole-number path of
 /// `formatNumber` writes what `description` writes.

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct CrosswalkTests {
     /// index ← {x (count, ÷ pop), s (survey share)}; pop a denominator, n another column, wijk a group.

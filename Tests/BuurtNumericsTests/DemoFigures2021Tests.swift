@@ -1,6 +1,8 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtSynthetic
 
 /// `datasets/demo/2021/data.csv`, the demo's next year for `buurtscore update`, is exactly
 /// what `buurtscore synth --units 19 --years 2017-2021 --seed 2017 --method-break 2018 --recode 2019 --only 2021`

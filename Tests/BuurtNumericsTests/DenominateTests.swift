@@ -2,6 +2,7 @@ import BuurtTestSupport
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct DenominateTests {
     /// x ÷ pop (default scale), y ÷ pop × 1000 (own scale), z not denominated; pop is a denominator column.

@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 @Suite struct EditDistanceTests {
     /// kitten → sitting: k→s, e→i, +g = 3; case is ignored; an empty name is as far as the

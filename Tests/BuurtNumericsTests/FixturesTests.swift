@@ -1,6 +1,7 @@
 import BuurtTestSupport
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 @Suite("ASEM fixtures", .enabled(if: Fixtures.asemAvailable, Fixtures.skipReason))
 struct FixturesTests {

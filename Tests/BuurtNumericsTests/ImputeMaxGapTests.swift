@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// `impute: {method: interpolate, max_gap: g}`.
 @Suite struct ImputeMaxGapTests {

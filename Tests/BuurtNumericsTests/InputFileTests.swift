@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 /// Input files are read once (memory-mapped) and refused unread above the size limit.
 @Suite struct InputFileTests {
@@ -44,7 +45,7 @@ import Testing
             try CSVReader.read(path: "/dev/zero")
         }
         let missing = Self.scratch("missing.csv")
-        #expect(throws: BuurtErrors([BuurtError(.noInput, "file not found", at: SourceLocation(file: missing))])) {
+        #expect(throws: BuurtErrors([BuurtError(.missingInput, "file not found", at: SourceLocation(file: missing))])) {
             try CSVReader.read(path: missing)
         }
     }

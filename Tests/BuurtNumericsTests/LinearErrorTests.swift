@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct LinearErrorTests {
     @Test func inverseOfASingularMatrixThrowsSingular() {

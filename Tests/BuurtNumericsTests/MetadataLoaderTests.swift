@@ -1,6 +1,7 @@
 import BuurtTestSupport
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 @Suite("Metadata loader")
 struct MetadataLoaderTests {

@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 @Suite struct ModelFileCanonicalTests {
     static func canonical(_ yaml: String, file: String = "a.yml", baseDirectory: String = "one") throws -> String {

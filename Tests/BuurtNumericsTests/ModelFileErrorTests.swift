@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// Every problem is reported with file:line:column; the expected position is found by
 /// searching the YAML text for the offending token, independently of the parser.
@@ -30,7 +31,7 @@ import Testing
         #expect(found.count == 1, "expected one problem containing \"\(fragment)\", got \(problems(yaml))", sourceLocation: sourceLocation)
         guard let p = found.first else { return }
         let (line, column) = position(of: token, after: after, in: yaml)
-        #expect(p.location == BuurtNumerics.SourceLocation(file: "model.yml", line: line, column: column), "\(p)", sourceLocation: sourceLocation)
+        #expect(p.location == BuurtIndex.SourceLocation(file: "model.yml", line: line, column: column), "\(p)", sourceLocation: sourceLocation)
         #expect(p.kind == .data, sourceLocation: sourceLocation)
     }
 

@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// `priorities: none` and `changes: none`: read, located when misspelt, and carried by the
 /// canonical form (hashed into manifests, so a recorded run is repeated with the same settings).

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 @Suite struct ModelFileTests {
     static let full = """
@@ -104,7 +105,7 @@ import Testing
     /// The example in ModelFile's documentation (copied into the README) must stay valid.
     @Test func documentedExampleParses() throws {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/BuurtNumerics/Model/ModelFile.swift")
+            .appendingPathComponent("Sources/BuurtIndex/Model/ModelFile.swift")
         let lines = try String(contentsOf: source, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(lines.firstIndex { $0.hasSuffix("/// ```yaml") })
         let end = try #require(lines[(start + 1)...].firstIndex { $0.hasSuffix("/// ```") })
@@ -166,7 +167,7 @@ import Testing
         #expect {
             _ = try ModelFile.load(path: "/nonexistent/model.yml")
         } throws: { error in
-            (error as? BuurtErrors)?.problems.first?.kind == .noInput
+            (error as? BuurtErrors)?.problems.first?.kind == .missingInput
         }
     }
 

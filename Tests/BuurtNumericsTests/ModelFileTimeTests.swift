@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// `changes:` and `breaks:`: what is read, every mistake at its file:line:column, and the
 /// canonical form (hashed into manifests) that carries them.

@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// Problems in `uncertainty:`, `priorities:` and the indicators' sampling models, each at its
 /// file:line:column (positions found by searching the text, see ``ModelFileErrorTests``).

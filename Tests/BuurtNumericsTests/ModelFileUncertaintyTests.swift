@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// The forms `uncertainty:` and `priorities:` accept besides the full example in
 /// ``ModelFileTests``, their defaults, and the checks left for a tree from a metadata file.
@@ -96,8 +97,8 @@ import Testing
         ])
         // Line 3 "uncertainty: {weights: {noise: 0.1, levels: [1, 3]}}": the 3 is at column 49.
         #expect(problems.map(\.location) == [
-            BuurtNumerics.SourceLocation(file: "model.yml", line: 3, column: 49),
-            BuurtNumerics.SourceLocation(file: "model.yml", line: 4, column: 25),
+            BuurtIndex.SourceLocation(file: "model.yml", line: 3, column: 49),
+            BuurtIndex.SourceLocation(file: "model.yml", line: 4, column: 25),
         ])
         // A model the settings fit passes; so does any model for a file with an inline tree.
         let fitting = try Self.parse(yaml.replacingOccurrences(of: "[1, 3]", with: "[1, 2]").replacingOccurrences(of: "burglary", with: "crime"))

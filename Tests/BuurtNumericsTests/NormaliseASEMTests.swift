@@ -2,6 +2,7 @@ import BuurtTestSupport
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 /// The normalise stage against COINr 1.1.14 on the ASEM example (51 units, 49 indicators,
 /// iMeta directions). Tolerance 1e-9 absolute; each test prints its largest difference.

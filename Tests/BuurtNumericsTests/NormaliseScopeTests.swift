@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 /// The normalise stage on a small panel: units A, B, C in 2018 and 2019.
 ///

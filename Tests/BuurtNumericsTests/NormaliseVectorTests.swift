@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 /// Element-wise comparison of value vectors; NaN (missing) must match NaN.
 func expectValues(_ got: [Double], _ expected: [Double], tolerance: Double = 1e-12, sourceLocation: Testing.SourceLocation = #_sourceLocation) {

@@ -2,6 +2,7 @@ import BuurtNumerics
 import Foundation
 import PropertyBased
 import Testing
+import BuurtIndex
 
 /// The byte-level number reader (`parseNumber(utf8:decimalComma:)`, used on the stored cells
 /// of a table) against hand-checked cells, the String-level reader, and an independent

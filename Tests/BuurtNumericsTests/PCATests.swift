@@ -2,6 +2,7 @@ import BuurtTestSupport
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct PCATests {
     @Test func componentsOfFiveIndicatorsMatchNumpy() throws {

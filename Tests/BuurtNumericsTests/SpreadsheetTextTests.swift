@@ -1,5 +1,6 @@
 import BuurtNumerics
 import Testing
+import BuurtIndex
 
 /// CSV outputs never hold a text cell a spreadsheet would run as a formula (OWASP CSV injection),
 /// while number cells stay numbers.

@@ -2,6 +2,7 @@ import BuurtTestSupport
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct StatisticsGroupAnalysisTests {
     /// Index ← G1 (a1…a5), G2 (solo), G3 (d1, d2 = 2·d1 + 1, so r = 1 and R is singular).

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Numerics
 import Testing
+import BuurtIndex
 
 /// Five indicators, 14 cases: two correlated blocks (columns 1–3 and 4–5), rounded to one decimal.
 /// Reference values below were computed with numpy 2.4 / scipy 1.17 from the formulas in the

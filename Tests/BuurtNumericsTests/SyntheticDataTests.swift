@@ -1,6 +1,8 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtSynthetic
 
 @Suite struct SyntheticDataTests {
     static let demoFolder = URL(fileURLWithPath: #filePath)

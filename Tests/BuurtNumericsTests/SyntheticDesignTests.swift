@@ -1,6 +1,8 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtSynthetic
 
 /// `synth --method-break 2018 --recode 2019` against the plain generator: the design changes
 /// exactly the cells it describes and nothing else.

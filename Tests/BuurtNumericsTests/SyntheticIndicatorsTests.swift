@@ -1,6 +1,8 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtSynthetic
 
 /// `buurtscore synth --indicators N`: fewer or more indicators than the catalogue's 21, with the
 /// catalogue's columns unchanged.

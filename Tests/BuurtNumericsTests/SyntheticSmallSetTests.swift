@@ -1,6 +1,8 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtSynthetic
 
 /// Data sets of fewer than ``SyntheticData/comparableUnits`` buurten: no gaps, fixed goalposts.
 @Suite struct SyntheticSmallSetTests {

@@ -1,6 +1,7 @@
 @testable import BuurtNumerics
 import Foundation
 import Testing
+@testable import BuurtIndex
 
 /// The running moments of winsorising equal the two-pass skewness and kurtosis after each
 /// replacement, including when a replaced outlier held nearly all of the fourth-power sum.

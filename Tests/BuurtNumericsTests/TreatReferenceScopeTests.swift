@@ -2,6 +2,7 @@ import BuurtNumerics
 import Foundation
 import Numerics
 import Testing
+import BuurtIndex
 
 /// Treatment under normalise `scope: reference`: decided on the reference period's values and
 /// applied to every period (``TreatParameters/reference``).

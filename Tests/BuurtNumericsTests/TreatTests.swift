@@ -3,6 +3,7 @@ import BuurtNumerics
 import Foundation
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct TreatTests {
     private func model(_ codes: [String] = ["a"]) throws -> IndexModel {

@@ -3,6 +3,7 @@ import BuurtNumerics
 import BuurtRanking
 import Numerics
 import Testing
+import BuurtIndex
 
 /// COINr's uncertainty analysis of its ASEM example, with the four uncertain inputs of its
 /// sensitivity vignette (`get_sensitivity(SA_type = "UA")`):

@@ -2,6 +2,7 @@ import BuurtNumerics
 @testable import BuurtRanking
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct ChangePassTests {
     /// index ← {d1 ← x1, d2 ← x2}, equal weights; three units in 2017 and 2018.

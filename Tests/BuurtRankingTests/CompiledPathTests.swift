@@ -3,6 +3,7 @@ import BuurtNumerics
 import Foundation
 import CVectorMath
 import Testing
+import BuurtIndex
 
 /// The compiled path against pipeline runs: on random models (2–3 levels, random weights,
 /// missing values, a mean per level, aggregate, normalise, treat and impute alternatives) both

@@ -3,6 +3,7 @@ import BuurtRanking
 import Foundation
 import PropertyBased
 import Testing
+import BuurtIndex
 
 /// Properties a composite index must have whatever the data: relabelling or reordering inputs,
 /// rescaling all weights, monotone transforms under rank-based normalisation, and a flipped

@@ -2,6 +2,7 @@ import BuurtNumerics
 import Foundation
 @testable import BuurtRanking
 import Testing
+import BuurtIndex
 
 /// Every band from one evaluation per replication: the splits of the memory budget, the thread
 /// count and the evaluation path change no result at the same sample precision, and change

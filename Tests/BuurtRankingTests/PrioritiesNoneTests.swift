@@ -1,6 +1,7 @@
 import BuurtNumerics
 import BuurtRanking
 import Testing
+import BuurtIndex
 
 /// `priorities: none`: the Monte Carlo run scores the index alone, writes no lists, and its
 /// per-row bands equal those of the run that also scores the problem dimensions.

@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct QuantileSelectorTests {
     @Test func typeSevenOnHandValues() {

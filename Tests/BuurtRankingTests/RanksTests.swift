@@ -1,6 +1,7 @@
 import BuurtNumerics
 import BuurtRanking
 import Testing
+import BuurtIndex
 
 @Suite struct RanksTests {
     @Test func tiesShareTheBestRankAndMissingStaysUnranked() {

@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import Numerics
 import Testing
+import BuurtIndex
 
 /// Removal analysis on a hand-computed case.
 @Suite struct RemovalAnalysisTests {

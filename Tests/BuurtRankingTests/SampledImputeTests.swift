@@ -1,6 +1,7 @@
 import BuurtNumerics
 @testable import BuurtRanking
 import Testing
+import BuurtIndex
 
 /// The prepared fill of a column (``ImputeColumnPlan``) against hand-computed pool statistics
 /// and against `Impute.fill` on values redrawn with the same missing cells.

@@ -2,6 +2,8 @@ import BuurtNumerics
 @testable import BuurtRanking
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtSynthetic
 
 /// Replications with sampling on the column-wise path: equal to a pipeline run on the perturbed
 /// panel, with draws keyed by what they perturb, for any thread count.

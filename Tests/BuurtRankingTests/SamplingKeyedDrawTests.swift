@@ -2,6 +2,7 @@ import BuurtNumerics
 import CVectorMath
 @testable import BuurtRanking
 import Testing
+import BuurtIndex
 
 /// The perturbation, whose cells' keys and Gamma constants are prepared once, draws exactly
 /// the documented keyed posterior of every cell: state = mix(k_r ⊕ combine(combine(text(unit),

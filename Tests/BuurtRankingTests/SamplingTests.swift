@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct SamplingTests {
     /// Index over a survey share (binomial on survey_n), a burglary rate per 1000 inhabitants

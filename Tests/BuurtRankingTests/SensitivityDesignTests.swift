@@ -1,6 +1,7 @@
 import BuurtNumerics
 import BuurtRanking
 import Testing
+import BuurtIndex
 
 /// The N(d + 2) Saltelli design: block layout, reproducibility, and how `run` evaluates it.
 @Suite struct SensitivityDesignTests {

@@ -3,6 +3,7 @@ import BuurtRanking
 import Foundation
 import Numerics
 import Testing
+import BuurtIndex
 
 /// The Saltelli/Jansen estimators and their bootstrap bounds on hand cases and on functions with
 /// analytic indices.

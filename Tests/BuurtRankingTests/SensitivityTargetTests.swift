@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import Numerics
 import Testing
+import BuurtIndex
 
 /// The sensitivity target: mean absolute rank shift against the nominal ranking.
 @Suite struct SensitivityTargetTests {

@@ -1,4 +1,5 @@
 import BuurtNumerics
+import BuurtIndex
 
 /// Small synthetic models and panels for the engine tests, drawn from Philox streams so every
 /// test sees the same numbers.

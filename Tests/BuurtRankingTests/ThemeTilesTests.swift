@@ -1,6 +1,7 @@
 import BuurtNumerics
 @testable import BuurtRanking
 import Testing
+import BuurtIndex
 
 /// The theme tiles under every mean of the compiled path: gap quantiles and p_worst of each row
 /// and dimension equal those computed by hand from pipeline runs (general path) of the same

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import BuurtRanking
 import Testing
+import BuurtIndex
 
 /// ``NominalOutsideBands`` and ``UncertaintyAccount``: nominal values outside their own band
 /// and replications left out are counted.

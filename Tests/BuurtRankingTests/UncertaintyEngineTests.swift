@@ -3,6 +3,7 @@ import BuurtRanking
 import Numerics
 import Foundation
 import Testing
+import BuurtIndex
 
 @Suite struct UncertaintyEngineTests {
     static let model = try! TestPanels.model(dims: 3, perDim: 4)

@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import Numerics
 import Testing
+import BuurtIndex
 
 @Suite struct UncertaintySummaryTests {
     /// Four buurten, one period, two dimensions of one indicator each, min-max [0, 100]:

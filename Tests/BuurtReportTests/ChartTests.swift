@@ -1,6 +1,7 @@
 import BuurtNumerics
 @testable import BuurtReport
 import Testing
+import BuurtIndex
 
 /// Every chart type: well-formed SVG, the marks it should draw, deterministic output.
 @Suite struct ChartTests {

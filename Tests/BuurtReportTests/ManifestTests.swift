@@ -2,6 +2,8 @@ import BuurtNumerics
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+@testable import BuurtWorkflow
 
 /// SHA-256 by the system's `sha256sum`, independent of the library's own hashing.
 func systemSHA256(_ path: String) throws -> String {
@@ -65,7 +67,7 @@ func scratchFolder() throws -> URL {
             modelLocation: "../datasets/demo/model.yml", canonicalModelSHA256: String(repeating: "ab", count: 32),
             inputs: [.init(role: "model", path: "model.yml", sha256: String(repeating: "01", count: 32)),
                      .init(role: "data", path: "../sub dir/data \"x\".csv", sha256: String(repeating: "02", count: 32))],
-            settings: RunSettings(stages: true, xlsx: false, data: "../sub dir/data \"x\".csv", decimal: "comma", language: "en", workerThreads: 2),
+            settings: RecordedSettings(stages: true, xlsx: false, data: "../sub dir/data \"x\".csv", decimal: "comma", language: "en", workerThreads: 2),
             uncertainty: uncertainty, blas: .init(configuration: "OpenBLAS 0.3.21", core: "Haswell"),
             outputs: [.init(path: "scores.csv", sha256: String(repeating: "03", count: 32)),
                       .init(path: "analysis/pca.csv", sha256: String(repeating: "04", count: 32))])
@@ -163,15 +165,18 @@ func scratchFolder() throws -> URL {
     }
 
     @Test func demoManifestHashesEqualSha256sumOfEveryFile() throws {
-        let project = try IndexProject.load(modelPath: demoModel)
-        let result = try project.run(keepIntermediate: false)
+        // The nominal run's files only (no uncertainty tables, no changes).
+        var results = try BuurtWorkflow.run(RunSettings(model: demoModel))
+        results.uncertainty = nil
+        results.changes = nil
+        let project = results.project
         let folder = try scratchFolder()
         let outDir = folder.appendingPathComponent("out").path
         // The hashes are taken as the files are written; they are compared with the files on disk below.
         let manifest = try OutputDirectory.writing(to: outDir, claim: .forTests) { output throws(BuurtError) in
-            try RunOutput.add(result: result, project: project, includeStages: false, to: &output)
+            try results.add(to: &output, outputDirectory: outDir)
             return try Manifest.make(
-                project: project, settings: RunSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
+                project: project, settings: RecordedSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
                 blas: .init(configuration: "c", core: "k"), outputDirectory: outDir, outputs: output)
         }
 
@@ -212,7 +217,7 @@ func scratchFolder() throws -> URL {
             try handle.close()
         }
         let manifest = try Manifest.make(
-            project: project, settings: RunSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
+            project: project, settings: RecordedSettings(), tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"),
             blas: .init(configuration: "c", core: "k"), outputDirectory: folder.appendingPathComponent("out").path,
             outputs: OutputDirectory())
         #expect(manifest.inputs.map(\.sha256) == read)
@@ -226,7 +231,7 @@ func scratchFolder() throws -> URL {
         try output.add(Manifest.fileName, text: "stale")
         try output.add("uncertainty.csv", text: "unit,p\nA,0.5\n")
         let tool = Manifest.Tool(name: "buurtscore", version: "0.1.0", commit: "unknown")
-        try output.addManifest(project: project, settings: RunSettings(), tool: tool, blas: .init(configuration: "c", core: "k"), outputDirectory: "out")
+        try output.addManifest(project: project, settings: RecordedSettings(), tool: tool, blas: .init(configuration: "c", core: "k"), outputDirectory: "out")
         #expect(output.files.map(\.path) == ["a.csv", "uncertainty.csv", "manifest.json"])
         let manifest = try Manifest.parse(try output.files[2].contents, file: "manifest.json")
         // sha256("x\n1\n") and sha256("unit,p\nA,0.5\n") computed independently below.

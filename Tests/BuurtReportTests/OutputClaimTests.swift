@@ -2,6 +2,8 @@ import BuurtNumerics
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+@testable import BuurtWorkflow
 
 extension OutputClaim {
     /// No inputs; a previous output has a manifest (``OutputDirectory/addTestManifest()``).
@@ -16,7 +18,7 @@ extension OutputDirectory {
             tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"), modelLocation: "../model.yml",
             canonicalModelSHA256: digest,
             inputs: [.init(role: "model", path: "model.yml", sha256: digest), .init(role: "data", path: "data.csv", sha256: digest)],
-            settings: RunSettings(), uncertainty: nil,
+            settings: RecordedSettings(), uncertainty: nil,
             blas: .init(configuration: "c", core: "k"), outputs: files.map { Manifest.Output(path: $0.path, sha256: $0.sha256) })
         try add(Manifest.fileName, text: manifest.text)
     }
@@ -45,7 +47,7 @@ extension OutputDirectory {
         let claim = OutputClaim(inputs: [scratch.appendingPathComponent("link/data.csv").path], previous: .manifest)
         for target in ["data", "link", ".", "data/../data"] {
             let error = #expect(throws: BuurtError.self) { try claim.check(scratch.appendingPathComponent(target).standardizedFileURL) }
-            #expect(error?.kind == .cannotCreate && error?.message.contains("an input of this run") == true, "\(target)")
+            #expect(error?.kind == .output && error?.message.contains("an input of this run") == true, "\(target)")
         }
         // A sibling whose name starts like the data folder's holds no input.
         #expect(throws: Never.self) { try claim.check(scratch.appendingPathComponent("data-out")) }

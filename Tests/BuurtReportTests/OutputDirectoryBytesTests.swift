@@ -2,6 +2,8 @@ import BuurtNumerics
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+@testable import BuurtWorkflow
 
 /// The bytes an ``OutputDirectory`` writes, and the size and SHA-256 it records for them.
 @Suite struct OutputDirectoryBytesTests {

@@ -2,6 +2,8 @@ import BuurtNumerics
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 @Suite struct OutputDirectoryTests {
     let scratch: URL
@@ -45,7 +47,7 @@ import Testing
                 try third.add("scores.csv", text: "newer\n")
             }
         }
-        #expect(refused?.kind == .cannotCreate)
+        #expect(refused?.kind == .output)
         #expect(try contents(target) == ["scores.csv": "new\n"])
     }
 
@@ -62,7 +64,7 @@ import Testing
                 try broken.add("a/b.csv", text: "y")
             }
         }
-        #expect(error?.kind == .cannotCreate)
+        #expect(error?.kind == .output)
         #expect(error?.message.hasPrefix("cannot write output: a/b.csv") == true)
         #expect(try contents(target).keys.sorted() == ["manifest.json", "scores.csv"])
         #expect(try contents(target)["scores.csv"] == "kept\n")
@@ -131,7 +133,7 @@ import Testing
             }
         }
         #expect(!addedBefore)
-        #expect(error?.kind == .cannotCreate)
+        #expect(error?.kind == .output)
         #expect(error?.message == "output path exists and is not a directory")
         #expect(error?.location?.file == target.standardizedFileURL.path)
         #expect(try entries() == ["out"])

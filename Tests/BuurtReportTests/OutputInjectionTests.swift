@@ -2,6 +2,7 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 /// Names from data files reach the workbook, the Markdown and HTML reports, the charts and the
 /// weight explorer's JSON: none of them may become a formula, markup or script.

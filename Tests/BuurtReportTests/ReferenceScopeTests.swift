@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
 
 /// `normalise: {scope: reference, reference: 2017}` promises that adding a year never moves the
 /// scores of earlier years. That holds when every stage before normalisation works per period

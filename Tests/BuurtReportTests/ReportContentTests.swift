@@ -3,6 +3,7 @@ import BuurtRanking
 @testable import BuurtReport
 import Foundation
 import Testing
+@testable import BuurtIndex
 
 /// What the report says, on a small hand-made model and on the demo.
 @Suite struct ReportContentTests {

@@ -1,6 +1,7 @@
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
 
 /// The HTML file: self-contained, well-formed, every chart valid SVG, and the same bytes for
 /// the same input.

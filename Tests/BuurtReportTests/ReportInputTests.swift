@@ -3,6 +3,8 @@ import BuurtRanking
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtSynthetic
 
 /// Report inputs used by the report tests: the committed demo (19 buurten), a small hand-made
 /// model, and large synthetic data.

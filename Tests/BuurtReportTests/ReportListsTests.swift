@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtReport
 import Numerics
 import Testing
+import BuurtIndex
 
 /// The nominal priority lists used when a model has no uncertainty analysis.
 @Suite struct ReportListsTests {

@@ -1,5 +1,6 @@
 @testable import BuurtReport
 import Testing
+import BuurtIndex
 
 @Suite struct ReportNumberTests {
     @Test func fixedDecimalsWithTheLanguagesSeparator() {

@@ -1,6 +1,7 @@
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
 
 /// Report sizes for the demo (19 buurten) and for 14,000 synthetic buurten. Sizes are printed
 /// (they belong in the closing note); only a generous upper bound is asserted. With

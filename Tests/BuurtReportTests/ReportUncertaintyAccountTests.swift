@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import BuurtReport
 import Testing
+import BuurtIndex
 
 /// The report states the replications left out and the nominal values outside their own band,
 /// in Dutch and English, singular and plural.

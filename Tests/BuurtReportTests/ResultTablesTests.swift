@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import BuurtReport
 import Testing
+import BuurtIndex
 
 @Suite struct ResultTablesTests {
     /// index ← {a ← x, b ← y}; two units, two years.

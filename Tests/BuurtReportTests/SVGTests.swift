@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import BuurtIndex
 
 /// Parses XML with Foundation's XMLParser and counts its elements by name.
 final class XMLCheck: NSObject, XMLParserDelegate {

@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import BuurtReport
 import Testing
+import BuurtIndex
 
 @Suite struct UncertaintyTablesTests {
     /// Two buurten, one period, one dimension over one indicator: x = 20, 80 → min-max 0, 100;

@@ -2,6 +2,8 @@ import BuurtNumerics
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 /// Merging new figures into an update state's figures, and run names.
 @Suite struct UpdateMergeTests {

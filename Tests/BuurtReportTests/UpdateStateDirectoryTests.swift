@@ -2,6 +2,8 @@ import BuurtNumerics
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 /// Recovery of an update state that an interrupted update left behind.
 @Suite struct UpdateStateDirectoryTests {
@@ -39,7 +41,7 @@ import Testing
             tool: .init(name: "buurtscore", version: "0.1.0", commit: "unknown"), modelLocation: "../../model.yml",
             canonicalModelSHA256: digest,
             inputs: [.init(role: "model", path: "model.yml", sha256: digest), .init(role: "data", path: "inputs/x.csv", sha256: digest)],
-            settings: RunSettings(), uncertainty: nil, blas: .init(configuration: "c", core: "k"),
+            settings: RecordedSettings(), uncertainty: nil, blas: .init(configuration: "c", core: "k"),
             outputs: [.init(path: path, sha256: SHA256Hex.digest(text))]).text
     }
 

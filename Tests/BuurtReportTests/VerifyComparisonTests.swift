@@ -2,6 +2,8 @@ import BuurtNumerics
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+@testable import BuurtWorkflow
 
 @Suite struct FirstDifferenceTests {
     static func d(_ s: String) -> Data { Data(s.utf8) }
@@ -43,7 +45,7 @@ import Testing
     static func manifest(_ outputs: [String: Data]) -> Manifest {
         Manifest(
             tool: .init(name: "buurtscore", version: "0", commit: "unknown"), modelLocation: "m.yml",
-            canonicalModelSHA256: "", inputs: [], settings: RunSettings(), uncertainty: nil,
+            canonicalModelSHA256: "", inputs: [], settings: RecordedSettings(), uncertainty: nil,
             blas: .init(configuration: "", core: ""),
             outputs: outputs.map { .init(path: $0.key, sha256: SHA256Hex.digest($0.value)) })
     }

@@ -2,6 +2,7 @@ import BuurtNumerics
 @testable import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
 
 /// The explorer's markup and embedded data. What the script computes from them is checked in a
 /// real browser (buurtscoreTests/WeightExplorerBrowserTests).

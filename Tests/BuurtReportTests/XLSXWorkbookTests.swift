@@ -3,6 +3,8 @@ import BuurtNumerics
 import Foundation
 import Testing
 import ZIPFoundation
+import BuurtIndex
+@testable import BuurtWorkflow
 
 @Suite struct XLSXWorkbookTests {
     static let sheet = XLSXSheet(
@@ -97,7 +99,9 @@ import ZIPFoundation
         try output.add("ranks.csv", text: "unit,name,period,index\n1234,\"Noord, oost\",2017,1\n")
         try output.add("analysis/pca.csv", text: "group,x\ng,1\n")
         try output.add("uncertainty.csv", text: "unit,p05\nA,0.25\n")
-        let workbook = try ResultsWorkbook.workbook(from: output, model: model)
+        var tables: [String: Data] = [:]
+        for file in output.files { tables[file.path] = try file.contents }
+        let workbook = try ResultsWorkbook.workbook(tables: tables, model: model)
         // scores, priorities and themes are absent; analysis tables are not sheets.
         #expect(workbook.sheets.map(\.name) == ["ranks", "uncertainty", "model"])
         // The unit code column stays text even when it looks like a number; period and rank are numbers.

@@ -72,6 +72,7 @@ public enum Fixtures {
 }
 
 import BuurtNumerics
+import BuurtIndex
 
 public extension Fixtures {
     /// The ASEM framework from `input_iMeta.csv` as an ``IndexModel``.

@@ -3,6 +3,8 @@ import BuurtReport
 import Foundation
 import Numerics
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 /// `buurtscore run` as a user runs it: on the demo, and on COINr's ASEM example through the
 /// YAML + iMeta path, compared with COINr's own results.

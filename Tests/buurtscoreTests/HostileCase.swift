@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BuurtWorkflow
 
 /// One hostile scenario of the bad-input catalogue that does not fit ``BadInput``'s shape (one
 /// command on a changed copy of ``ValidProject``): several commands in a row, an update state

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import BuurtSynthetic
 
 /// Output folders are only ever replaced when they are ours; leftovers of a killed run are
 /// tidied; names reach the terminal with their control characters escaped.

@@ -2,6 +2,8 @@ import BuurtNumerics
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 /// Update states holding a user's files, links, pipes and folders where the state's files
 /// belong, or an edited model: refused by name, nothing of the user's removed or read.

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 /// `buurtscore run` on a copy of the demo in which buurt and dimension names are hostile: a
 /// spreadsheet formula, a script element and an image with an `onerror` handler. The CSV and

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Foundation
 import Testing
+import BuurtIndex
 
 /// The worked example in notebooks-md/heerlen-crime-2023: real police and CBS figures for
 /// Heerlen's 57 buurten, read in place from ../shared.

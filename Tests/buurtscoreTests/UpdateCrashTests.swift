@@ -1,6 +1,8 @@
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 /// `buurtscore update` killed (SIGKILL) at delays spread over its whole runtime: every time,
 /// the state is exactly the one before or the one after the update, and the next update

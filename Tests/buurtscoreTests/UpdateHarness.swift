@@ -1,5 +1,7 @@
 import Foundation
 import BuurtReport
+import BuurtIndex
+import BuurtWorkflow
 
 /// A demo update state in a scratch directory: the demo model (with fewer replications, so
 /// that a run takes a few seconds), its 2017-2020 figures and the 2021 figures beside it.

@@ -2,6 +2,8 @@ import BuurtNumerics
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 /// `buurtscore update`: the demo state from 2020 to 2021, idempotence, refusals and the lock.
 @Suite struct UpdateTests {

@@ -1,6 +1,8 @@
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
+import BuurtWorkflow
 
 /// `manifest.json` and `buurtscore verify` as a user meets them: a copy of the demo project in
 /// a scratch folder, run, verified, tampered with, verified again.
@@ -74,7 +76,7 @@ import Testing
         #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv", "crosswalk.csv"])
         for input in manifest.inputs { #expect(input.sha256 == sums[cli.path("project/\(input.path)")], "\(input.path)") }
         #expect(manifest.modelLocation == "../../project/model.yml")
-        #expect(manifest.settings == RunSettings(stages: true, xlsx: true, data: nil, decimal: "detect", language: nil, workerThreads: 1))
+        #expect(manifest.settings == RecordedSettings(stages: true, xlsx: true, data: nil, decimal: "detect", language: nil, workerThreads: 1))
         #expect(manifest.tool.name == "buurtscore" && manifest.tool.version == "0.1.0" && !manifest.tool.commit.isEmpty)
         #expect(!manifest.blas.configuration.isEmpty && !manifest.blas.core.isEmpty)
         // No absolute path of the scratch folder leaks into the manifest.

@@ -3,6 +3,7 @@ import BuurtRanking
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
 
 /// Headless Chromium (the Debian package `chromium`, which `make test` installs), run as a plain
 /// process: `--dump-dom` prints the page's DOM after its scripts ran.

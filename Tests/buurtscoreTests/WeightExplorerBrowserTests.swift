@@ -3,6 +3,7 @@ import BuurtRanking
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
 
 /// The weight explorer in a real headless Chromium: for each weight vector the page's index and
 /// ranks (every row, every period) must EQUAL — bit for bit, not approximately — what the

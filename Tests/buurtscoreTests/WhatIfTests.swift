@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import Foundation
 import Testing
+import BuurtIndex
 
 /// `WhatIf` (library) and `buurtscore whatif` (terminal).
 @Suite struct WhatIfTests {
@@ -89,7 +90,7 @@ import Testing
         var bare = nominal
         bare.stages.removeFirst()
         let missing = #expect(throws: BuurtError.self) { try WhatIf.reweighted(nominal: bare, model: model, spec: spec, weights: ["a": 1]) }
-        #expect(missing?.kind == .software)
+        #expect(missing?.kind == .internalFailure)
     }
 
     // MARK: - buurtscore whatif

@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtReport
 import Foundation
 import Testing
+import BuurtIndex
 
 /// LibreOffice, headless, as an independent reader of our workbooks: it converts every sheet
 /// to its own CSV (LibreOffice ≥ 7.2, sheet option -1), text cells quoted, numbers not.

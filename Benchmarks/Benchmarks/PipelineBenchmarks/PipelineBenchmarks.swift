@@ -3,6 +3,7 @@ import BenchmarkSupport
 import BuurtNumerics
 import Foundation
 import UncertaintyWorkloads
+import BuurtIndex
 
 /// Reading the data CSV and the whole deterministic pipeline (denominate, impute, screen,
 /// treat, normalise, aggregate) on the data and model of `buurtscore synth`, for the demo size,

@@ -3,6 +3,7 @@ import BenchmarkSupport
 import BuurtNumerics
 import BuurtRanking
 import UncertaintyWorkloads
+import BuurtIndex
 
 /// Single stages and kernels on 14,000 buurten × 36 indicators × 4 years (the panel of the
 /// uncertainty benchmark): every normalisation, every aggregation, PCA of 36 and 200

@@ -4,6 +4,7 @@ import BuurtNumerics
 import BuurtRanking
 import Foundation
 import UncertaintyWorkloads
+import BuurtIndex
 
 /// The Monte Carlo uncertainty analysis (engine construction and every summary of
 /// `buurtscore run`: uncertainty, priorities, themes) on every core, for three sets of uncertain

@@ -1,6 +1,7 @@
 import BuurtNumerics
 import Dispatch
 import Foundation
+import BuurtIndex
 
 // The machine and its physical limits for the main uncertainty case, in Markdown:
 //     machine-bound [--out FILE]

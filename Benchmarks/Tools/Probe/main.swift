@@ -2,6 +2,7 @@ import BuurtNumerics
 import BuurtRanking
 import Foundation
 import UncertaintyWorkloads
+import BuurtIndex
 
 // One timed run of a benchmark workload, for profiling (`perf record`), quick comparisons and
 // the scale table (`scale-table` runs it once per point, so each point's peak memory is its own):

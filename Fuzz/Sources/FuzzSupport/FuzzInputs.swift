@@ -1,4 +1,4 @@
-import BuurtNumerics
+import BuurtIndex
 
 /// Turns libFuzzer's bytes into the inputs of buurtscore's readers, and checks what must hold
 /// for any input: a reader either returns a value or throws ``BuurtErrors`` with at least one

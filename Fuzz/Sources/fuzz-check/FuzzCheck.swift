@@ -1,5 +1,5 @@
-import BuurtNumerics
 import FuzzSupport
+import BuurtIndex
 
 /// What `buurtscore check` does, in memory: the input is a model file, the line `%%`, a data
 /// file, and optionally `%%` and a COINr metadata file (used when the model has `metadata:`).

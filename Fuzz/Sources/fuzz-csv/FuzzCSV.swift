@@ -1,5 +1,5 @@
-import BuurtNumerics
 import FuzzSupport
+import BuurtIndex
 
 /// The strict CSV reader in every mode (see ``FuzzInputs/CSVMode``). For a table it reads,
 /// every row has the header's width, every cell parses as a number or not without trapping,

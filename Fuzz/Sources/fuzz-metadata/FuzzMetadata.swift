@@ -1,5 +1,5 @@
-import BuurtNumerics
 import FuzzSupport
+import BuurtIndex
 
 /// The COINr metadata loader (`iMeta.csv`): the CSV reader in the mode the first byte picks
 /// (see ``FuzzInputs/CSVMode``), then the tree. A tree it accepts has exactly one root and

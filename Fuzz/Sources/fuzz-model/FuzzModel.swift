@@ -1,5 +1,5 @@
-import BuurtNumerics
 import FuzzSupport
+import BuurtIndex
 
 /// The YAML model loader: parse the text, build the index tree (inline lists), apply the
 /// weight overrides and validate the file against the tree, as `buurtscore check` does before

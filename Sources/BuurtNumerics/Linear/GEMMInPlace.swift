@@ -3,7 +3,7 @@ import CLAPACK
 /// Matrix products into caller-owned memory, for inner loops that must not allocate
 /// (the Monte Carlo scorer multiplies a block of rows by a block of weight vectors thousands of
 /// times).
-public enum BLASKernels {
+package enum BLASKernels {
     /// C ← A·B (CBLAS `dgemm`, column-major, no transposes) for an m × k matrix A with leading
     /// dimension `lda` and a k × n matrix B with leading dimension `ldb`; C is m × n with leading
     /// dimension `ldc`.
@@ -13,7 +13,7 @@ public enum BLASKernels {
     /// the full matrix's row count as `lda`.
     /// - Precondition: `lda ≥ m`, `ldb ≥ k`, `ldc ≥ m` (programming errors otherwise).
     /// - Complexity: O(m · n · k).
-    public static func multiply(
+    package static func multiply(
         m: Int, n: Int, k: Int,
         _ a: UnsafePointer<Double>, lda: Int,
         _ b: UnsafePointer<Double>, ldb: Int,
@@ -41,7 +41,7 @@ extension BLASKernels {
     /// consecutive weight vectors contiguously, from the same stored X and W.
     /// - Precondition: leading dimensions as above (programming errors otherwise).
     /// - Complexity: O(m · n · k).
-    public static func multiply(
+    package static func multiply(
         m: Int, n: Int, k: Int,
         _ a: UnsafePointer<Double>, lda: Int, transposeA: Bool,
         _ b: UnsafePointer<Double>, ldb: Int, transposeB: Bool,

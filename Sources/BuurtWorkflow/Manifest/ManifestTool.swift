@@ -1,0 +1,32 @@
+import BuurtNumerics
+import Foundation
+
+/// The library's name and version, recorded in every manifest.
+public enum BuurtscoreLibrary {
+    /// The version of the buurtscore library (and of the command-line tool built with it).
+    public static let version = "0.1.0"
+}
+
+extension Manifest.Tool {
+    /// Starts looking up ``current`` on another thread (its git processes take a few tens of
+    /// milliseconds), so a run that writes a manifest finds it ready; the value is the same
+    /// whichever thread computes it.
+    public static func lookUpInBackground() {
+        Thread.detachNewThread { _ = current }
+    }
+
+    /// This library's version, and the commit of the repository the running program was built
+    /// in (``ToolCommit/lookup(executable:)``; `unknown` for a program outside a repository,
+    /// such as an installed one or an application that embeds the library). Looked up once.
+    public static let current: Manifest.Tool = {
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        return Manifest.Tool(name: "buurtscore", version: BuurtscoreLibrary.version, commit: ToolCommit.lookup(executable: executable))
+    }()
+}
+
+extension Manifest.BLAS {
+    /// The OpenBLAS library this process runs on.
+    public static var current: Manifest.BLAS {
+        Manifest.BLAS(configuration: BLASRuntime.configuration, core: BLASRuntime.coreName)
+    }
+}

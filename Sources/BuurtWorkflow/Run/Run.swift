@@ -1,0 +1,87 @@
+import BuurtIndex
+import BuurtNumerics
+import BuurtRanking
+
+/// What a run is doing, for a progress display. Events come in this order; `replications`
+/// may come from several threads at once.
+public enum RunProgress: Sendable {
+    /// Reading the model and its data (the data file's name).
+    case reading(String)
+    /// The inputs are read; what the reader noticed in them (``RunResults/warnings``).
+    case read(warnings: [String])
+    /// Computing the nominal index.
+    case computing
+    /// Evaluations of the uncertainty analysis finished, of the total.
+    case replications(done: Int, total: Int)
+    /// Making tables, the report and the workbook.
+    case writing
+}
+
+/// Computes a run: reads the model and its data, runs the pipeline, the multivariate analysis,
+/// the uncertainty analysis and the changes. Nothing is written.
+///
+/// The result depends on the settings and the files' bytes alone: equal inputs give equal
+/// results for any ``RunSettings/threads``.
+/// - Throws: ``BuurtErrors`` with every problem found in the model and the data; one problem
+///   when the computation fails.
+public func run(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)? = nil) throws(BuurtErrors) -> RunResults {
+    let project = try loadProject(settings, progress: progress)
+    do {
+        return try compute(project, settings: settings, progress: progress)
+    } catch {
+        throw BuurtErrors([error])
+    }
+}
+
+/// Computes a run and writes its files into `directory` all at once (``RunResults/write(to:)``);
+/// the directory is checked before the computation starts, so a refused directory costs nothing.
+/// - Returns: the results and the paths of the files written, relative to `directory`.
+/// - Throws: ``BuurtErrors`` as ``run(_:progress:)``, or with the one problem of writing.
+public func run(
+    _ settings: RunSettings, writingTo directory: String, progress: (@Sendable (RunProgress) -> Void)? = nil
+) throws(BuurtErrors) -> (results: RunResults, files: [String]) {
+    let project = try loadProject(settings, progress: progress)
+    do {
+        return try OutputDirectory.writing(to: directory, claim: .run(of: project)) { output throws(BuurtError) in
+            let results = try compute(project, settings: settings, progress: progress)
+            try results.add(to: &output, outputDirectory: directory, progress: progress)
+            return (results, output.files.map(\.path))
+        }
+    } catch {
+        throw BuurtErrors([error])
+    }
+}
+
+/// The model, metadata, crosswalk and data of `settings`, with the SHA-256 of every file read.
+func loadProject(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)?) throws(BuurtErrors) -> IndexProject {
+    progress?(.reading((settings.data ?? settings.model).split(separator: "/").last.map(String.init) ?? "data"))
+    let project = try IndexProject.load(modelPath: settings.model, dataPath: settings.data, options: settings.csvOptions)
+    progress?(.read(warnings: project.warnings))
+    return project
+}
+
+/// The computation of a run on a loaded project.
+/// - Throws: ``BuurtError`` of the pipeline, the analysis or the uncertainty engine.
+func compute(
+    _ project: IndexProject, settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)?
+) throws(BuurtError) -> RunResults {
+    progress?(.computing)
+    let pipeline = try project.run(keepIntermediate: settings.stages)
+    let normalised = pipeline.panel(after: .normalised) ?? pipeline.aggregated
+    let analysis: GroupAnalysisResult
+    do {
+        analysis = try GroupAnalysis.run(normalised, model: project.model, period: normalised.periodList.last ?? nil)
+    } catch let error as BuurtError {
+        throw error
+    } catch {
+        throw BuurtError(.internalFailure, "multivariate analysis failed: \(error)")
+    }
+    var seeded = project
+    if let seed = settings.seed { seeded.file.uncertainty?.seed = seed }
+    var replications: (@Sendable (Int, Int) -> Void)?
+    if let progress { replications = { @Sendable done, total in progress(.replications(done: done, total: total)) } }
+    let (uncertainty, changes) = try UncertaintyAnalysis.run(
+        project: seeded, aggregated: pipeline.aggregated, threads: settings.threads, progress: replications)
+    return RunResults(settings: settings, project: project, pipeline: pipeline, analysis: analysis,
+                      uncertainty: uncertainty, changes: changes)
+}

@@ -1,0 +1,43 @@
+import BuurtIndex
+import BuurtNumerics
+import BuurtRanking
+
+/// Everything one run computed, as values: the project it read, the nominal scores and ranks with
+/// every stage's data and record, the multivariate analysis, the uncertainty analysis (bands,
+/// priority lists, themes, sensitivity) and the changes between periods.
+///
+/// ``add(to:outputDirectory:)`` and ``write(to:)`` turn it into the files of a run.
+public struct RunResults: Sendable {
+    /// The settings the run was computed with.
+    public var settings: RunSettings
+    /// The model, the data as read and the paths and digests of the files behind them.
+    public var project: IndexProject
+    /// The nominal pipeline: the data after every stage, and what each stage did.
+    public var pipeline: PipelineResult
+    /// Reliability, principal components and PCA weights of each group, on the normalised
+    /// data of the latest period.
+    public var analysis: GroupAnalysisResult
+    /// The uncertainty analysis; `nil` when the model has no `uncertainty:` key.
+    public var uncertainty: UncertaintyOutcome?
+    /// The changes between the last two periods (with bands when there is an uncertainty
+    /// analysis); `nil` with a single period.
+    public var changes: ChangeAnalysis?
+
+    /// The final panel: every indicator's normalised value and every aggregate's score, per unit
+    /// and period, with the index ranks.
+    public var scores: Panel { pipeline.aggregated }
+    /// The model tree with the weights the run used.
+    public var model: IndexModel { project.model }
+    /// The priority list: the units most in need per period, with rank bands and p_top; empty
+    /// without an uncertainty analysis or with `priorities: none`.
+    public var priorities: [PriorityRow] {
+        guard let uncertainty, uncertainty.priorities.enabled else { return [] }
+        return uncertainty.result.priorities
+    }
+    /// Score and rank bands of every unit (and period); empty without an uncertainty analysis.
+    public var bands: [UnitUncertainty] { uncertainty?.result.units ?? [] }
+    /// What the reader noticed in the inputs (dropped units, imputed cells, …), in the order found.
+    public var warnings: [String] { project.warnings }
+    /// What came of the replications: those left out and the nominal scores outside their own band.
+    public var account: UncertaintyAccount? { uncertainty.map { UncertaintyAccount($0, changes: changes) } }
+}

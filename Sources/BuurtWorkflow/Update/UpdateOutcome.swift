@@ -1,0 +1,96 @@
+import BuurtIndex
+import BuurtNumerics
+import BuurtRanking
+import BuurtReport
+
+/// What an update (or --init) of a state did, with its one-line summary and JSON form.
+public struct UpdateOutcome: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        /// --init wrote the first run.
+        case created
+        /// New figures were added and a new run written.
+        case updated
+        /// The figures were there already; nothing was written.
+        case unchanged
+        /// The figures revise published periods and --accept-revisions was not given; nothing was written.
+        case refused
+    }
+
+    public var status: Status
+    /// The state directory as given.
+    public var state: String
+    /// The run written (created, updated) or the latest run (unchanged, refused).
+    public var run: RunName
+    /// The run before it (updated only).
+    public var previousRun: RunName?
+    public var addedRows: Int
+    public var addedPeriods: [Int]
+    public var revisions: [FigureRevision]
+    /// The comparison with the previous run (updated only).
+    public var diff: RunDiff?
+
+    /// Folder of ``run`` as a path under the state.
+    public var runFolder: String { ManifestPath.join(state, "runs/\(run)") }
+
+    /// One line for the terminal.
+    public var summary: String {
+        switch status {
+        case .created:
+            return "created \(state): run \(run) with \(addedRows) rows for \(periodList(addedPeriods)) in \(runFolder)"
+        case .unchanged:
+            return "nothing new: \(state) already has these figures (latest run \(run))"
+        case .refused:
+            let periods = Set(revisions.map(\.period)).sorted()
+            return "refused: the figures revise \(revisions.count) published \(revisions.count == 1 ? "cell" : "cells") of \(periodList(periods)); nothing was changed (--accept-revisions recomputes with them)"
+        case .updated:
+            var text = "updated \(state): run \(run) in \(runFolder)"
+            var parts: [String] = []
+            if !addedPeriods.isEmpty { parts.append("\(addedRows) rows added for \(periodList(addedPeriods))") }
+            if !revisions.isEmpty { parts.append("\(revisions.count) \(revisions.count == 1 ? "cell" : "cells") revised") }
+            text += " (" + parts.joined(separator: ", ") + ")"
+            guard let diff else { return text }
+            text += "; \(diff.moves.count) of \(diff.comparedUnits) buurten changed rank"
+            if diff.hasLists {
+                let entered = diff.topChanges.filter(\.entered).count
+                text += ", \(entered) entered and \(diff.topChanges.count - entered) left the top \(diff.top)"
+                text += ", \(diff.problems.filter(\.newlySignificant).count) problems newly significant"
+            }
+            return text
+        }
+    }
+
+    /// One JSON object: status, state, run, previous_run, rows_added, periods_added,
+    /// revisions (unit, period, column, old, new), and for an update rank_changes,
+    /// entered_top, left_top, newly_significant, no_longer_significant (unit codes, or
+    /// `unit:dimension` for problems).
+    public var json: String {
+        var fields: [(String, String)] = [
+            ("status", q(status.rawValue)), ("state", q(state)), ("run", q(run.description)),
+            ("run_folder", q(runFolder)),
+            ("previous_run", previousRun.map { q($0.description) } ?? "null"),
+            ("rows_added", String(addedRows)), ("periods_added", "[" + addedPeriods.map(String.init).joined(separator: ",") + "]"),
+            ("revisions", "[" + revisions.map { r in
+                "{\"unit\":\(q(r.unit)),\"period\":\(r.period),\"column\":\(q(r.column)),\"old\":\(r.old.map(q) ?? "null"),\"new\":\(q(r.new))}"
+            }.joined(separator: ",") + "]"),
+        ]
+        if let diff {
+            func list(_ items: [String]) -> String { "[" + items.map(q).joined(separator: ",") + "]" }
+            fields.append(("rank_changes", String(diff.moves.count)))
+            fields.append(("entered_top", list(diff.topChanges.filter(\.entered).map(\.unit))))
+            fields.append(("left_top", list(diff.topChanges.filter { !$0.entered }.map(\.unit))))
+            fields.append(("newly_significant", list(diff.problems.filter(\.newlySignificant).map { "\($0.unit):\($0.group)" })))
+            fields.append(("no_longer_significant", list(diff.problems.filter { !$0.newlySignificant }.map { "\($0.unit):\($0.group)" })))
+        }
+        return "{" + fields.map { "\(q($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    /// The revisions as lines `unit period column: old → new`, for the refusal message.
+    public var revisionLines: [String] {
+        revisions.map { r in
+            "\(r.unit) \(r.period) \(r.column): \(r.old.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no row)") → \(r.new.isEmpty ? "(empty)" : r.new)"
+        }
+    }
+
+    private func periodList(_ periods: [Int]) -> String { periods.map(String.init).joined(separator: ", ") }
+    private func q(_ s: String) -> String { JSONString.quoted(s) }
+}

@@ -1,0 +1,80 @@
+import BuurtIndex
+import Foundation
+
+/// What the verification of an output directory found.
+public struct Verification: Sendable {
+    /// The directory's manifest.
+    public var manifest: Manifest
+    /// Inputs that are missing or no longer have their recorded SHA-256; when there are any,
+    /// nothing was re-run and ``outputs`` is empty.
+    public var inputs: [InputDiscrepancy]
+    /// Outputs that the directory or the re-run does not reproduce byte for byte.
+    public var outputs: [OutputDiscrepancy]
+
+    /// Whether every input and every output matches.
+    public var verified: Bool { inputs.isEmpty && outputs.isEmpty }
+}
+
+extension Verification {
+    /// Re-runs the run recorded in `directory/manifest.json` (in memory; the directory is not
+    /// changed) with the settings it records, and compares every output with the manifest and
+    /// with the directory.
+    ///
+    /// The manifest is checked before any file it names is read: its outputs must stay inside
+    /// the directory, its inputs be the files the model names (the model first, by hash), and
+    /// after the re-run its seed, replications, model hash, inputs and settings must equal what
+    /// the re-run records.
+    /// - Parameter model: the model file when the directory was moved away from it; `nil` for
+    ///   the location the manifest records.
+    /// - Throws: ``BuurtErrors``: `.missingInput` without a manifest, `.data` for a bad
+    ///   manifest (named by its field), the model's and data's problems.
+    public static func verify(directory: String, model: String? = nil) throws(BuurtErrors) -> Verification {
+        let manifestPath = ManifestPath.join(directory, Manifest.fileName)
+        let (manifest, modelPath) = try single { () throws(BuurtError) in
+            let manifest = try Manifest.parse(Manifest.read(manifestPath, in: directory), file: manifestPath)
+            try manifest.checkOutputsStay(inside: directory, file: manifestPath)
+            let modelPath = model ?? InputVerification.modelPath(manifest, outputDirectory: directory)
+            if model == nil { try manifest.checkModelLocation(modelPath, file: manifestPath) }
+            return (manifest, modelPath)
+        }
+        // The model first, by hash, then only the files it names.
+        var recorded = manifest
+        recorded.inputs = manifest.inputs.filter { $0.role == "model" }
+        var changed = InputVerification.discrepancies(recorded, modelPath: modelPath)
+        if !changed.isEmpty { return Verification(manifest: manifest, inputs: changed, outputs: []) }
+        let modelFile = try ModelFile.load(path: modelPath)
+        try single { () throws(BuurtError) in try manifest.checkInputs(namedBy: modelFile, modelPath: modelPath, file: manifestPath) }
+        changed = InputVerification.discrepancies(manifest, modelPath: modelPath)
+        if !changed.isEmpty { return Verification(manifest: manifest, inputs: changed, outputs: []) }
+
+        let settings = try single { () throws(BuurtError) in
+            try RunSettings(recorded: manifest.settings, model: modelPath,
+                            data: InputVerification.dataOption(manifest, modelPath: modelPath), manifest: manifestPath)
+        }
+        let results = try run(settings)
+        let found = try single { () throws(BuurtError) in
+            var rerun = OutputDirectory()
+            try results.add(to: &rerun, outputDirectory: directory)
+            var rerunFiles: [String: Data] = [:]
+            for file in rerun.files {
+                if file.path == Manifest.fileName {
+                    try manifest.checkReproduced(by: Manifest.parse(try file.contents, file: "\(manifestPath) (re-run)"), file: manifestPath)
+                } else {
+                    rerunFiles[file.path] = try file.contents
+                }
+            }
+            return OutputVerification.discrepancies(
+                manifest: manifest, directory: try OutputVerification.files(in: directory), rerun: rerunFiles)
+        }
+        return Verification(manifest: manifest, inputs: [], outputs: found)
+    }
+}
+
+/// `body`'s error as a list of one problem.
+func single<T>(_ body: () throws(BuurtError) -> T) throws(BuurtErrors) -> T {
+    do {
+        return try body()
+    } catch {
+        throw BuurtErrors([error])
+    }
+}

@@ -16,7 +16,10 @@ import BuurtIndex
         return s
     }
 
+    /// Around 2⁵³ = 9_007_199_254_740_992, the last whole number `description` writes as digits:
+    /// 2⁵³ + 1 is no Double, so the first whole number above is 2⁵³ + 2, written with an exponent.
     @Test(arguments: [1.0, -1, 17, 999_999_999_999_999, -999_999_999_999_999, 1e15, -1e15, 1e16, 9_007_199_254_740_992,
+                      9_007_199_254_740_994, -9_007_199_254_740_994,
                       0.5, -2.5, 123_456.000_001, 1e-300, 4_503_599_627_370_497])
     func wholeNumbersAreWrittenAsDescriptionWrites(_ x: Double) {
         #expect(formatNumber(x) == Self.described(x))

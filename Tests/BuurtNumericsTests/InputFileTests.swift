@@ -26,7 +26,7 @@ import BuurtIndex
     @Test func aFileOverTwoGibibytesIsRefusedUnread() throws {
         let path = Self.scratch("huge.csv")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.truncate(atOffset: UInt64(InputFile.defaultSizeLimit) + 1)
         try handle.close()

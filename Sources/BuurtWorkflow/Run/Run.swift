@@ -21,7 +21,8 @@ public enum RunProgress: Sendable {
 /// the uncertainty analysis and the changes. Nothing is written.
 ///
 /// The result depends on the settings and the files' bytes alone: equal inputs give equal
-/// results for any ``RunSettings/threads``.
+/// results for any ``RunSettings/threads`` (BLAS is pinned to one thread for the whole process;
+/// the work is spread over ``RunSettings/threads`` threads of the run's own).
 /// - Throws: ``BuurtErrors`` with every problem found in the model and the data; one problem
 ///   when the computation fails.
 public func run(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)? = nil) throws(BuurtErrors) -> RunResults {
@@ -65,6 +66,8 @@ func loadProject(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> 
 func compute(
     _ project: IndexProject, settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)?
 ) throws(BuurtError) -> RunResults {
+    // One BLAS thread: the results' bits must not depend on OpenBLAS's thread count.
+    BLASRuntime.pinSingleThread()
     progress?(.computing)
     let pipeline = try project.run(keepIntermediate: settings.stages)
     let normalised = pipeline.panel(after: .normalised) ?? pipeline.aggregated

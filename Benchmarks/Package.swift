@@ -46,6 +46,7 @@ let package = Package(
                 .product(name: "BuurtNumerics", package: "buurtscore"),
                 .product(name: "BuurtIndex", package: "buurtscore"),
                 .product(name: "BuurtRanking", package: "buurtscore"),
+                .product(name: "BuurtSynthetic", package: "buurtscore"),
             ],
             path: "Workloads"
         ),

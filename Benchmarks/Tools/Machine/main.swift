@@ -1,7 +1,6 @@
 import BuurtNumerics
 import Dispatch
 import Foundation
-import BuurtIndex
 
 // The machine and its physical limits for the main uncertainty case, in Markdown:
 //     machine-bound [--out FILE]

@@ -17,7 +17,7 @@ import BuurtNumerics
 ///   direction −1, which gives (u − x)/(u − l)
 ///
 /// On the ASEM example the results differ from COINr by at most 2e-15 (tolerance 1e-9).
-package enum Normalise {
+public enum Normalise {
     /// Normalises `x` (direction already applied) with parameters fitted to `x` itself.
     ///
     /// - Parameters:

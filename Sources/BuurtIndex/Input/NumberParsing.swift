@@ -1,7 +1,7 @@
 import BuurtNumerics
 
 /// The meaning of one data cell read as a number.
-package enum CellValue: Sendable, Equatable {
+public enum CellValue: Sendable, Equatable {
     /// Empty, `NA`, `.` or `-` (surrounding spaces ignored).
     case missing
     /// A finite number.
@@ -24,7 +24,7 @@ extension CSVReader {
     /// text written by ``formatNumber(_:)`` reads back as the same `Double`.
     /// - Complexity: O(length of the cell); no allocation for numbers of at most 15 significant
     ///   digits with a decimal exponent within ±22 (the exact fast path), one for longer ones.
-    package static func parseNumber<S: StringProtocol>(_ cell: S, decimalComma: Bool) -> CellValue {
+    public static func parseNumber<S: StringProtocol>(_ cell: S, decimalComma: Bool) -> CellValue {
         if let value = cell.utf8.withContiguousStorageIfAvailable({ parseNumber(utf8: $0, decimalComma: decimalComma) }) {
             return value
         }

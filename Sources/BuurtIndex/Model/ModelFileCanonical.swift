@@ -30,7 +30,7 @@ extension ModelFile {
     /// stages and unset options left out. Nodes keep their file order (it sets output order).
     /// `data` and `metadata` appear as written in the file; the file's own path is not included,
     /// so the same model gives the same text wherever it is stored.
-    package func canonicalForm() -> String {
+    public func canonicalForm() -> String {
         var top: [String: CanonicalValue] = [
             "nodes": .list(nodes.map(Self.canonical)),
             "normalise": Self.canonical(spec.normalise),

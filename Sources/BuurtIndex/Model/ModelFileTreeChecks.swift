@@ -22,7 +22,7 @@ extension ModelFile {
     /// against `model` (``IndexModel/weightProblems()``). Parsing already does this for an inline tree; for
     /// a model with `metadata:`, call it once the metadata is loaded.
     /// - Throws: ``BuurtErrors`` with each problem at its place in the model file.
-    package func validate(against model: IndexModel) throws(BuurtErrors) {
+    public func validate(against model: IndexModel) throws(BuurtErrors) {
         var problems: [BuurtError] = []
         for check in treeChecks.weightLevels {
             if let message = Self.weightLevelProblem(check.level, in: model) { problems.append(BuurtError(.data, message, at: check.at)) }

@@ -4,8 +4,9 @@
 /// so a matrix can be handed to them without copying. Missing values, where a matrix
 /// carries data, are `Double.nan`.
 ///
-/// This type and the `Linear/` files are the only places in buurtscore that touch
-/// unsafe pointers.
+/// Its public interface is safe: code that needs raw pointers (LAPACK and BLAS calls, the
+/// engine's inner kernels, the CSV scanner) takes them inside small `package` or internal
+/// kernel types, and no public declaration of buurtscore takes or returns one.
 public struct Matrix: Sendable, Equatable {
     /// Number of rows.
     public let rows: Int

@@ -67,19 +67,32 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The ASEM reference fixtures, shared by the test targets.
+        // The ASEM reference fixtures and shared test data, used by the test targets.
         .target(
             name: "BuurtTestSupport",
             dependencies: ["BuurtNumerics", "BuurtIndex"],
             path: "Tests/Support"
         ),
+        // Test targets mirror the modules; BuurtIndex appears in BuurtNumericsTests only through the ASEM panels.
         .testTarget(
             name: "BuurtNumericsTests",
             dependencies: [
-                "BuurtNumerics", "BuurtIndex", "BuurtSynthetic", "BuurtTestSupport",
+                "BuurtNumerics", "BuurtIndex", "BuurtTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "BuurtIndexTests",
+            dependencies: [
+                "BuurtIndex", "BuurtNumerics", "BuurtTestSupport",
+                .product(name: "Numerics", package: "swift-numerics"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "BuurtSyntheticTests",
+            dependencies: ["BuurtSynthetic", "BuurtIndex", "BuurtNumerics"]
         ),
         .testTarget(
             name: "BuurtRankingTests",
@@ -93,9 +106,14 @@ let package = Package(
             name: "BuurtReportTests",
             dependencies: [
                 "BuurtReport", "BuurtWorkflow", "BuurtNumerics", "BuurtIndex", "BuurtRanking", "BuurtSynthetic",
+                "BuurtTestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
+        ),
+        .testTarget(
+            name: "BuurtWorkflowTests",
+            dependencies: ["BuurtWorkflow", "BuurtReport", "BuurtNumerics", "BuurtIndex", "BuurtTestSupport"]
         ),
         .testTarget(
             name: "buurtscoreTests",

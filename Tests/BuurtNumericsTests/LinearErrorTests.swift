@@ -1,7 +1,6 @@
 import BuurtNumerics
 import Numerics
 import Testing
-import BuurtIndex
 
 @Suite struct LinearErrorTests {
     @Test func inverseOfASingularMatrixThrowsSingular() {

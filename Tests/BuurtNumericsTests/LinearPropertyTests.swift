@@ -2,7 +2,6 @@ import BuurtNumerics
 import Numerics
 import PropertyBased
 import Testing
-import BuurtIndex
 
 /// Largest |aᵢⱼ − bᵢⱼ| of two equally shaped matrices (used by the linear-algebra and PCA tests).
 func maxAbsoluteDifference(_ a: Matrix, _ b: Matrix) -> Double {

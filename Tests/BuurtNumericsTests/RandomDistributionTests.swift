@@ -1,7 +1,6 @@
 import BuurtNumerics
 import Foundation
 import Testing
-import BuurtIndex
 
 /// Moment checks with fixed seeds. The mean must lie within 5 standard errors σ/√N of its
 /// expectation and the sample variance within 5 standard errors √((μ₄ − σ⁴)/N) of σ².

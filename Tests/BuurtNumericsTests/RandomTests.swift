@@ -1,6 +1,5 @@
 import BuurtNumerics
 import Testing
-import BuurtIndex
 
 @Suite struct RandomTests {
     // Random123 tests/kat_vectors, "philox4x32 10" lines: counter[4] key[2] → output[4].

@@ -1,7 +1,6 @@
 import BuurtNumerics
 import Numerics
 import Testing
-import BuurtIndex
 
 @Suite struct StatisticsChiSquareTests {
     /// (x, df, P(X ≥ x)) with the tail from mpmath 1.3 at 50 digits,

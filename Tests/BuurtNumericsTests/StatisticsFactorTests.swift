@@ -1,7 +1,7 @@
+import BuurtTestSupport
 import BuurtNumerics
 import Numerics
 import Testing
-import BuurtIndex
 
 @Suite struct StatisticsFactorTests {
     /// PC1 and PC2 of the five-indicator data scaled by √λ (numpy, see StatisticsReliabilityTests).

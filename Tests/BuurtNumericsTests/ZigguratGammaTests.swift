@@ -1,7 +1,6 @@
 @testable import BuurtNumerics
 import Foundation
 import Testing
-@testable import BuurtIndex
 
 /// The ziggurat normal and the gamma and beta samplers built on it, against exact CDFs with the
 /// Kolmogorov–Smirnov statistic: with fixed seeds, √N·D must stay below 1.95 (the 0.1 % point

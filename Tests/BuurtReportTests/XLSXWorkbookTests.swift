@@ -1,3 +1,4 @@
+import BuurtTestSupport
 import BuurtNumerics
 @testable import BuurtReport
 import Foundation

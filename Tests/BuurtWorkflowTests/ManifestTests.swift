@@ -1,3 +1,4 @@
+import BuurtTestSupport
 import BuurtNumerics
 @testable import BuurtReport
 import Foundation
@@ -17,10 +18,6 @@ func systemSHA256(_ path: String) throws -> String {
     process.waitUntilExit()
     return String(text.prefix(while: { $0 != " " }))
 }
-
-/// The repository's demo model.
-let demoModel = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("datasets/demo/model.yml").path
 
 /// A fresh scratch folder.
 func scratchFolder() throws -> URL {

@@ -22,6 +22,10 @@
 ///   turn them into spaces.
 ///
 /// Everything else, astral-plane characters included, is copied unchanged.
+///
+/// The one text not escaped here is what the weight explorer's script writes in the browser
+/// (unit names and codes from its JSON data into the table): its `esc` replaces the same four
+/// characters, and `'` by `&#39;`; control characters there reach the page's DOM as text.
 enum Markup {
     /// The markup language the text is written into.
     enum Dialect: Sendable {

@@ -43,9 +43,9 @@ final class XMLCheck: NSObject, XMLParserDelegate {
     }
 
     @Test func textIsEscapedForXML() {
-        #expect(SVG.escape("a < b & \"c\" > d") == "a &lt; b &amp; &quot;c&quot; &gt; d")
-        #expect(SVG.escape("'s avonds") == "'s avonds")
-        #expect(SVG.escape("tab\there\u{1}") == "tab\there ")
+        #expect(Markup.escaped("a < b & \"c\" > d") == "a &lt; b &amp; &quot;c&quot; &gt; d")
+        #expect(Markup.escaped("'s avonds") == "'s avonds")
+        #expect(Markup.escaped("tab\there\u{1}") == "tab\there ")
     }
 
     @Test func aSmallChartIsExactAndWellFormed() {

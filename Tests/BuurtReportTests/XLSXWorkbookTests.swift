@@ -78,7 +78,7 @@ import BuurtIndex
         }
         let wide = XLSXSheet(name: "wide", header: Array(repeating: "c", count: XLSXWorkbook.maxColumns + 1), rows: [])
         #expect(throws: BuurtError.self) { try XLSXWorkbook(sheets: [wide]).parts() }
-        #expect(XLSXParts.escaped("a\u{01}b\tc") == "a\u{FFFD}b\tc")
+        #expect(Markup.escaped("a\u{01}b\tc", .xml) == "a\u{FFFD}b\tc")
     }
 }
 

@@ -63,12 +63,12 @@ struct SVG: Sendable {
         if bold { attributes += " font-weight=\"bold\"" }
         if fill != "#222" { attributes += " fill=\"\(fill)\"" }
         if rotate { attributes += " transform=\"rotate(-90 \(Self.number(x)) \(Self.number(y)))\"" }
-        body.append("<text \(attributes)>\(Self.escape(string))</text>")
+        body.append("<text \(attributes)>\(Markup.escaped(string))</text>")
     }
 
     private mutating func element(_ name: String, _ attributes: String, title: String? = nil) {
         if let title {
-            body.append("<\(name) \(attributes)><title>\(Self.escape(title))</title></\(name)>")
+            body.append("<\(name) \(attributes)><title>\(Markup.escaped(title))</title></\(name)>")
         } else {
             body.append("<\(name) \(attributes)/>")
         }
@@ -77,7 +77,7 @@ struct SVG: Sendable {
     /// The finished `<svg>` element.
     var rendered: String {
         let w = Self.number(width), h = Self.number(height)
-        return "<svg viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-label=\"\(Self.escape(label))\" "
+        return "<svg viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\" role=\"img\" aria-label=\"\(Markup.attribute(label))\" "
             + "font-family=\"Helvetica, Arial, sans-serif\">\n" + body.joined(separator: "\n") + "\n</svg>"
     }
 
@@ -97,23 +97,5 @@ struct SVG: Sendable {
         if fraction == 0 { return "\(sign)\(whole)" }
         let digits = fraction < 10 ? "0\(fraction)" : "\(fraction)"
         return "\(sign)\(whole).\(digits.hasSuffix("0") ? String(digits.dropLast()) : digits)"
-    }
-
-    /// Escapes text for XML content and double-quoted attributes.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // Control characters other than tab/newline are not allowed in XML 1.0.
-                if c.value < 0x20 && c != "\t" && c != "\n" { out += " " } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out
     }
 }

@@ -8,11 +8,11 @@ enum ReportHTML {
     static func render(_ document: ReportDocument, numbersLabel: String, appendix: String? = nil) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(document.language.rawValue)\">\n<head>\n<meta charset=\"utf-8\"/>\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-        out += "<title>" + escape(document.title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<main>\n"
-        out += "<h1>" + escape(document.title) + "</h1>\n"
+        out += "<title>" + Markup.escaped(document.title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<main>\n"
+        out += "<h1>" + Markup.escaped(document.title) + "</h1>\n"
         for block in document.lead { out += render(block, numbersLabel: numbersLabel) }
         for section in document.sections {
-            out += "<section id=\"\(section.anchor)\">\n<h2>" + escape(section.title) + "</h2>\n"
+            out += "<section id=\"\(section.anchor)\">\n<h2>" + Markup.escaped(section.title) + "</h2>\n"
             var inProfile = false
             for block in section.blocks {
                 if case .pageStart = block {
@@ -34,21 +34,21 @@ enum ReportHTML {
         case let .heading(level, text, anchor):
             let h = "h\(min(6, max(1, level)))"
             let id = anchor.map { " id=\"\($0)\"" } ?? ""
-            return "<\(h)\(id)>" + escape(text) + "</\(h)>\n"
+            return "<\(h)\(id)>" + Markup.escaped(text) + "</\(h)>\n"
         case let .paragraph(text):
-            return "<p>" + escape(text) + "</p>\n"
+            return "<p>" + Markup.escaped(text) + "</p>\n"
         case let .warning(text):
-            return "<p class=\"warning\">⚠ " + escape(text) + "</p>\n"
+            return "<p class=\"warning\">⚠ " + Markup.escaped(text) + "</p>\n"
         case let .list(items):
             return nestedList(items)
         case let .links(items):
-            return "<nav><ol>\n" + items.map { "<li><a href=\"#\($0.anchor)\">" + escape($0.text) + "</a></li>\n" }.joined() + "</ol></nav>\n"
+            return "<nav><ol>\n" + items.map { "<li><a href=\"#\($0.anchor)\">" + Markup.escaped($0.text) + "</a></li>\n" }.joined() + "</ol></nav>\n"
         case let .table(table):
             return render(table)
         case let .chart(svg, caption, table):
-            var out = "<figure>\n" + svg + "\n<figcaption>" + escape(caption) + "</figcaption>\n"
+            var out = "<figure>\n" + svg + "\n<figcaption>" + Markup.escaped(caption) + "</figcaption>\n"
             if let table {
-                out += "<details><summary>" + escape(numbersLabel) + "</summary>\n" + render(table) + "</details>\n"
+                out += "<details><summary>" + Markup.escaped(numbersLabel) + "</summary>\n" + render(table) + "</details>\n"
             }
             return out + "</figure>\n"
         case .pageStart:
@@ -72,7 +72,7 @@ enum ReportHTML {
                 }
             }
             depth = target
-            out += "<li>" + escape(item.text)
+            out += "<li>" + Markup.escaped(item.text)
         }
         if !items.isEmpty {
             out += "</li>\n"
@@ -84,15 +84,13 @@ enum ReportHTML {
     static func render(_ table: ReportTable) -> String {
         func cells(_ row: [String], _ tag: String) -> String {
             row.enumerated().map { j, c in
-                "<\(tag)" + (table.numeric.contains(j) ? " class=\"n\"" : "") + ">" + escape(c) + "</\(tag)>"
+                "<\(tag)" + (table.numeric.contains(j) ? " class=\"n\"" : "") + ">" + Markup.escaped(c) + "</\(tag)>"
             }.joined()
         }
         var out = "<table>\n<thead><tr>" + cells(table.header, "th") + "</tr></thead>\n<tbody>\n"
         for row in table.rows { out += "<tr>" + cells(row, "td") + "</tr>\n" }
         return out + "</tbody>\n</table>\n"
     }
-
-    static func escape(_ s: String) -> String { SVG.escape(s) }
 
     static let css = """
         :root { color-scheme: light; }

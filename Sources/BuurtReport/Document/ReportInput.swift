@@ -10,7 +10,7 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     public init(code: String?) { self = code == "en" ? .en : .nl }
 
     /// The decimal separator of numbers shown to readers.
-    var decimalSeparator: String { self == .nl ? "," : "." }
+    var decimalSeparator: String { ReportStrings(language: self)(.decimalSeparator) }
 }
 
 /// One row of the priority list of buurten (list 1): lowest index score first.

@@ -67,13 +67,7 @@ enum ReportSectionData {
             let changed = record.details.filter { $0.outcome == .winsorised || $0.outcome == .logTransformed }
             blocks.append(.paragraph(t(.treatedCount, String(changed.count), String(record.details.count))))
             if let year = record.details.lazy.compactMap(\.fittedOn).first {
-                blocks.append(.paragraph(c.language == .nl
-                    ? "Omdat de schaal van \(year) komt, is ook de behandeling in \(year) bepaald: of een indicator wordt gewinsoriseerd "
-                        + "of log-getransformeerd, en de grenzen en het minimum van de log, komen uit \(year) en gelden voor elk jaar "
-                        + "(in andere jaren zijn de cellen de waarden die op die grenzen zijn gezet)."
-                    : "Because the scale comes from \(year), so does the treatment: whether an indicator is winsorised or log-transformed, "
-                        + "and the bounds and the log's minimum, come from \(year) and apply to every year (in other years the cells "
-                        + "are the values set to those bounds)."))
+                blocks.append(.paragraph(t(.treatedFittedOn, String(year))))
             }
             if !changed.isEmpty {
                 blocks.append(.table(ReportTable(

@@ -1,6 +1,17 @@
-/// Every text of the report, in Dutch and English. `{1}`, `{2}`, … are filled in by
-/// ``ReportStrings/callAsFunction(_:_:)``.
+/// Every text BuurtReport shows to readers, in Dutch and English: the report, its charts and
+/// the weight explorer. `{1}`, `{2}`, … are filled in by ``ReportStrings/callAsFunction(_:_:)``.
+/// The changes section, the account of the replications and the weight explorer keep their
+/// keys in their own enums, reached through ``changes(_:)``, ``account(_:)`` and
+/// ``explorer(_:)``.
 enum ReportText: Sendable {
+    /// Texts of the section "changes over time".
+    case changes(ReportChangeText)
+    /// Texts of the account of the replications behind the bands.
+    case account(ReportAccountText)
+    /// Texts of the weight explorer.
+    case explorer(WeightExplorerText)
+    /// The separators of numbers shown to readers.
+    case decimalSeparator, thousandsSeparator
     // Lead and structure
     case lead, leadMostInNeed, leadNoUncertainty, leadWarnings, leadNoWarnings, seeHTML, chartNumbers
     // What was computed
@@ -17,7 +28,7 @@ enum ReportText: Sendable {
     case referenceNormaliseYear, referenceNormalisePeriod, referenceNormaliseAll, referenceGapsMean, referenceGapsYear
     // Back to the data
     case dataTitle, dataIntro, perIndicatorTitle, perIndicatorIntro, imputedTitle, imputedCount, firstOf
-    case screenedTitle, screenedCount, treatedTitle, treatedCount, outcomeLog, outcomeWinsorised
+    case screenedTitle, screenedCount, treatedTitle, treatedCount, treatedFittedOn, outcomeLog, outcomeWinsorised
     case aggregateMissingTitle, aggregateMissing, scaleLogged, scaleRanks, scaleMeaning
     case laterLeftOut, sourceMean, sourceMedian, sourceInterpolated, sourceNearest, inGroup, high, low, andMore
     // Priority list
@@ -46,6 +57,12 @@ enum ReportText: Sendable {
     /// (Dutch, English).
     var texts: (String, String) {
         switch self {
+        case .changes(let key): key.texts
+        case .account(let key): key.texts
+        case .explorer(let key): key.texts
+        case .decimalSeparator: (",", ".")
+        case .thousandsSeparator: (".", ",")
+
         case .lead: ("Berekend uit modelbestand {1} en databestand {2}: {3} buurten in het laatste jaar, periode {4}.",
                      "Computed from model file {1} and data file {2}: {3} buurten in the latest period, covering {4}.")
         case .leadMostInNeed: ("Meeste aandacht nodig in {1} (laagste indexscore eerst): {2}.",
@@ -145,6 +162,12 @@ enum ReportText: Sendable {
         case .treatedTitle: ("Behandelde uitschieters", "Treated outliers")
         case .treatedCount: ("{1} van de {2} combinaties van indicator en jaar zijn behandeld; de andere waren niet te scheef.",
                              "{1} of {2} indicator-year combinations were treated; the others were not too skewed.")
+        case .treatedFittedOn: ("Omdat de schaal van {1} komt, is ook de behandeling in {1} bepaald: of een indicator wordt gewinsoriseerd "
+                                + "of log-getransformeerd, en de grenzen en het minimum van de log, komen uit {1} en gelden voor elk jaar "
+                                + "(in andere jaren zijn de cellen de waarden die op die grenzen zijn gezet).",
+                                "Because the scale comes from {1}, so does the treatment: whether an indicator is winsorised or log-transformed, "
+                                + "and the bounds and the log's minimum, come from {1} and apply to every year (in other years the cells "
+                                + "are the values set to those bounds).")
         case .outcomeLog: ("log-transformatie", "log transform")
         case .outcomeWinsorised: ("gewinsoriseerd: {1} cel(len)", "winsorised: {1} cell(s)")
         case .laterLeftOut: ("buurt-jaar daarna weggelaten bij de selectie", "buurt-year then left out by the screening")
@@ -322,15 +345,32 @@ enum ReportText: Sendable {
     }
 }
 
-/// Looks up ``ReportText`` in one language and fills in its placeholders.
+/// The string table: looks up ``ReportText`` in one language and fills in its placeholders.
+/// The only place that chooses between the languages.
 struct ReportStrings: Sendable {
     let language: ReportLanguage
 
     /// The text with each `{k}` replaced by `arguments[k − 1]`, in one pass (an argument that
-    /// itself contains `{2}` is inserted as it is).
+    /// itself contains `{2}` is inserted as it is). A mark without an argument (`{3}` with two
+    /// arguments, `{moved}`) stays as it is.
     func callAsFunction(_ key: ReportText, _ arguments: String...) -> String {
+        text(key, arguments)
+    }
+
+    /// `one` when `n` is 1, otherwise `many`, filled in with `arguments`
+    /// (``callAsFunction(_:_:)``).
+    func count(_ n: Int, one: ReportText, many: ReportText, _ arguments: String...) -> String {
+        text(n == 1 ? one : many, arguments)
+    }
+
+    private func text(_ key: ReportText, _ arguments: [String]) -> String {
         let (nl, en) = key.texts
-        let template = Array((language == .nl ? nl : en).unicodeScalars)
+        let chosen = switch language {
+        case .nl: nl
+        case .en: en
+        }
+        if arguments.isEmpty { return chosen }
+        let template = Array(chosen.unicodeScalars)
         var out = String.UnicodeScalarView()
         var i = 0
         while i < template.count {

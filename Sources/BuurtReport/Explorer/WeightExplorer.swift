@@ -42,30 +42,30 @@ public enum WeightExplorer {
             panel = aggregated.selecting(rows: aggregated.periods.indices.filter { aggregated.periods[$0].map(periods.contains) ?? false })
         }
         let data = WeightExplorerData(aggregated: panel, model: model, aggregate: aggregate)
-        let text = WeightExplorerText.forLanguage(language)
-        let lang = language == "en" ? "en" : "nl"
-        var out = "<section class=\"bs-explorer\" id=\"weight-explorer\" lang=\"\(lang)\">\n"
+        let t = ReportStrings(language: ReportLanguage(code: language))
+        var out = "<section class=\"bs-explorer\" id=\"weight-explorer\" lang=\"\(t.language.rawValue)\">\n"
         out += "<style>\n\(WeightExplorerStyle.css)</style>\n"
-        out += "<h2>\(esc(text.title))</h2>\n"
+        out += "<h2>\(Markup.escaped(t(.explorer(.title))))</h2>\n"
         if data.recomputable {
-            out += "<p class=\"bs-x-intro\">\(esc(text.intro))</p>\n"
-            out += "<p class=\"bs-x-formula\">\(esc(text.formula))</p>\n"
+            out += "<p class=\"bs-x-intro\">\(Markup.escaped(t(.explorer(.intro))))</p>\n"
+            out += "<p class=\"bs-x-formula\">\(Markup.escaped(t(.explorer(.formula))))</p>\n"
         } else {
-            out += "<p class=\"bs-x-note\" role=\"note\">\(esc(disabledNote(data, text)))</p>\n"
+            out += "<p class=\"bs-x-note\" role=\"note\">\(Markup.escaped(disabledNote(data, t)))</p>\n"
         }
-        out += controls(data, text)
+        out += controls(data, t)
         out += "<p class=\"bs-x-summary\" aria-live=\"polite\"></p>\n"
         out += "<div class=\"bs-x-scroll\"><table class=\"bs-x-table\">\n<thead><tr>"
-        for (label, numeric) in [(text.rank, true), (text.shift, true), (text.unit, false), (text.score, true),
-                                 (text.publishedRank, true), (text.publishedScore, true)] {
-            out += "<th scope=\"col\"\(numeric ? " class=\"bs-x-num\"" : "")>\(esc(label))</th>"
+        let columns: [(WeightExplorerText, Bool)] = [(.rank, true), (.shift, true), (.unit, false), (.score, true),
+                                                     (.publishedRank, true), (.publishedScore, true)]
+        for (label, numeric) in columns {
+            out += "<th scope=\"col\"\(numeric ? " class=\"bs-x-num\"" : "")>\(Markup.escaped(t(.explorer(label))))</th>"
         }
         out += "</tr></thead>\n<tbody></tbody>\n</table></div>\n"
         out += "<p class=\"bs-x-showing\"></p>\n"
-        out += "<noscript><p class=\"bs-x-note\">\(esc(text.noScript))</p></noscript>\n"
+        out += "<noscript><p class=\"bs-x-note\">\(Markup.escaped(t(.explorer(.noScript))))</p></noscript>\n"
         out += "<pre id=\"explorer-state\" hidden></pre>\n"
         out += "<script type=\"application/json\" class=\"bs-x-data\">\(data.json)</script>\n"
-        out += "<script type=\"application/json\" class=\"bs-x-text\">\(text.scriptJSON)</script>\n"
+        out += "<script type=\"application/json\" class=\"bs-x-text\">\(WeightExplorerText.scriptJSON(t))</script>\n"
         out += "<script>\n\(WeightExplorerScript.javaScript)</script>\n"
         out += "</section>\n"
         return out
@@ -81,14 +81,15 @@ public enum WeightExplorer {
     /// A minimal complete HTML document holding only the explorer, for standalone use and tests.
     public static func page(aggregated: Panel, model: IndexModel, aggregate: AggregateParameters, language: String = "nl",
                             periods: [Int]? = nil) -> String {
-        let title = (model.node(model.root)?.name ?? model.root) + " — " + WeightExplorerText.forLanguage(language).title
+        let t = ReportStrings(language: ReportLanguage(code: language))
+        let title = (model.node(model.root)?.name ?? model.root) + " — " + t(.explorer(.title))
         return """
             <!DOCTYPE html>
-            <html lang="\(language == "en" ? "en" : "nl")">
+            <html lang="\(t.language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(esc(title))</title>
+            <title>\(Markup.escaped(title))</title>
             <style>body{margin:0 auto;max-width:72rem;padding:1rem 1.5rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff}</style>
             </head>
             <body>
@@ -106,52 +107,49 @@ public enum WeightExplorer {
 
     // MARK: - Markup
 
-    private static func esc(_ s: String) -> String { WeightExplorerHTML.escape(s) }
-
     /// Why the sliders are disabled, and what to use instead.
-    static func disabledNote(_ data: WeightExplorerData, _ text: WeightExplorerText) -> String {
+    static func disabledNote(_ data: WeightExplorerData, _ t: ReportStrings) -> String {
         let reason: String
         if !data.missingColumns.isEmpty {
-            reason = text.missingColumns.replacingOccurrences(of: "{codes}", with: data.missingColumns.joined(separator: ", "))
+            reason = t(.explorer(.missingColumns), data.missingColumns.joined(separator: ", "))
         } else {
-            var method = text.methods[data.methodName] ?? data.methodName
+            var method = WeightExplorerText.method(named: data.methodName).map { t(.explorer($0)) } ?? data.methodName
             if case .generalised(let p) = data.method { method += " (p = \(formatNumber(p)))" }
-            reason = text.disabledIntro.replacingOccurrences(of: "{method}", with: method)
+            reason = t(.explorer(.disabledIntro), method)
         }
-        return reason + " " + text.cliHint
+        return reason + " " + t(.explorer(.cliHint))
     }
 
     /// The weight controls, the reset button, the period choice and the search field.
-    static func controls(_ data: WeightExplorerData, _ text: WeightExplorerText) -> String {
+    static func controls(_ data: WeightExplorerData, _ t: ReportStrings) -> String {
         let disabled = data.recomputable ? "" : " disabled"
         let maximum = sliderMaximum(data.dimensions.map(\.weight))
         let step = formatNumber(maximum / 100)
         var out = "<form class=\"bs-x-controls\" onsubmit=\"return false\">\n"
-        out += "<fieldset class=\"bs-x-weights\"\(disabled)><legend>\(esc(text.weightsLegend))</legend>\n"
+        out += "<fieldset class=\"bs-x-weights\"\(disabled)><legend>\(Markup.escaped(t(.explorer(.weightsLegend))))</legend>\n"
         for (j, d) in data.dimensions.enumerated() {
             let w = formatNumber(d.weight)
-            let name = esc(d.name)
             out += "<div class=\"bs-x-weight\">"
-            out += "<label for=\"bs-x-range-\(j)\">\(name) <span class=\"bs-x-code\">\(esc(d.code))</span></label>"
-            out += "<input type=\"range\" id=\"bs-x-range-\(j)\" class=\"bs-x-range\" data-dim=\"\(j)\" data-code=\"\(esc(d.code))\""
+            out += "<label for=\"bs-x-range-\(j)\">\(Markup.escaped(d.name)) <span class=\"bs-x-code\">\(Markup.escaped(d.code))</span></label>"
+            out += "<input type=\"range\" id=\"bs-x-range-\(j)\" class=\"bs-x-range\" data-dim=\"\(j)\" data-code=\"\(Markup.attribute(d.code))\""
                 + " min=\"0\" max=\"\(formatNumber(maximum))\" step=\"\(step)\" value=\"\(w)\"\(disabled)>"
-            out += "<input type=\"number\" class=\"bs-x-number\" data-dim=\"\(j)\" data-code=\"\(esc(d.code))\""
-                + " min=\"0\" step=\"any\" value=\"\(w)\" aria-label=\"\(name)\"\(disabled)>"
-            out += "<span class=\"bs-x-share\" title=\"\(esc(text.share))\"><span class=\"bs-x-bar\"></span><span class=\"bs-x-share-text\"></span></span>"
+            out += "<input type=\"number\" class=\"bs-x-number\" data-dim=\"\(j)\" data-code=\"\(Markup.attribute(d.code))\""
+                + " min=\"0\" step=\"any\" value=\"\(w)\" aria-label=\"\(Markup.attribute(d.name))\"\(disabled)>"
+            out += "<span class=\"bs-x-share\" title=\"\(Markup.attribute(t(.explorer(.share))))\"><span class=\"bs-x-bar\"></span><span class=\"bs-x-share-text\"></span></span>"
             out += "</div>\n"
         }
         out += "</fieldset>\n<div class=\"bs-x-tools\">"
-        out += "<button type=\"button\" class=\"bs-x-reset\"\(disabled)>\(esc(text.reset))</button>"
+        out += "<button type=\"button\" class=\"bs-x-reset\"\(disabled)>\(Markup.escaped(t(.explorer(.reset))))</button>"
         let periods = data.periods
         if periods.count > 1 {
-            out += "<label>\(esc(text.period)) <select class=\"bs-x-period\">"
+            out += "<label>\(Markup.escaped(t(.explorer(.period)))) <select class=\"bs-x-period\">"
             let latest = periods.lastIndex { $0 != nil } ?? periods.count - 1
             for (g, p) in periods.enumerated() {
                 out += "<option value=\"\(g)\"\(g == latest ? " selected" : "")>\(p.map(String.init) ?? "–")</option>"
             }
             out += "</select></label>"
         }
-        out += "<label>\(esc(text.search)) <input type=\"search\" class=\"bs-x-search\" autocomplete=\"off\"></label>"
+        out += "<label>\(Markup.escaped(t(.explorer(.search)))) <input type=\"search\" class=\"bs-x-search\" autocomplete=\"off\"></label>"
         out += "<span class=\"bs-x-message\" role=\"status\"></span>"
         out += "</div>\n</form>\n"
         return out

@@ -52,7 +52,7 @@ enum XLSXParts {
     static func workbook(sheetNames: [String]) -> String {
         var out = declaration + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\"><sheets>"
         for (k, name) in sheetNames.enumerated() {
-            out += "<sheet name=\"\(escaped(name))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
+            out += "<sheet name=\"\(Markup.attribute(name, .xml))\" sheetId=\"\(k + 1)\" r:id=\"rId\(k + 1)\"/>"
         }
         return out + "</sheets></workbook>"
     }
@@ -132,26 +132,6 @@ enum XLSXParts {
     /// or a line break would otherwise be lost.
     static func textElement(_ s: String) -> String {
         let needsPreserve = s.first.map(\.isWhitespace) == true || s.last.map(\.isWhitespace) == true || s.contains("\n")
-        return (needsPreserve ? "<t xml:space=\"preserve\">" : "<t>") + escaped(s) + "</t>"
-    }
-
-    /// XML text escaping. Characters XML 1.0 cannot hold at all (control characters other than
-    /// tab, line feed and carriage return) are replaced by U+FFFD.
-    static func escaped(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\r": out += "&#13;"
-            case "\t", "\n": out.unicodeScalars.append(u)
-            case _ where u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF: out += "\u{FFFD}"
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out
+        return (needsPreserve ? "<t xml:space=\"preserve\">" : "<t>") + Markup.escaped(s, .xml) + "</t>"
     }
 }

@@ -17,7 +17,7 @@ FUZZ_TARGETS ?= fuzz-csv fuzz-model fuzz-metadata fuzz-check
 FUZZ_FLAGS ?= -rss_limit_mb=4096 -max_len=16384
 FUZZ_BUILD = $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address
 
-.PHONY: run test build deps demo bench bench-compare bench-build examples fuzz clean
+.PHONY: run test build deps demo bench bench-compare bench-build examples docs fuzz clean
 
 # Installs what is missing, quietly (apt's output is shown only when it fails); does nothing
 # when everything is installed. `make test` adds TEST_APT_PACKAGES.
@@ -52,6 +52,16 @@ run: build
 
 test: deps
 	$(SWIFT) test
+
+# The DocC documentation of BuurtWorkflow (the catalog in Sources/BuurtWorkflow/BuurtWorkflow.docc
+# and the doc comments), with every warning an error (a broken symbol link fails). The archive
+# goes into .build/docs, laid out for static hosting: `python3 -m http.server -d $(DOCS_OUT)`
+# shows it at http://localhost:8000/documentation/buurtworkflow.
+DOCS_OUT ?= .build/docs/BuurtWorkflow.doccarchive
+docs: deps
+	mkdir -p $(dir $(DOCS_OUT))
+	$(SWIFT) package --disable-sandbox generate-documentation --target BuurtWorkflow --warnings-as-errors \
+	  --output-path $(DOCS_OUT)
 
 # Benchmarks (never part of `make test`; they take a while). `make bench` runs every benchmark of
 # the Benchmarks package, the scale table and the machine bound, and writes the tables into

@@ -35,7 +35,7 @@ public struct Manifest: Sendable, Equatable {
         public var version: String
         /// `git rev-parse HEAD` of the repository the program was built in, `-dirty` appended when
         /// that working tree had changes; `unknown` when the program does not live inside a git
-        /// repository (e.g. an installed copy) or git is not available. See ``ToolCommit``.
+        /// repository (e.g. an installed copy) or git is not available. See `ToolCommit`.
         public var commit: String
         public init(name: String, version: String, commit: String) {
             self.name = name
@@ -126,7 +126,7 @@ public struct Manifest: Sendable, Equatable {
     public var tool: Tool
     /// The model file relative to the output directory: where `verify` finds it.
     public var modelLocation: String
-    /// SHA-256 of ``ModelFile/canonicalForm()``: equal for model files that differ only in
+    /// SHA-256 of `ModelFile.canonicalForm()`: equal for model files that differ only in
     /// comments, layout or key order.
     public var canonicalModelSHA256: String
     /// Model, data and (when used) metadata, in that order.
@@ -171,8 +171,8 @@ public struct Manifest: Sendable, Equatable {
     public var text: String { json.text }
 
     /// Reads a manifest written by ``text``, checking every value that needs no other file
-    /// (see ``checkStructure(file:)``).
-    /// - Throws: ``BuurtError`` `.data` ("bad manifest") naming `file` and the field when the
+    /// (see `checkStructure(file:)`).
+    /// - Throws: `BuurtError` `.data` ("bad manifest") naming `file` and the field when the
     ///   text is not such a manifest.
     public static func parse(_ data: Data, file: String) throws(BuurtError) -> Manifest {
         let stored: StoredManifest

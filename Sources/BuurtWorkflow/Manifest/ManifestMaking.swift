@@ -7,14 +7,18 @@ import Foundation
 extension Manifest {
     /// The manifest of a run of `project` whose files are `outputs`.
     ///
+    /// Inputs are recorded with the SHA-256 of the bytes that were read to compute the run; the
+    /// seed is the one the run used (``RecordedSettings/seed`` when given).
     /// - Parameters:
+    ///   - project: the loaded model and data of the run, with the digests of the files read.
+    ///   - settings: the run's settings as the manifest records them.
+    ///   - tool: the program that wrote the outputs.
+    ///   - blas: the BLAS library the run was computed with.
     ///   - outputDirectory: where the outputs are (to be) written; only used to record the
     ///     model's location relative to it.
     ///   - outputs: every file of the run except the manifest itself, with the SHA-256
     ///     taken when it was added.
-    /// Inputs are recorded with the SHA-256 of the bytes that were read to compute the run; the
-    /// seed is the one the run used (``RecordedSettings/seed`` when given).
-    /// - Throws: ``BuurtError`` `.missingInput` when an input file can no longer be read.
+    /// - Throws: `BuurtError` `.missingInput` when an input file can no longer be read.
     public static func make(
         project: IndexProject, settings: RecordedSettings, tool: Tool, blas: BLAS, outputDirectory: String,
         outputs: OutputDirectory
@@ -50,7 +54,7 @@ extension Manifest {
     }
 
     /// SHA-256 of a file's bytes.
-    /// - Throws: ``BuurtError`` `.missingInput` naming the file when it cannot be read.
+    /// - Throws: `BuurtError` `.missingInput` naming the file when it cannot be read.
     public static func hashFile(_ path: String) throws(BuurtError) -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BuurtError(.missingInput, "cannot read this input file to record its SHA-256", at: SourceLocation(file: path))
@@ -67,9 +71,15 @@ extension Manifest {
 extension OutputDirectory {
     /// Adds `manifest.json` describing every file added so far (replacing an earlier
     /// manifest); add it last.
+    /// - Parameters:
+    ///   - project: as ``Manifest/make(project:settings:tool:blas:outputDirectory:outputs:)``.
+    ///   - settings: as there.
+    ///   - tool: as there.
+    ///   - blas: as there.
+    ///   - outputDirectory: as there.
+    ///   - account: what came of the uncertainty analysis (recorded under `uncertainty`).
     /// - Throws: as ``Manifest/make(project:settings:tool:blas:outputDirectory:outputs:)``
     ///   and ``OutputDirectory/add(_:text:)``.
-    /// - Parameter account: what came of the uncertainty analysis (recorded under `uncertainty`).
     public mutating func addManifest(
         project: IndexProject, settings: RecordedSettings, tool: Manifest.Tool, blas: Manifest.BLAS, outputDirectory: String,
         account: UncertaintyAccount? = nil

@@ -16,7 +16,7 @@ extension Manifest.Tool {
     }
 
     /// This library's version, and the commit of the repository the running program was built
-    /// in (``ToolCommit/lookup(executable:)``; `unknown` for a program outside a repository,
+    /// in (`ToolCommit.lookup(executable:)`; `unknown` for a program outside a repository,
     /// such as an installed one or an application that embeds the library). Looked up once.
     public static let current: Manifest.Tool = {
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])

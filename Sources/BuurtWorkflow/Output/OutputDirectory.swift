@@ -11,13 +11,13 @@ import Darwin
 
 /// The files of a run, written into a directory all at once.
 ///
-/// Inside ``writing(to:_:)`` every file goes to disk as soon as it is added, into a hidden
+/// Inside `writing(to:_:)` every file goes to disk as soon as it is added, into a hidden
 /// sibling of the target (`.NAME.partial-XXXXXXXX`), and its size and SHA-256 are taken on
 /// the way: at most one file's text is in memory at a time, and the manifest never reads
 /// the files again. Only when the body has finished is the sibling renamed into place; on any
 /// error it is removed and an existing target directory is left exactly as it was. An
 /// existing target is replaced as a whole (old files that are not written again do not linger),
-/// and only when it is ours (``OutputClaim``).
+/// and only when it is ours (`OutputClaim`).
 ///
 /// ``init()`` keeps the files in memory instead and never writes them (for `verify`, which
 /// repeats a run to compare it, and for tests).
@@ -33,8 +33,8 @@ public struct OutputDirectory: Sendable {
         fileprivate let location: Location
 
         /// The bytes: kept in memory, or read back from disk (available while the directory
-        /// is being written, that is inside the body of ``OutputDirectory/writing(to:_:)``).
-        /// - Throws: ``BuurtError`` `.output` when a written file cannot be read back.
+        /// is being written, that is inside the body of `writing(to:_:)`).
+        /// - Throws: `BuurtError` `.output` when a written file cannot be read back.
         public var contents: Data {
             get throws(BuurtError) {
                 switch location {
@@ -76,7 +76,7 @@ public struct OutputDirectory: Sendable {
     /// `directory` is left exactly as it was. Nothing is created before the first file is
     /// added (or, when none is, before `body` returns).
     /// - Returns: what `body` returns.
-    /// - Throws: what `body` throws; ``BuurtError`` `.output` when `directory` exists
+    /// - Throws: what `body` throws; `BuurtError` `.output` when `directory` exists
     ///   and is not a folder, lies inside a file, is a mount point, is refused by `claim`, or
     ///   cannot be written or renamed into place.
     package static func writing<T>(
@@ -97,8 +97,8 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Adds a text file (UTF-8), written straight from the string's storage.
-    /// - Throws: ``BuurtError`` `.output` when the file cannot be written (see
-    ///   ``writing(to:_:)``); never for an output kept in memory.
+    /// - Throws: `BuurtError` `.output` when the file cannot be written (see
+    ///   `writing(to:_:)`); never for an output kept in memory.
     public mutating func add(_ path: String, text: String) throws(BuurtError) {
         try add(path, bytes: text.utf8)
     }

@@ -23,7 +23,7 @@ public enum RunProgress: Sendable {
 /// The result depends on the settings and the files' bytes alone: equal inputs give equal
 /// results for any ``RunSettings/threads`` (BLAS is pinned to one thread for the whole process;
 /// the work is spread over ``RunSettings/threads`` threads of the run's own).
-/// - Throws: ``BuurtErrors`` with every problem found in the model and the data; one problem
+/// - Throws: `BuurtErrors` with every problem found in the model and the data; one problem
 ///   when the computation fails.
 public func run(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)? = nil) throws(BuurtErrors) -> RunResults {
     let project = try loadProject(settings, progress: progress)
@@ -37,7 +37,7 @@ public func run(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> V
 /// Computes a run and writes its files into `directory` all at once (``RunResults/write(to:)``);
 /// the directory is checked before the computation starts, so a refused directory costs nothing.
 /// - Returns: the results and the paths of the files written, relative to `directory`.
-/// - Throws: ``BuurtErrors`` as ``run(_:progress:)``, or with the one problem of writing.
+/// - Throws: `BuurtErrors` as ``run(_:progress:)``, or with the one problem of writing.
 public func run(
     _ settings: RunSettings, writingTo directory: String, progress: (@Sendable (RunProgress) -> Void)? = nil
 ) throws(BuurtErrors) -> (results: RunResults, files: [String]) {

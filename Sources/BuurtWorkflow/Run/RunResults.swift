@@ -6,7 +6,7 @@ import BuurtRanking
 /// every stage's data and record, the multivariate analysis, the uncertainty analysis (bands,
 /// priority lists, themes, sensitivity) and the changes between periods.
 ///
-/// ``add(to:outputDirectory:)`` and ``write(to:)`` turn it into the files of a run.
+/// ``add(to:outputDirectory:progress:)`` and ``write(to:)`` turn it into the files of a run.
 public struct RunResults: Sendable {
     /// The settings the run was computed with.
     public var settings: RunSettings
@@ -19,8 +19,8 @@ public struct RunResults: Sendable {
     public var analysis: GroupAnalysisResult
     /// The uncertainty analysis; `nil` when the model has no `uncertainty:` key.
     public var uncertainty: UncertaintyOutcome?
-    /// The changes between the last two periods (with bands when there is an uncertainty
-    /// analysis); `nil` with a single period.
+    /// The changes between two periods, by default the first and the last (`changes:`), with
+    /// bands when there is an uncertainty analysis; `nil` with a single period or `changes: none`.
     public var changes: ChangeAnalysis?
 
     /// The final panel: every indicator's normalised value and every aggregate's score, per unit

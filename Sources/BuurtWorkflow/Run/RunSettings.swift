@@ -54,7 +54,7 @@ public struct RunSettings: Sendable, Equatable {
 
     /// The settings a manifest records, for the model at `model` and the data at `data`
     /// (both as found by the caller).
-    /// - Throws: ``BuurtError`` `.data` ("bad manifest") naming the field of a value a run
+    /// - Throws: `BuurtError` `.data` ("bad manifest") naming the field of a value a run
     ///   does not accept.
     public init(recorded: RecordedSettings, model: String, data: String?, manifest file: String) throws(BuurtError) {
         guard let decimal = DecimalSeparator(rawValue: recorded.decimal) else {

@@ -6,9 +6,9 @@ import BuurtReport
 extension RunResults {
     /// Writes the files of the run into `directory` all at once, as ``add(to:outputDirectory:progress:)``
     /// lists them: on any error nothing is written and an existing directory is left as it was;
-    /// an existing directory is only replaced when it is an earlier output (``OutputClaim/run(of:)``).
+    /// an existing directory is only replaced when it is an earlier output (`OutputClaim.run(of:)`).
     /// - Returns: the paths written, relative to `directory`, `manifest.json` last.
-    /// - Throws: ``BuurtError`` `.output` when the directory is refused or cannot be written.
+    /// - Throws: `BuurtError` `.output` when the directory is refused or cannot be written.
     @discardableResult
     public func write(to directory: String) throws(BuurtError) -> [String] {
         try OutputDirectory.writing(to: directory, claim: .run(of: project)) { output throws(BuurtError) in
@@ -23,9 +23,12 @@ extension RunResults {
     /// computed; changes.csv with two periods or more; report.md and report.html (with the
     /// weight explorer); with ``RunSettings/stages`` stages/<stage>.csv; with
     /// ``RunSettings/workbook`` results.xlsx; and manifest.json last (it hashes the others).
-    /// - Parameter outputDirectory: where the files are (to be) written; the manifest records
-    ///   the model's location relative to it.
-    /// - Throws: ``BuurtError`` when a file cannot be made or written.
+    /// - Parameters:
+    ///   - output: the output the files are added to.
+    ///   - outputDirectory: where the files are (to be) written; the manifest records
+    ///     the model's location relative to it.
+    ///   - progress: told ``RunProgress/writing`` before the first file.
+    /// - Throws: `BuurtError` when a file cannot be made or written.
     public func add(
         to output: inout OutputDirectory, outputDirectory: String, progress: (@Sendable (RunProgress) -> Void)? = nil
     ) throws(BuurtError) {

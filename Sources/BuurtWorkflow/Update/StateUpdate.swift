@@ -4,22 +4,28 @@ import BuurtRanking
 import BuurtReport
 import Foundation
 
-/// Yearly recalculation: an update state (see ``UpdateStateDirectory``) takes new figures,
+/// Yearly recalculation: an update state (see `UpdateStateDirectory`) takes new figures,
 /// checks them against what it has, recomputes, and writes a new run with its differences
 /// from the previous one.
 ///
-/// Both operations hold the state's lock (``UpdateStateLock``) throughout, first bring an
-/// interrupted update to a consistent state (``UpdateStateDirectory/recover()``), and change
-/// nothing until every check has passed; the new run becomes the state's latest by one
-/// atomic rename of `latest`.
+/// Both operations hold the state's lock (`UpdateStateLock`: `flock` on `STATE/.lock`)
+/// throughout, first bring an interrupted update to a consistent state
+/// (`UpdateStateDirectory.recover()`), and change nothing until every check has passed; the
+/// new run becomes the state's latest by one atomic rename of `latest`.
 public enum StateUpdate {
     /// Creates a state from a model and its data (`--init`): the first run is named by the
     /// newest period of the data.
     ///
     /// Running it again with the same model and data changes nothing (status `unchanged`),
     /// also after updates: the state's figures include the data.
-    /// - Parameter threads: worker threads of the run (``RunSettings/threads``; results do not depend on it).
-    /// - Throws: ``BuurtErrors``: the model's and data's problems (`.data`, `.missingInput`),
+    /// - Parameters:
+    ///   - path: the state directory, new or empty (a `.lock` aside).
+    ///   - modelPath: the model file; it and the metadata and crosswalk files it names are
+    ///     copied into the state.
+    ///   - dataPath: a data file in place of the model's `data:`; `nil` for the model's own.
+    ///   - options: how the data's numbers are read.
+    ///   - threads: worker threads of the run (``RunSettings/threads``; results do not depend on it).
+    /// - Throws: `BuurtErrors`: the model's and data's problems (`.data`, `.missingInput`),
     ///   `.output` when the directory holds another state or other files, `.lock`
     ///   when another process holds the lock.
     public static func initialise(
@@ -76,11 +82,17 @@ public enum StateUpdate {
     /// `diff.csv` against the previous one.
     ///
     /// The new file must have the state's columns, and each new period the units of the
-    /// latest one (``FigureMerging``). Figures the state has already are ignored, so the same
+    /// latest one (`FigureMerging`). Figures the state has already are ignored, so the same
     /// update twice gives status `unchanged` the second time. Changed cells of published
     /// periods give status `refused` (nothing written) unless `acceptRevisions`.
-    /// - Parameter threads: worker threads of the run (``RunSettings/threads``; results do not depend on it).
-    /// - Throws: ``BuurtErrors``: `.missingInput` when the directory holds no state or the file is
+    /// - Parameters:
+    ///   - path: the state directory.
+    ///   - dataPath: the new figures (CSV), with the state's columns.
+    ///   - acceptRevisions: recompute with changed cells of published periods instead of
+    ///     refusing them.
+    ///   - options: how the new file's numbers are read.
+    ///   - threads: worker threads of the run (``RunSettings/threads``; results do not depend on it).
+    /// - Throws: `BuurtErrors`: `.missingInput` when the directory holds no state or the file is
     ///   missing, `.data` with every problem of the new figures, `.lock` when another
     ///   process holds the lock, `.output` when the run cannot be written. Nothing is
     ///   changed on any error.
@@ -269,7 +281,7 @@ public enum StateUpdate {
         return data
     }
 
-    /// Runs `body`, turning a single ``BuurtError`` into ``BuurtErrors``; a problem located in
+    /// Runs `body`, turning a single `BuurtError` into `BuurtErrors`; a problem located in
     /// a key of `originals` is located in its value instead (a copy's line is the original's).
     private static func single<T>(locating originals: [String: String] = [:], _ body: () throws -> T) throws(BuurtErrors) -> T {
         let errors: BuurtErrors

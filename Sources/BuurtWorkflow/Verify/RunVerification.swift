@@ -24,9 +24,11 @@ extension Verification {
     /// the directory, its inputs be the files the model names (the model first, by hash), and
     /// after the re-run its seed, replications, model hash, inputs and settings must equal what
     /// the re-run records.
-    /// - Parameter model: the model file when the directory was moved away from it; `nil` for
-    ///   the location the manifest records.
-    /// - Throws: ``BuurtErrors``: `.missingInput` without a manifest, `.data` for a bad
+    /// - Parameters:
+    ///   - directory: the output directory, holding `manifest.json`.
+    ///   - model: the model file when the directory was moved away from it; `nil` for
+    ///     the location the manifest records.
+    /// - Throws: `BuurtErrors`: `.missingInput` without a manifest, `.data` for a bad
     ///   manifest (named by its field), the model's and data's problems.
     public static func verify(directory: String, model: String? = nil) throws(BuurtErrors) -> Verification {
         let manifestPath = ManifestPath.join(directory, Manifest.fileName)

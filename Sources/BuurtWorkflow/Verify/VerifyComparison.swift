@@ -70,6 +70,7 @@ public enum OutputVerification {
     /// equals both the directory's file and the re-run's file and no unlisted file exists.
     ///
     /// - Parameters:
+    ///   - manifest: the directory's manifest, with the recorded outputs.
     ///   - directory: the files found in the output directory (path → bytes), without the
     ///     manifest and without hidden files (names starting with `.`).
     ///   - rerun: the files the re-run produced, without its manifest.
@@ -116,7 +117,7 @@ public enum OutputVerification {
     /// The regular files under `directory` by relative path, leaving out the manifest,
     /// hidden files and folders (names starting with `.`) and the comparison with the previous
     /// run that `buurtscore update` writes beside a run (``annotations``).
-    /// - Throws: ``BuurtError`` `.missingInput` when the directory cannot be listed or a file read;
+    /// - Throws: `BuurtError` `.missingInput` when the directory cannot be listed or a file read;
     ///   `.data` for a link that leads out of the directory (its target is never read).
     public static func files(in directory: String) throws(BuurtError) -> [String: Data] {
         let fm = FileManager.default

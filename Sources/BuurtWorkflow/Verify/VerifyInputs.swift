@@ -32,7 +32,7 @@ public enum InputVerification {
     }
 
     /// The recorded inputs that are missing or whose SHA-256 changed, in manifest order. Only
-    /// regular files (or pipes) of at most ``InputFile/defaultSizeLimit`` bytes are read: a
+    /// regular files (or pipes) of at most `InputFile.defaultSizeLimit` bytes are read: a
     /// directory, device or larger file counts as missing.
     public static func discrepancies(_ manifest: Manifest, modelPath: String) -> [InputDiscrepancy] {
         paths(manifest, modelPath: modelPath).compactMap { input, path in

@@ -64,3 +64,18 @@ import BuurtIndex
         #expect(CSVWriter.quoted("=x,y") == "\"'=x,y\"")
     }
 }
+
+/// Quotes that carry a combining mark: one Character that is not `"`, but a quote byte to readers.
+@Suite struct CSVWriterQuoteTests {
+    @Test(arguments: ["a\"\u{301}b", "\"\u{301}", "x,\"\u{308}\"", "\"\u{301}\u{302}\"\n"])
+    func aQuoteWithACombiningMarkIsDoubledAndReadsBack(_ cell: String) throws {
+        let written = CSVWriter.quoted(cell)
+        // Every quote scalar inside the quoted field is doubled.
+        let inner = written.unicodeScalars.dropFirst().dropLast()
+        let quotes = cell.unicodeScalars.filter { $0 == "\"" }.count
+        #expect(inner.filter { $0 == "\"" }.count == 2 * quotes)
+        let table = try CSVReader.parse(Array(("c\n" + written + "\n").utf8), file: "t.csv",
+                                        options: CSVOptions(delimiter: ",", decimalComma: false))
+        #expect(table.rows.map { $0 } == [[cell]])
+    }
+}

@@ -53,7 +53,14 @@ public struct CSVWriter: Sendable {
         rowIsLoneEmptyCell = cellsInRow == 1 && safe.isEmpty
         // Bytes, not Characters: "\r\n" is one Character that equals neither "\r" nor "\n".
         if safe.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-            text += "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            // Quotes doubled per scalar: a quote with a combining mark is one Character that
+            // does not equal "\"", yet readers see its quote byte.
+            text += "\""
+            for scalar in safe.unicodeScalars {
+                text.unicodeScalars.append(scalar)
+                if scalar == "\"" { text.unicodeScalars.append(scalar) }
+            }
+            text += "\""
         } else {
             text += safe
         }

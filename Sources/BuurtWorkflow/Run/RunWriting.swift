@@ -86,7 +86,7 @@ extension RunResults {
         let latest = scores.periodList.last ?? nil
         let periods = scores.rowCount > 5000 ? latest.map { [$0] } : nil
         input.appendixHTML = WeightExplorer.html(
-            result: pipeline, project: project, language: input.language == .en ? "en" : "nl", periods: periods)
+            result: pipeline, project: project, language: input.language.rawValue, periods: periods)
         return input
     }
 }

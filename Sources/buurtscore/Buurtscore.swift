@@ -58,10 +58,10 @@ func reportingFailures<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let errors as BuurtErrors {
-        for problem in errors.problems { printError(problem.description) }
+        for problem in errors.problems { printError(problem.commandLineDescription) }
         throw ExitCode(errors.exitCode)
     } catch let error as BuurtError {
-        printError(error.description)
+        printError(error.commandLineDescription)
         throw ExitCode(error.exitCode)
     }
 }

@@ -85,16 +85,16 @@ extension Buurtscore {
                 }
             } catch {
                 if json { print(UpdateFailure.json(error)) }
-                for problem in error.problems { printError(problem.description) }
+                for problem in error.problems { printError(problem.commandLineDescription) }
                 throw ExitCode(error.exitCode)
             }
             if outcome.status == .refused {
-                if json { print(outcome.json) } else { print(TerminalText.escaped(outcome.summary)) }
+                if json { print(outcome.json) } else { print(TerminalText.escaped(outcome.commandLineSummary)) }
                 let lines = outcome.revisionLines.map { "revised: \(TerminalText.escaped($0))\n" }.joined()
                 FileHandle.standardError.write(Data(lines.utf8))
                 throw ExitCode(BuurtError.Kind.data.exitCode)
             }
-            if json { print(outcome.json) } else if !quiet { print(TerminalText.escaped(outcome.summary)) }
+            if json { print(outcome.json) } else if !quiet { print(TerminalText.escaped(outcome.commandLineSummary)) }
         }
     }
 }
@@ -103,6 +103,6 @@ extension Buurtscore {
 enum UpdateFailure {
     static func json(_ errors: BuurtErrors) -> String {
         "{\"status\":\"error\",\"exit_code\":\(errors.exitCode),\"problems\":["
-            + errors.problems.map { JSONString.quoted($0.description) }.joined(separator: ",") + "]}"
+            + errors.problems.map { JSONString.quoted($0.commandLineDescription) }.joined(separator: ",") + "]}"
     }
 }

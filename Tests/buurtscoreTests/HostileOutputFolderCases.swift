@@ -41,17 +41,17 @@ enum OutputFolderCases {
         BadInput(name: "synth into the folder of a project",
                  arguments: ["synth", "--units", "5", "--out", "."],
                  exitCode: 73, location: nil,
-                 fragments: ["this folder holds files that buurtscore synth does not write (meta-model.yml, meta.csv)"]),
+                 fragments: ["this folder holds files that a synthetic data set does not have (meta-model.yml, meta.csv)"]),
         BadInput(name: "synth into a folder whose README.md is not synth's card",
                  files: ["set/README.md": .text("# Our survey 2024\n"), "set/data.csv": .text("buurt,score\nB1,3\n")],
                  arguments: ["synth", "--units", "5", "--out", "set"],
                  exitCode: 73, location: nil,
-                 fragments: ["/set: this folder is not empty and is not a data set written by buurtscore synth (its README.md is not synth's data card)"]),
+                 fragments: ["/set: this folder is not empty and is not a synthetic data set (its README.md is not the data card of one)"]),
         BadInput(name: "synth into its own data set that holds a later year's figures",
                  files: ["set/README.md": .text(synthCardHeading), "set/2021/data.csv": .text("buurt,jaar\nB1,2021\n")],
                  arguments: ["synth", "--units", "5", "--out", "set"],
                  exitCode: 73, location: nil,
-                 fragments: ["/set: this folder holds files that buurtscore synth does not write (2021, 2021/data.csv)"]),
+                 fragments: ["/set: this folder holds files that a synthetic data set does not have (2021, 2021/data.csv)"]),
         BadInput(name: "escape sequence in a --weight code is shown escaped",
                  arguments: ["whatif", "model.yml", "--weight", "\u{1B}[2Jcrime=2"],
                  exitCode: 64, location: "model.yml",
@@ -76,7 +76,7 @@ enum OutputFolderCases {
         HostileCase("synth into a folder of the user's own files", exitCode: 73) { cli in
             try cli.write("mine/plan.md", "# plan\n")
             try expectRefused(cli, ["synth", "--units", "5", "--out", "mine"], exitCode: 73,
-                              "/mine: this folder holds files that buurtscore synth does not write (plan.md)")
+                              "/mine: this folder holds files that a synthetic data set does not have (plan.md)")
         },
         HostileCase("leftover staging folder of a killed run is removed", exitCode: 0) { cli in
             try BadInputRunner.write(V.files, into: cli)

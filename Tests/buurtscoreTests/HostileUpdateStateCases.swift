@@ -86,7 +86,14 @@ enum UpdateStateCases {
         HostileCase("update-after-data-csv-was-edited-by-hand", exitCode: 65) { cli in
             let h = try initialised(cli)
             try h.cli.write("state/data.csv", h.cli.read("state/data.csv").replacingOccurrences(of: ",11.8,", with: ",12.8,"))
-            try expectRefused(h, h.update(), 65, ["data.csv differs from inputs/2020.csv", "edited"])
+            try expectRefused(h, h.update(), 65, ["data.csv differs from inputs/2020.csv", "edited",
+                                                  "not by editing data.csv); add figures with `buurtscore update state --data FILE`\n"])
+        },
+        HostileCase("init-of-an-existing-state-with-other-figures", exitCode: 73) { cli in
+            let h = try initialised(cli)
+            try expectRefused(h, h.cli.run(["update", "state", "--init", "--model", "demo/model.yml", "--data", "new2021.csv"]), 73,
+                              ["state/latest: this directory already holds an update state (latest run 2020) with another model or without these figures; "
+                                  + "choose a new directory, or update this state with the new figures; add figures with `buurtscore update state --data FILE`\n"])
         },
         HostileCase("init-into-a-folder-with-runs-but-no-latest", exitCode: 65) { cli in
             let h = try initialised(cli)

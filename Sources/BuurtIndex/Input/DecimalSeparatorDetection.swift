@@ -28,7 +28,7 @@ struct DecimalSeparatorDetection {
         guard let comma = firstComma, let point = firstPoint else { return firstPoint == nil }
         func place(_ l: SourceLocation) -> String { "line \(l.line ?? 0), column \(l.column ?? 0)" }
         let message = "the file mixes decimal separators: '\(comma.text)' (\(place(comma.location))) has a decimal comma "
-            + "but '\(point.text)' (\(place(point.location))) has a decimal point; use one separator throughout, or choose one with --decimal comma or --decimal point"
+            + "but '\(point.text)' (\(place(point.location))) has a decimal point; use one separator throughout, or set the decimal separator to comma or point instead of detecting it"
         let commaFirst = (comma.location.line ?? 0, comma.location.column ?? 0) < (point.location.line ?? 0, point.location.column ?? 0)
         throw BuurtError(.data, message, at: commaFirst ? point.location : comma.location)
     }

@@ -37,16 +37,29 @@ public struct BuurtError: Error, Sendable, Equatable, CustomStringConvertible {
         case lock
     }
 
+    /// An action that resolves the problem, for a caller that can offer to carry it out (the
+    /// command-line tool names its command). The message describes the problem without it.
+    public enum Remedy: Sendable, Equatable {
+        /// Create an update state in `directory` (`StateUpdate.initialise`): it holds none.
+        case createUpdateState(directory: String)
+        /// Add the new figures to the update state in `directory` with an update
+        /// (`StateUpdate.update`), not by creating it again or editing its files.
+        case updateState(directory: String)
+    }
+
     public var kind: Kind
     public var message: String
     public var location: SourceLocation?
     /// The pipeline stage that failed, for errors found while computing.
     public var stage: StageName?
+    /// What resolves the problem, when it is one action (most problems name their remedy in the message).
+    public var remedy: Remedy?
 
-    public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil) {
+    public init(_ kind: Kind, _ message: String, at location: SourceLocation? = nil, remedy: Remedy? = nil) {
         self.kind = kind
         self.message = MessageText.bounded(message)
         self.location = location
+        self.remedy = remedy
     }
 
     /// `file:line:column: message`, or just the message when there is no location; errors of a
@@ -58,7 +71,7 @@ public struct BuurtError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Several problems found at once (`buurtscore check` reports all of them).
+/// Several problems found at once (checking a model and its data reports all of them).
 public struct BuurtErrors: Error, Sendable, Equatable, CustomStringConvertible {
     public var problems: [BuurtError]
 

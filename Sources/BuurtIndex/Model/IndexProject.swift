@@ -44,11 +44,11 @@ public struct IndexProject: Sendable {
         let model = try tree.withWeights(file.weights, source: modelPath)
         try file.validate(against: model)
         guard let data = dataPath ?? file.dataPath else {
-            throw BuurtErrors([BuurtError(.usage, "no data file: give `data:` in the model or --data", at: SourceLocation(file: modelPath))])
+            throw BuurtErrors([BuurtError(.usage, "no data file: the model has no `data:` and no data file was given", at: SourceLocation(file: modelPath))])
         }
         // The table is a temporary: its cells are freed once the panel holds the values.
         var panel = try PanelLoader.load(
-            read(data, "data file", origin: dataPath != nil ? "given with --data" : file.origin(of: "data"), options: options,
+            read(data, "data file", origin: dataPath != nil ? "given instead of the model's `data:`" : file.origin(of: "data"), options: options,
                  bytesRead: recorder(data)),
             model: model, columns: file.columns)
         var crosswalk: Crosswalk?

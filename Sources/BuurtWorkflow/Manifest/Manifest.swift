@@ -179,7 +179,7 @@ public struct Manifest: Sendable, Equatable {
         do {
             stored = try JSONDecoder().decode(StoredManifest.self, from: data)
         } catch {
-            throw BuurtError(.data, "bad manifest: \(Self.describe(error)); this is not a manifest.json written by `buurtscore run`",
+            throw BuurtError(.data, "bad manifest: \(Self.describe(error)); this is not a manifest.json that a run wrote",
                              at: SourceLocation(file: file))
         }
         guard stored.format == format else {

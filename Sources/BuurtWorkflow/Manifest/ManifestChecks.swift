@@ -15,7 +15,7 @@ extension Manifest {
     /// A "bad manifest" problem with `field` (a JSON key path such as `inputs[1].role`).
     package static func bad(_ field: String, _ problem: String, file: String) -> BuurtError {
         BuurtError(.data, "bad manifest: \(field) \(problem); buurtscore did not write this manifest for these files "
-            + "— run `buurtscore run` again to make a new one", at: SourceLocation(file: file))
+            + "— run the model again to make a new one", at: SourceLocation(file: file))
     }
 
     /// Checks what needs no other file: known and unique input roles, SHA-256 values,
@@ -64,7 +64,7 @@ extension Manifest {
     package static func read(_ path: String, in directory: String) throws(BuurtError) -> Data {
         let location = SourceLocation(file: path)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
-            throw BuurtError(.missingInput, "no \(fileName) in '\(directory)': only the output directory of `buurtscore run` can be verified", at: location)
+            throw BuurtError(.missingInput, "no \(fileName) in '\(directory)': only the output directory of a run can be verified", at: location)
         }
         guard attributes[.type] as? FileAttributeType == .typeRegular else {
             throw bad(fileName, "is not a regular file (a link, folder or device); buurtscore writes it as a plain file", file: path)

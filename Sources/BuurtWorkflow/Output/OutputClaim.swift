@@ -85,10 +85,10 @@ package struct OutputClaim: Sendable {
     }
 
     private func checkFiles(_ target: URL, _ entries: [Entry], names: Set<String>, marker: String, heading: String) throws(BuurtError) {
-        try refuseUnlisted(target, entries, listed: names, "files that buurtscore synth does not write")
+        try refuseUnlisted(target, entries, listed: names, "files that a synthetic data set does not have")
         let card = FileManager.default.contents(atPath: target.appendingPathComponent(marker).path) ?? Data()
         guard card.starts(with: Data(heading.utf8)) else {
-            throw refusal(target, "this folder is not empty and is not a data set written by buurtscore synth (its \(marker) is not synth's data card), so it is not replaced; choose a new or empty folder, e.g. \(suggestion(near: target))")
+            throw refusal(target, "this folder is not empty and is not a synthetic data set (its \(marker) is not the data card of one), so it is not replaced; choose a new or empty folder, e.g. \(suggestion(near: target))")
         }
     }
 

@@ -13,7 +13,7 @@ import Foundation
 /// (`UpdateStateDirectory.recover()`), and change nothing until every check has passed; the
 /// new run becomes the state's latest by one atomic rename of `latest`.
 public enum StateUpdate {
-    /// Creates a state from a model and its data (`--init`): the first run is named by the
+    /// Creates a state from a model and its data (initialisation): the first run is named by the
     /// newest period of the data.
     ///
     /// Running it again with the same model and data changes nothing (status `unchanged`),
@@ -26,7 +26,8 @@ public enum StateUpdate {
     ///   - options: how the data's numbers are read.
     ///   - threads: worker threads of the run (``RunSettings/threads``; results do not depend on it).
     /// - Throws: `BuurtErrors`: the model's and data's problems (`.data`, `.missingInput`),
-    ///   `.output` when the directory holds another state or other files, `.lock`
+    ///   `.output` when the directory holds another state (remedy `BuurtError.Remedy.updateState`)
+    ///   or other files, `.lock`
     ///   when another process holds the lock.
     public static func initialise(
         state path: String, modelPath: String, dataPath: String?, options: CSVOptions = CSVOptions(), threads: Int = 1
@@ -60,8 +61,8 @@ public enum StateUpdate {
                 if try state.regularFile("model.yml", remedy: "restore the model the state was created with") == modelBytes, try alreadyHolds(figures, state, source) {
                     return UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: 0, addedPeriods: [], revisions: [])
                 }
-                throw BuurtError(.output, "this directory already holds an update state (latest run \(latest)) with another model or without these figures; add figures with `buurtscore update \(path) --data FILE`, or choose a new directory",
-                                 at: SourceLocation(file: state.latestPath))
+                throw BuurtError(.output, "this directory already holds an update state (latest run \(latest)) with another model or without these figures; choose a new directory, or update this state with the new figures",
+                                 at: SourceLocation(file: state.latestPath), remedy: .updateState(directory: path))
             }
             try checkEmpty(state)
             let run = RunName(period: figures.periods.last ?? 0)
@@ -92,8 +93,8 @@ public enum StateUpdate {
     ///     refusing them.
     ///   - options: how the new file's numbers are read.
     ///   - threads: worker threads of the run (``RunSettings/threads``; results do not depend on it).
-    /// - Throws: `BuurtErrors`: `.missingInput` when the directory holds no state or the file is
-    ///   missing, `.data` with every problem of the new figures, `.lock` when another
+    /// - Throws: `BuurtErrors`: `.missingInput` when the directory holds no state (remedy
+    ///   `BuurtError.Remedy.createUpdateState`) or the file is missing, `.data` with every problem of the new figures, `.lock` when another
     ///   process holds the lock, `.output` when the run cannot be written. Nothing is
     ///   changed on any error.
     public static func update(
@@ -119,8 +120,8 @@ public enum StateUpdate {
     ) throws(BuurtErrors) -> UpdateOutcome {
         let state = UpdateStateDirectory(path: path)
         guard [state.latestPath, state.runsPath, state.inputsPath, state.join(UpdateJournal.fileName)].contains(where: UpdateStateDirectory.exists) else {
-            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no file `latest`); create one with `buurtscore update \(path) --init --model MODEL`",
-                                          at: SourceLocation(file: path))])
+            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no file `latest`)",
+                                          at: SourceLocation(file: path), remedy: .createUpdateState(directory: path))])
         }
         let lock = try single { try UpdateInterruption.begin(state) { () throws(BuurtError) in try UpdateStateLock(state) } }
         defer { withExtendedLifetime(lock) {} }
@@ -128,8 +129,8 @@ public enum StateUpdate {
         try single { try state.checkDataFile() }
         try single { try UpdateInterruption.step { () throws(BuurtError) in try state.recover() } }
         guard let latest = try single({ try state.latest() }) else {
-            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no run); create one with `buurtscore update \(path) --init --model MODEL`",
-                                          at: SourceLocation(file: state.latestPath))])
+            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no run)",
+                                          at: SourceLocation(file: state.latestPath), remedy: .createUpdateState(directory: path))])
         }
         try single { try state.checkModel(of: latest) }
         let current = try IndexProject.load(modelPath: state.modelPath, dataPath: state.dataPath)
@@ -165,7 +166,7 @@ public enum StateUpdate {
         }
     }
 
-    /// Whether the state's figures include `figures` unchanged (so --init has nothing to do).
+    /// Whether the state's figures include `figures` unchanged (so initialisation has nothing to do).
     private static func alreadyHolds(_ figures: FigureTable, _ state: UpdateStateDirectory, _ project: IndexProject) throws(BuurtError) -> Bool {
         guard let published = try? FigureTable.load(path: state.dataPath, file: project.file, model: project.model),
               published.header == figures.header else { return false }
@@ -199,7 +200,8 @@ public enum StateUpdate {
             do {
                 try UpdateInterruption.step { () throws(BuurtError) in try state.recover() }
             } catch let undo {
-                throw BuurtError(error.kind, "\(error.message); undoing the update failed too (\(undo.description)): the next update finishes undoing it", at: error.location)
+                throw BuurtError(error.kind, "\(error.message); undoing the update failed too (\(undo.description)): the next update finishes undoing it",
+                                 at: error.location, remedy: error.remedy)
             }
             throw error
         }

@@ -3,16 +3,16 @@ import BuurtNumerics
 import BuurtRanking
 import BuurtReport
 
-/// What an update (or --init) of a state did, with its one-line summary and JSON form.
+/// What an update (or the initialisation) of a state did, with its one-line summary and JSON form.
 public struct UpdateOutcome: Sendable, Equatable {
     public enum Status: String, Sendable {
-        /// --init wrote the first run.
+        /// The state was created (``StateUpdate/initialise(state:modelPath:dataPath:options:threads:)``) with its first run.
         case created
         /// New figures were added and a new run written.
         case updated
         /// The figures were there already; nothing was written.
         case unchanged
-        /// The figures revise published periods and --accept-revisions was not given; nothing was written.
+        /// The figures revise published periods and `acceptRevisions` was not set; nothing was written.
         case refused
     }
 
@@ -32,7 +32,8 @@ public struct UpdateOutcome: Sendable, Equatable {
     /// Folder of ``run`` as a path under the state.
     public var runFolder: String { ManifestPath.join(state, "runs/\(run)") }
 
-    /// One line for the terminal.
+    /// One line for the terminal. A refusal says what the figures revise and that nothing was
+    /// changed; an update with `acceptRevisions` recomputes with them.
     public var summary: String {
         switch status {
         case .created:
@@ -41,7 +42,7 @@ public struct UpdateOutcome: Sendable, Equatable {
             return "nothing new: \(state) already has these figures (latest run \(run))"
         case .refused:
             let periods = Set(revisions.map(\.period)).sorted()
-            return "refused: the figures revise \(revisions.count) published \(revisions.count == 1 ? "cell" : "cells") of \(periodList(periods)); nothing was changed (--accept-revisions recomputes with them)"
+            return "refused: the figures revise \(revisions.count) published \(revisions.count == 1 ? "cell" : "cells") of \(periodList(periods)); nothing was changed"
         case .updated:
             var text = "updated \(state): run \(run) in \(runFolder)"
             var parts: [String] = []

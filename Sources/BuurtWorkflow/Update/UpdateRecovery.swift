@@ -127,7 +127,7 @@ extension UpdateStateDirectory {
     private func check(_ journal: UpdateJournal, fits latest: RunName?) throws(BuurtError) {
         let fits = journal.isInitialisation ? latest == nil : latest.map { journal.run > $0 } ?? false
         guard !fits else { return }
-        throw BuurtError(.data, "the journal of an interrupted \(journal.isInitialisation ? "--init" : "update") names run \(journal.run), which cannot follow `latest` (\(latest?.description ?? "missing")): nothing was changed; restore `latest`, or remove the journal if the state is as it should be",
+        throw BuurtError(.data, "the journal of an interrupted \(journal.isInitialisation ? "initialisation" : "update") names run \(journal.run), which cannot follow `latest` (\(latest?.description ?? "missing")): nothing was changed; restore `latest`, or remove the journal if the state is as it should be",
                          at: SourceLocation(file: join(UpdateJournal.fileName), line: 1))
     }
 
@@ -201,8 +201,8 @@ extension UpdateStateDirectory {
     }
 
     private func edited(data problem: String) -> BuurtError {
-        BuurtError(.data, "data.csv \(problem) (edited by hand?): nothing was changed; add figures with `buurtscore update \(path) --data FILE`, or put back the figures of the latest run to undo the edit",
-                   at: SourceLocation(file: dataPath))
+        BuurtError(.data, "data.csv \(problem) (edited by hand?): nothing was changed; put back the figures of the latest run to undo the edit (new figures are added with an update, not by editing data.csv)",
+                   at: SourceLocation(file: dataPath), remedy: .updateState(directory: path))
     }
 
     /// The folders above `relative` inside the state, deepest first.

@@ -124,6 +124,37 @@ import Testing
         #expect(!cli.exists("out"))
     }
 
+    @Test func aThreadCountOutsideItsRangeIsRefusedBeforeAnythingIsWritten() throws {
+        let cli = try CLIHarness()
+        let model = try Self.smallDemo(cli)
+        for threads in [0, -1, RunSettings.maximumThreads + 1] {
+            #expect {
+                try run(RunSettings(model: model, threads: threads), writingTo: cli.path("out"))
+            } throws: { error in
+                (error as? BuurtErrors)?.kind == .usage && "\(error)".contains("got \(threads)")
+            }
+        }
+        #expect(!cli.exists("out"))
+    }
+
+    @Test func theResultsNameTheSeedTheRunUsed() throws {
+        let cli = try CLIHarness()
+        let model = try Self.smallDemo(cli)
+        #expect(try run(RunSettings(model: model, threads: 2)).seed == 2017)
+        #expect(try run(RunSettings(model: model, threads: 2, seed: 99)).seed == 99)
+    }
+
+    /// The manifest's commit is the one of the checkout the library was built from (this
+    /// repository), whatever program runs it.
+    @Test func theToolIsTheLibraryAtTheCommitOfItsSources() throws {
+        let head = try CLIHarness().run(program: URL(fileURLWithPath: "/usr/bin/env"),
+                                        ["git", "-C", CLIHarness.projectRoot.path, "rev-parse", "HEAD"])
+        try #require(head.status == 0, "git is needed: \(head.stderr)")
+        let tool = Manifest.Tool.current
+        #expect(tool.name == "buurtscore" && tool.version == BuurtscoreLibrary.version)
+        #expect(tool.commit.hasPrefix(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
     @Test func everyErrorKindHasItsOwnSysexitsCode() {
         // EX_USAGE, EX_DATAERR, EX_NOINPUT, EX_SOFTWARE, EX_CANTCREAT, EX_TEMPFAIL (sysexits.h).
         let expected: [BuurtError.Kind: Int32] = [.usage: 64, .data: 65, .missingInput: 66, .internalFailure: 70, .output: 73, .lock: 75]

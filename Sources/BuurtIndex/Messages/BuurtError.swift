@@ -63,7 +63,7 @@ public struct BuurtError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `file:line:column: message`, or just the message when there is no location; errors of a
-    /// pipeline stage end with `(stage <name>)`.
+    /// pipeline stage end with `(<name> stage)`.
     public var description: String {
         let text = stage.map { "\(message) (\($0.modelKey) stage)" } ?? message
         if let location { return "\(location): \(text)" }

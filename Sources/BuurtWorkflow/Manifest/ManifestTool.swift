@@ -11,16 +11,17 @@ extension Manifest.Tool {
     /// Starts looking up ``current`` on another thread (its git processes take a few tens of
     /// milliseconds), so a run that writes a manifest finds it ready; the value is the same
     /// whichever thread computes it.
-    public static func lookUpInBackground() {
+    package static func lookUpInBackground() {
         Thread.detachNewThread { _ = current }
     }
 
-    /// This library's version, and the commit of the repository the running program was built
-    /// in (`ToolCommit.lookup(executable:)`; `unknown` for a program outside a repository,
-    /// such as an installed one or an application that embeds the library). Looked up once.
+    /// This library's version, and the commit of the checkout its sources were built from
+    /// (`ToolCommit.lookup(executable:)` from this file's compile-time path, so an application
+    /// that embeds the library records the library's commit, never its own; `unknown` when those
+    /// sources are gone, such as for a copy installed elsewhere). Looked up once.
     public static let current: Manifest.Tool = {
-        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
-        return Manifest.Tool(name: "buurtscore", version: BuurtscoreLibrary.version, commit: ToolCommit.lookup(executable: executable))
+        Manifest.Tool(name: "buurtscore", version: BuurtscoreLibrary.version,
+                      commit: ToolCommit.lookup(executable: URL(fileURLWithPath: #filePath)))
     }()
 }
 

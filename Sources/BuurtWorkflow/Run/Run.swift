@@ -2,10 +2,11 @@ import BuurtIndex
 import BuurtNumerics
 import BuurtRanking
 
-/// What a run is doing, for a progress display. Events come in this order; `replications`
-/// may come from several threads at once.
+/// What a run is doing, for a progress display. Events come in this order, one at a time (the
+/// `replications` events from whichever worker thread finished the work).
 public enum RunProgress: Sendable {
-    /// Reading the model and its data (the data file's name).
+    /// Reading the model and its data (the name of the data file given in the settings, else of
+    /// the model file).
     case reading(String)
     /// The inputs are read; what the reader noticed in them (``RunResults/warnings``).
     case read(warnings: [String])
@@ -55,6 +56,7 @@ public func run(
 
 /// The model, metadata, crosswalk and data of `settings`, with the SHA-256 of every file read.
 func loadProject(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)?) throws(BuurtErrors) -> IndexProject {
+    try RunSettings.checkThreads(settings.threads)
     progress?(.reading((settings.data ?? settings.model).split(separator: "/").last.map(String.init) ?? "data"))
     let project = try IndexProject.load(modelPath: settings.model, dataPath: settings.data, options: settings.csvOptions)
     progress?(.read(warnings: project.warnings))

@@ -9,22 +9,23 @@ import BuurtRanking
 /// ``add(to:outputDirectory:progress:)`` and ``write(to:)`` turn it into the files of a run.
 public struct RunResults: Sendable {
     /// The settings the run was computed with.
-    public var settings: RunSettings
+    public internal(set) var settings: RunSettings
     /// The model, the data as read and the paths and digests of the files behind them.
-    public var project: IndexProject
+    public internal(set) var project: IndexProject
     /// The nominal pipeline: the data after every stage, and what each stage did.
-    public var pipeline: PipelineResult
+    public internal(set) var pipeline: PipelineResult
     /// Reliability, principal components and PCA weights of each group, on the normalised
     /// data of the latest period.
-    public var analysis: GroupAnalysisResult
+    public internal(set) var analysis: GroupAnalysisResult
     /// The uncertainty analysis; `nil` when the model has no `uncertainty:` key.
-    public var uncertainty: UncertaintyOutcome?
+    public internal(set) var uncertainty: UncertaintyOutcome?
     /// The changes between two periods, by default the first and the last (`changes:`), with
     /// bands when there is an uncertainty analysis; `nil` with a single period or `changes: none`.
-    public var changes: ChangeAnalysis?
+    public internal(set) var changes: ChangeAnalysis?
 
     /// The final panel: every indicator's normalised value and every aggregate's score, per unit
-    /// and period, with the index ranks.
+    /// and period (the ranks of `ranks.csv` are `scores.ranksWithinPeriods(of: model.root)` of
+    /// BuurtRanking).
     public var scores: Panel { pipeline.aggregated }
     /// The model tree with the weights the run used.
     public var model: IndexModel { project.model }
@@ -38,6 +39,9 @@ public struct RunResults: Sendable {
     public var bands: [UnitUncertainty] { uncertainty?.result.units ?? [] }
     /// What the reader noticed in the inputs (dropped units, imputed cells, …), in the order found.
     public var warnings: [String] { project.warnings }
+    /// The seed the uncertainty analysis used (``RunSettings/seed``, else the model's); `nil`
+    /// without an uncertainty analysis. Replication r is recomputable from (seed, r) alone.
+    public var seed: UInt64? { project.file.uncertainty.map { settings.seed ?? $0.seed } }
     /// What came of the replications: those left out and the nominal scores outside their own band.
     public var account: UncertaintyAccount? { uncertainty.map { UncertaintyAccount($0, changes: changes) } }
 }

@@ -5,8 +5,8 @@ import BuurtReport
 /// file in place of the model's `data:`, how numbers are read, which files are written, the
 /// worker threads and the seed.
 ///
-/// Two runs with equal settings on unchanged files give byte-identical results, for any
-/// ``threads``.
+/// Two runs with equal settings on unchanged files give byte-identical results and files for any
+/// ``threads``, except `manifest.json`, which records the thread count.
 public struct RunSettings: Sendable, Equatable {
     /// The model file (YAML).
     public var model: String
@@ -41,6 +41,14 @@ public struct RunSettings: Sendable, Equatable {
         self.language = language
         self.threads = threads
         self.seed = seed
+    }
+
+    /// Refuses a thread count outside 1 to ``maximumThreads`` (a manifest recording it would not verify).
+    /// - Throws: `BuurtErrors` of kind `.usage`.
+    static func checkThreads(_ threads: Int) throws(BuurtErrors) {
+        guard (1...maximumThreads).contains(threads) else {
+            throw BuurtErrors([BuurtError(.usage, "the worker threads must be from 1 to \(maximumThreads), got \(threads)")])
+        }
     }
 
     /// The reader options of ``decimal``.

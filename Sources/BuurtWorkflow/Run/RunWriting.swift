@@ -8,12 +8,15 @@ extension RunResults {
     /// lists them: on any error nothing is written and an existing directory is left as it was;
     /// an existing directory is only replaced when it is an earlier output (`OutputClaim.run(of:)`).
     /// - Returns: the paths written, relative to `directory`, `manifest.json` last.
-    /// - Throws: `BuurtError` `.output` when the directory is refused or cannot be written.
+    /// - Throws: `BuurtErrors` with one problem of kind `.output` when the directory is refused or
+    ///   cannot be written.
     @discardableResult
-    public func write(to directory: String) throws(BuurtError) -> [String] {
-        try OutputDirectory.writing(to: directory, claim: .run(of: project)) { output throws(BuurtError) in
-            try add(to: &output, outputDirectory: directory)
-            return output.files.map(\.path)
+    public func write(to directory: String) throws(BuurtErrors) -> [String] {
+        try single { () throws(BuurtError) in
+            try OutputDirectory.writing(to: directory, claim: .run(of: project)) { output throws(BuurtError) in
+                try add(to: &output, outputDirectory: directory)
+                return output.files.map(\.path)
+            }
         }
     }
 

@@ -32,6 +32,7 @@ public enum StateUpdate {
     public static func initialise(
         state path: String, modelPath: String, dataPath: String?, options: CSVOptions = CSVOptions(), threads: Int = 1
     ) throws(BuurtErrors) -> UpdateOutcome {
+        try RunSettings.checkThreads(threads)
         let source = try IndexProject.load(modelPath: modelPath, dataPath: dataPath, options: options)
         let table = try CSVReader.read(path: source.dataPath, options: options)
         let unsorted = try FigureTable.make(table, file: source.file, model: source.model)
@@ -100,7 +101,8 @@ public enum StateUpdate {
     public static func update(
         state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions = CSVOptions(), threads: Int = 1
     ) throws(BuurtErrors) -> UpdateOutcome {
-        try update(state: path, dataPath: dataPath, acceptRevisions: acceptRevisions, options: options, compute: computation(threads))
+        try RunSettings.checkThreads(threads)
+        return try update(state: path, dataPath: dataPath, acceptRevisions: acceptRevisions, options: options, compute: computation(threads))
     }
 
     /// Computes the run of `project` with `settings` into `output`, which goes to `outputDirectory`.

@@ -12,6 +12,10 @@ import Foundation
 /// throughout, first bring an interrupted update to a consistent state
 /// (`UpdateStateDirectory.recover()`), and change nothing until every check has passed; the
 /// new run becomes the state's latest by one atomic rename of `latest`.
+///
+/// Within one process, run one update at a time: what an interrupted update must undo is kept
+/// in one process-wide record (so that a signal handler can undo it), which two concurrent
+/// updates would share. Separate processes are kept apart by the state's lock.
 public enum StateUpdate {
     /// Creates a state from a model and its data (initialisation): the first run is named by the
     /// newest period of the data.

@@ -42,7 +42,7 @@ public struct CompetitionRanker: Sendable {
     ///   - lowestMember: called with the index of each such score.
     /// - Returns: the number of available (non-NaN) scores.
     /// - Complexity: O(n).
-    public mutating func rank<Rank: FixedWidthInteger & UnsignedInteger>(
+    package mutating func rank<Rank: FixedWidthInteger & UnsignedInteger>(
         _ scores: UnsafeBufferPointer<Double>, into ranks: UnsafeMutableBufferPointer<Rank>,
         lowest k: Int = 0, lowestMember: (Int) -> Void = { _ in }
     ) -> Int {

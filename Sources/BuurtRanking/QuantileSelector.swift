@@ -26,7 +26,7 @@ public struct QuantileSelector: Sendable {
     public init() {}
 
     /// The type-7 quantiles at `probabilities` of the non-NaN values; NaN for each when none.
-    public mutating func quantiles<T: BinaryFloatingPoint>(
+    package mutating func quantiles<T: BinaryFloatingPoint>(
         _ values: UnsafeBufferPointer<T>, _ probabilities: [Double]
     ) -> [Double] {
         // Count, minimum and maximum in four independent chains (NaN never wins a comparison).
@@ -84,7 +84,7 @@ public struct QuantileSelector: Sendable {
     }
 
     /// The type-7 quantiles of ranks (0 = no rank, skipped), and their mean.
-    public mutating func rankSummary<R: FixedWidthInteger & UnsignedInteger>(
+    package mutating func rankSummary<R: FixedWidthInteger & UnsignedInteger>(
         _ ranks: UnsafeBufferPointer<R>, _ probabilities: [Double]
     ) -> (quantiles: [Double], mean: Double) {
         var n = 0, sum = 0

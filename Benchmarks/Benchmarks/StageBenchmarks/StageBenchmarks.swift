@@ -48,7 +48,7 @@ let benchmarks: @Sendable () -> Void = {
         var ranks = [UInt16](repeating: 0, count: 14_000)
         var total = 0
         for scores in draws {
-            scores.withUnsafeBufferPointer { s in ranks.withUnsafeMutableBufferPointer { total += ranker.rank(s, into: $0) } }
+            total += ranker.rank(scores, into: &ranks)
         }
         return total
     })
@@ -61,7 +61,7 @@ let benchmarks: @Sendable () -> Void = {
         var selector = QuantileSelector()
         var sum = 0.0
         for values in rows {
-            sum += values.withUnsafeBufferPointer { selector.quantiles($0, UncertaintySummary.levels) }.reduce(0, +)
+            sum += selector.quantiles(values, UncertaintySummary.levels).reduce(0, +)
         }
         return sum
     })

@@ -86,7 +86,7 @@ public enum Impute {
     /// `unfilled(row)` see each missing cell in row order.
     /// - Complexity: O(rows) plus the pools met (a sort each for the median); no allocation once
     ///   `workspace` has grown to the pools' size.
-    public static func fill(
+    package static func fill(
         _ input: UnsafeBufferPointer<Double>, into output: UnsafeMutableBufferPointer<Double>, pools: ImputePools,
         median: Bool, workspace: inout ImputeWorkspace,
         filled: (_ row: Int, _ pool: Int, _ value: Double, _ count: Int) -> Void = { _, _, _, _ in },

@@ -47,7 +47,7 @@ extension Normalise {
     ///   or for goalposts the node lacks.
     /// - Complexity: O(rows), O(rows log rows) for the rank methods; no allocation besides the
     ///   fits once `workspace` has grown to the column's size.
-    public static func column(
+    package static func column(
         _ values: UnsafeMutableBufferPointer<Double>, node: ModelNode, method: NormaliseMethod, basis: NormaliseBasis,
         workspace: inout NormaliseWorkspace, fitted: (_ period: Int?, _ fit: NormaliseFit) -> Void = { _, _ in }
     ) throws(BuurtError) {

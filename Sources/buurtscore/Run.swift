@@ -34,7 +34,7 @@ extension Buurtscore {
         var xlsx = false
 
         // Unconditional, so that `--top -1` reaches validate() instead of reading as an option.
-        @Option(parsing: .unconditional, help: "Rows of the summary table printed at the end (0 for none).")
+        @Option(parsing: .unconditional, help: "Rows of the summary printed at the end, the units most in need of the latest period (0 for none).")
         var top: Int = 10
 
         @Flag(help: "Print nothing on success (and no progress bar).")

@@ -20,7 +20,16 @@ import BuurtWorkflow
         let first = try cli.run(["run", model, "--out", "a", "--stages"])
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stdout.contains("Results written to a/"))
-        #expect(first.stdout.contains("top 10"))
+        // The summary lists the ten buurten most in need of 2020: lowest index first, so the
+        // highest rank numbers first, in the order of the 2020 priority list.
+        #expect(first.stdout.contains("the 10 most in need (lowest index first; rank 1 is the highest)"))
+        let priorities = try cli.read("a/priorities.csv").split(separator: "\n").filter { $0.contains(",2020,") }
+        let listed = priorities.prefix(10).map { String($0.split(separator: ",")[1]) }
+        let printed = first.stdout.split(separator: "\n").compactMap { line -> String? in
+            let cells = line.split(separator: " ", omittingEmptySubsequences: true)
+            return cells.count >= 3 && cells[1].hasPrefix("BU") ? String(cells[1]) : nil
+        }
+        #expect(printed == listed)
         let second = try cli.run(["run", model, "--out", "b", "--stages", "--quiet"])
         #expect(second.status == 0 && second.stdout.isEmpty)
         for file in ["scores.csv", "ranks.csv", "analysis/reliability.csv", "analysis/pca.csv",

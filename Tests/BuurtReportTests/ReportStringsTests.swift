@@ -24,3 +24,22 @@ import Testing
         #expect(ReportStrings(language: .nl)(.thousandsSeparator) == "." && ReportStrings(language: .en)(.thousandsSeparator) == ",")
     }
 }
+
+/// The counted sentences of the report take the singular for exactly one, in both languages.
+@Suite struct ReportCountedSentencesTests {
+    @Test(arguments: [ReportLanguage.nl, .en])
+    func warningsMissingScoresAndLeftOutRowsAgreeWithTheirCount(_ language: ReportLanguage) {
+        let t = ReportStrings(language: language)
+        let one = t.count(1, one: .leadWarning, many: .leadWarnings, "1")
+        let three = t.count(3, one: .leadWarning, many: .leadWarnings, "3")
+        #expect(one.contains(language == .nl ? "1 waarschuwing;" : "1 warning;"))
+        #expect(three.contains(language == .nl ? "3 waarschuwingen;" : "3 warnings;"))
+        #expect(!one.contains("(") && !three.contains("("))
+        let left = t.count(1, one: .screenedCountOne, many: .screenedCount, "1", "76", "75%")
+        #expect(left.hasPrefix(language == .nl ? "1 van de 76 buurt-jaren is weggelaten" : "1 of 76 buurt-years was left out"))
+        let missing = t.count(1, one: .aggregateMissingOne, many: .aggregateMissing, "Index", "1", "0")
+        #expect(missing.hasPrefix(language == .nl ? "Index: 1 ontbrekende score (" : "Index: 1 missing score ("))
+        let cells = t.count(1, one: .dataIntroOneMissing, many: .dataIntro, "76", "19", "4", "2017–2020", "1596", "1", "0.1")
+        #expect(cells.contains(language == .nl ? "ontbreekt er 1 (" : "1 is missing ("))
+    }
+}

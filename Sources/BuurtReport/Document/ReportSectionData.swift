@@ -20,8 +20,8 @@ enum ReportSectionData {
         }
         let totalMissing = missing.reduce(0, +)
         let periodsText = c.periods.compactMap { $0 }.map(String.init)
-        var blocks: [ReportBlock] = [.paragraph(t(
-            .dataIntro, String(raw.rowCount), String(units), String(periodsText.count),
+        var blocks: [ReportBlock] = [.paragraph(t.count(
+            totalMissing, one: .dataIntroOneMissing, many: .dataIntro, String(raw.rowCount), String(units), String(periodsText.count),
             periodsText.first.map { $0 + "–" + (periodsText.last ?? $0) } ?? "–", String(cells), String(totalMissing),
             c.n(cells > 0 ? Double(totalMissing) / Double(cells) * 100 : 0, 1)))]
         blocks.append(.heading(level: 3, text: t(.perIndicatorTitle), anchor: nil))
@@ -50,7 +50,7 @@ enum ReportSectionData {
         blocks.append(.heading(level: 3, text: t(.screenedTitle), anchor: nil))
         if let record = result.record.screen {
             let removed = record.removed
-            blocks.append(.paragraph(t(.screenedCount, String(removed.count), String(record.rows.count), c.pct(record.minCoverage))))
+            blocks.append(.paragraph(t.count(removed.count, one: .screenedCountOne, many: .screenedCount, String(removed.count), String(record.rows.count), c.pct(record.minCoverage))))
             if !removed.isEmpty {
                 if removed.count > cellLimit { blocks.append(.paragraph(t(.firstOf, String(cellLimit), String(removed.count)))) }
                 blocks.append(.table(ReportTable(
@@ -87,7 +87,9 @@ enum ReportSectionData {
             let incomplete = record.entries.filter { $0.missing > 0 }
             if !incomplete.isEmpty {
                 blocks.append(.heading(level: 3, text: t(.aggregateMissingTitle), anchor: nil))
-                blocks.append(.list(incomplete.map { e in (0, t(.aggregateMissing, c.name(e.aggregate), String(e.missing), String(e.belowCoverage))) }))
+                blocks.append(.list(incomplete.map { e in
+                    (0, t.count(e.missing, one: .aggregateMissingOne, many: .aggregateMissing, c.name(e.aggregate), String(e.missing), String(e.belowCoverage)))
+                }))
             }
         }
         return ReportSection(anchor: "sec-data", title: t(.dataTitle), blocks: blocks)

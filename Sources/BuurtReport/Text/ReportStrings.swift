@@ -13,7 +13,7 @@ enum ReportText: Sendable {
     /// The separators of numbers shown to readers.
     case decimalSeparator, thousandsSeparator
     // Lead and structure
-    case lead, leadMostInNeed, leadNoUncertainty, leadWarnings, leadNoWarnings, seeHTML, chartNumbers
+    case lead, leadMostInNeed, leadNoUncertainty, leadWarning, leadWarnings, leadNoWarnings, seeHTML, chartNumbers
     // What was computed
     case modelTitle, modelIntro, treeTitle, treeIntro, weightIs, effectiveIs, higherIsBetter, lowerIsBetter, dividedBy
     case weightsTitle, weightsIntro, methodsTitle, referenceTitle
@@ -27,9 +27,9 @@ enum ReportText: Sendable {
     case aggArithmetic, aggGeometric, aggHarmonic, aggGeneralised, aggCopeland, aggMPI
     case referenceNormaliseYear, referenceNormalisePeriod, referenceNormaliseAll, referenceGapsMean, referenceGapsYear
     // Back to the data
-    case dataTitle, dataIntro, perIndicatorTitle, perIndicatorIntro, imputedTitle, imputedCount, firstOf
-    case screenedTitle, screenedCount, treatedTitle, treatedCount, treatedFittedOn, outcomeLog, outcomeWinsorised
-    case aggregateMissingTitle, aggregateMissing, scaleLogged, scaleRanks, scaleMeaning
+    case dataTitle, dataIntroOneMissing, dataIntro, perIndicatorTitle, perIndicatorIntro, imputedTitle, imputedCount, firstOf
+    case screenedTitle, screenedCountOne, screenedCount, treatedTitle, treatedCount, treatedFittedOn, outcomeLog, outcomeWinsorised
+    case aggregateMissingTitle, aggregateMissingOne, aggregateMissing, scaleLogged, scaleRanks, scaleMeaning
     case laterLeftOut, sourceMean, sourceMedian, sourceInterpolated, sourceNearest, inGroup, high, low, andMore
     // Priority list
     case variedWeights, variedNormalise, variedAggregate, variedTreat, variedImpute, variedSampling, variedUnknown, and
@@ -69,8 +69,10 @@ enum ReportText: Sendable {
                                "Most in need in {1} (lowest index score first): {2}.")
         case .leadNoUncertainty: ("Dit model heeft geen onzekerheidsanalyse: de lijsten hieronder komen uit één berekening en hebben geen onzekerheidsbanden.",
                                   "This model has no uncertainty analysis: the lists below come from a single computation and have no uncertainty bands.")
-        case .leadWarnings: ("De statistische controles geven {1} waarschuwing(en); zie Multivariate controles.",
-                             "The statistical checks give {1} warning(s); see Multivariate checks.")
+        case .leadWarning: ("De statistische controles geven {1} waarschuwing; zie Multivariate controles.",
+                            "The statistical checks give {1} warning; see Multivariate checks.")
+        case .leadWarnings: ("De statistische controles geven {1} waarschuwingen; zie Multivariate controles.",
+                             "The statistical checks give {1} warnings; see Multivariate checks.")
         case .leadNoWarnings: ("De statistische controles geven geen waarschuwingen.", "The statistical checks give no warnings.")
         case .seeHTML: ("grafiek: zie report.html", "chart: see report.html")
         case .chartNumbers: ("Getallen bij deze grafiek", "Numbers behind this chart")
@@ -148,6 +150,8 @@ enum ReportText: Sendable {
                                   "Gaps per dimension are measured against the mean of all buurten in {1}.")
 
         case .dataTitle: ("Terug naar de data", "Back to the data")
+        case .dataIntroOneMissing: ("De data heeft {1} rijen: {2} buurten in {3} jaar ({4}). Van de {5} indicatorcellen ontbreekt er {6} ({7}%).",
+                                    "The data has {1} rows: {2} buurten in {3} period(s) ({4}). Of the {5} indicator cells, {6} is missing ({7}%).")
         case .dataIntro: ("De data heeft {1} rijen: {2} buurten in {3} jaar ({4}). Van de {5} indicatorcellen ontbreken er {6} ({7}%).",
                           "The data has {1} rows: {2} buurten in {3} period(s) ({4}). Of the {5} indicator cells, {6} are missing ({7}%).")
         case .perIndicatorTitle: ("Per indicator", "Per indicator")
@@ -157,6 +161,8 @@ enum ReportText: Sendable {
         case .imputedCount: ("{1} cellen zijn ingevuld; {2} konden niet worden ingevuld.", "{1} cells were imputed; {2} could not be filled.")
         case .firstOf: ("De eerste {1} van {2}:", "The first {1} of {2}:")
         case .screenedTitle: ("Weggelaten buurt-jaren", "Buurt-years left out")
+        case .screenedCountOne: ("{1} van de {2} buurt-jaren is weggelaten omdat minder dan {3} van de indicatoren een waarde had.",
+                                 "{1} of {2} buurt-years was left out because fewer than {3} of the indicators had a value.")
         case .screenedCount: ("{1} van de {2} buurt-jaren zijn weggelaten omdat minder dan {3} van de indicatoren een waarde had.",
                               "{1} of {2} buurt-years were left out because fewer than {3} of the indicators had a value.")
         case .treatedTitle: ("Behandelde uitschieters", "Treated outliers")
@@ -172,6 +178,8 @@ enum ReportText: Sendable {
         case .outcomeWinsorised: ("gewinsoriseerd: {1} cel(len)", "winsorised: {1} cell(s)")
         case .laterLeftOut: ("buurt-jaar daarna weggelaten bij de selectie", "buurt-year then left out by the screening")
         case .aggregateMissingTitle: ("Ontbrekende scores", "Missing scores")
+        case .aggregateMissingOne: ("{1}: {2} ontbrekende score ({3} daarvan door te weinig onderdelen met een waarde).",
+                                    "{1}: {2} missing score ({3} of it because too few components had a value).")
         case .aggregateMissing: ("{1}: {2} ontbrekende scores, waarvan {3} door te weinig onderdelen met een waarde.",
                                  "{1}: {2} missing scores, {3} of them because too few components had a value.")
         case .scaleLogged: ("log-getransformeerd: geen eenvoudige terugvertaling", "log-transformed: no simple translation back")
@@ -187,7 +195,7 @@ enum ReportText: Sendable {
         case .andMore: ("en {1} meer", "and {1} more")
 
         case .prioritiesTitle: ("Prioriteitenlijst buurten", "Priority list of buurten")
-        case .prioritiesIntro: ("De {2} buurten van {1}, geordend naar behoefte: de laagste indexscore eerst. Rang 1 is de hoogste score, dus de buurten met de meeste aandacht nodig hebben de hoogste rangnummers.",
+        case .prioritiesIntro: ("De {2} buurten van {1}, geordend naar behoefte: de laagste indexscore eerst. Rang 1 is de hoogste score, dus de buurten die de meeste aandacht nodig hebben, hebben de hoogste rangnummers.",
                                 "The {2} buurten of {1}, ordered by need: lowest index score first. Rank 1 is the highest score, so the buurten most in need have the highest rank numbers.")
         case .prioritiesBands: ("De band is het 5–95%-interval van de rang over {1} herberekeningen waarin {3} zijn gevarieerd. p(top {2}) is de kans dat de buurt bij de {2} buurten met de laagste score hoort.",
                                 "The band is the 5–95% range of the rank over {1} recomputations in which {3} were varied. p(top {2}) is the chance that the buurt is among the {2} buurten with the lowest score.")

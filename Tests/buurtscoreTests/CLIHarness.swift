@@ -20,6 +20,16 @@ struct CLIHarness {
         FileManager.default.fileExists(atPath: shared.appendingPathComponent("peers/coinr-asem/README.md").path)
     }
 
+    /// The Swift files of the library modules (`Sources/Buurt*`), relative to the package.
+    static func librarySources() throws -> [String] {
+        let sources = CLIHarness.projectRoot.appendingPathComponent("Sources")
+        let modules = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasPrefix("Buurt") }
+        return modules.flatMap { module in
+            (FileManager.default.subpaths(atPath: sources.appendingPathComponent(module).path) ?? [])
+                .filter { $0.hasSuffix(".swift") }.map { "Sources/\(module)/\($0)" }
+        }.sorted()
+    }
+
     /// The executable built next to the test bundle.
     static var executable: URL {
         var dir = Bundle.main.bundleURL

@@ -35,18 +35,8 @@ import Testing
                       + "weights when the page cannot recompute the index"),
     ]
 
-    /// The Swift files of the library modules (`Sources/Buurt*`), relative to the package.
-    static func librarySources() throws -> [String] {
-        let sources = CLIHarness.projectRoot.appendingPathComponent("Sources")
-        let modules = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasPrefix("Buurt") }
-        return modules.flatMap { module in
-            (FileManager.default.subpaths(atPath: sources.appendingPathComponent(module).path) ?? [])
-                .filter { $0.hasSuffix(".swift") }.map { "Sources/\(module)/\($0)" }
-        }.sorted()
-    }
-
     @Test func libraryLiteralsNameNoCommandLineOptionOrSubcommand() throws {
-        let files = try Self.librarySources()
+        let files = try CLIHarness.librarySources()
         #expect(files.count > 100, "found only \(files.count) library sources")
         #expect(Set(files.map { $0.split(separator: "/")[1] }).count == 6)
         var found: [String] = [], used = Set<Int>()

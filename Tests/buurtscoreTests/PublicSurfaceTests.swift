@@ -3,18 +3,6 @@ import Testing
 
 /// Rules of the library's public surface that a source scan can check.
 @Suite struct PublicSurfaceTests {
-    /// The Swift files of the library modules (not the command-line tool), with their text.
-    static func librarySources() throws -> [(path: String, text: String)] {
-        let sources = CLIHarness.projectRoot.appendingPathComponent("Sources")
-        var files: [(String, String)] = []
-        let enumerator = FileManager.default.enumerator(atPath: sources.path)
-        while let path = enumerator?.nextObject() as? String {
-            guard path.hasPrefix("Buurt"), path.hasSuffix(".swift") else { continue }
-            files.append((path, try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)))
-        }
-        return files.sorted { $0.0 < $1.0 }
-    }
-
     /// Whether the declaration that starts at `lines[k]` is public and names a raw pointer type
     /// anywhere in its signature (which may continue over the next lines, up to its `{`).
     static func isPublicPointerDeclaration(_ lines: [Substring], at k: Int) -> Bool {
@@ -30,10 +18,11 @@ import Testing
     }
 
     @Test func noPublicDeclarationTakesOrReturnsARawPointer() throws {
-        let sources = try Self.librarySources()
+        let sources = try CLIHarness.librarySources()
         #expect(sources.count > 100, "the scan found \(sources.count) files")
         var found: [String] = []
-        for (path, text) in sources {
+        for path in sources {
+            let text = try String(contentsOf: CLIHarness.projectRoot.appendingPathComponent(path), encoding: .utf8)
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             for k in lines.indices where Self.isPublicPointerDeclaration(lines, at: k) {
                 found.append("\(path):\(k + 1): \(lines[k].trimmingCharacters(in: .whitespaces))")

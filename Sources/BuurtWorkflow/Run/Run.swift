@@ -28,11 +28,7 @@ public enum RunProgress: Sendable {
 ///   when the computation fails.
 public func run(_ settings: RunSettings, progress: (@Sendable (RunProgress) -> Void)? = nil) throws(BuurtErrors) -> RunResults {
     let project = try loadProject(settings, progress: progress)
-    do {
-        return try compute(project, settings: settings, progress: progress)
-    } catch {
-        throw BuurtErrors([error])
-    }
+    return try single { () throws(BuurtError) in try compute(project, settings: settings, progress: progress) }
 }
 
 /// Computes a run and writes its files into `directory` all at once (``RunResults/write(to:)``);
@@ -43,14 +39,12 @@ public func run(
     _ settings: RunSettings, writingTo directory: String, progress: (@Sendable (RunProgress) -> Void)? = nil
 ) throws(BuurtErrors) -> (results: RunResults, files: [String]) {
     let project = try loadProject(settings, progress: progress)
-    do {
-        return try OutputDirectory.writing(to: directory, claim: .run(of: project)) { output throws(BuurtError) in
+    return try single { () throws(BuurtError) in
+        try OutputDirectory.writing(to: directory, claim: .run(of: project)) { output throws(BuurtError) in
             let results = try compute(project, settings: settings, progress: progress)
             try results.add(to: &output, outputDirectory: directory, progress: progress)
             return (results, output.files.map(\.path))
         }
-    } catch {
-        throw BuurtErrors([error])
     }
 }
 
@@ -89,4 +83,13 @@ func compute(
         project: seeded, aggregated: pipeline.aggregated, threads: settings.threads, progress: replications)
     return RunResults(settings: settings, project: project, pipeline: pipeline, analysis: analysis,
                       uncertainty: uncertainty, changes: changes)
+}
+
+/// `body`'s error as a list of one problem.
+func single<T>(_ body: () throws(BuurtError) -> T) throws(BuurtErrors) -> T {
+    do {
+        return try body()
+    } catch {
+        throw BuurtErrors([error])
+    }
 }

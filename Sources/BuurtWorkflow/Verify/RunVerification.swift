@@ -71,12 +71,3 @@ extension Verification {
         return Verification(manifest: manifest, inputs: [], outputs: found)
     }
 }
-
-/// `body`'s error as a list of one problem.
-func single<T>(_ body: () throws(BuurtError) -> T) throws(BuurtErrors) -> T {
-    do {
-        return try body()
-    } catch {
-        throw BuurtErrors([error])
-    }
-}

@@ -108,14 +108,21 @@ import BuurtIndex
         #expect(trend.svg.contains("up ▲</text>") && trend.svg.contains(">flat</text>"))
     }
 
-    @Test func trendChangeRule() {
-        // With bands: marked only when the last band lies wholly above or below the first.
-        #expect(ReportSectionProfiles.change(values: [10, 20], low: [8, 15], high: [12, 25], threshold: .nan) == .up)
-        #expect(ReportSectionProfiles.change(values: [10, 14], low: [8, 11], high: [12, 17], threshold: .nan) == .none)
-        #expect(ReportSectionProfiles.change(values: [20, 10], low: [18, 5], high: [22, 17], threshold: .nan) == .down)
-        // Without bands: |change| at or above the city's threshold.
-        #expect(ReportSectionProfiles.change(values: [10, 15], low: [.nan, .nan], high: [.nan, .nan], threshold: 5) == .up)
-        #expect(ReportSectionProfiles.change(values: [10, 14.9], low: [.nan, .nan], high: [.nan, .nan], threshold: 5) == .none)
-        #expect(ReportSectionProfiles.change(values: [10, .nan], low: [.nan, .nan], high: [.nan, .nan], threshold: 0) == .none)
+    /// A break from 2018 on is a dashed line halfway between 2017 and 2018, titled with its
+    /// note and labelled, in the panel that crosses it only.
+    @Test func trendBreakIsADashedLineBetweenThePeriods() throws {
+        func panel(_ breaks: [(position: Int, note: String)]) -> ChartTrend.Panel {
+            .init(title: "p", values: [10, 20, 30, 40], low: [.nan, .nan, .nan, .nan], high: [.nan, .nan, .nan, .nan],
+                  city: [50, 50, 50, 50], change: .none, breaks: breaks)
+        }
+        let chart = ChartTrend(periods: [2017, 2018, 2019, 2020], panels: [panel([(1, "new wording")]), panel([])],
+                               domain: (0, 100), ticks: [0, 50, 100], language: .en, label: "trend", breakLabel: "break")
+        let svg = chart.svg
+        #expect(svg.components(separatedBy: "<title>new wording</title>").count == 2)
+        #expect(svg.components(separatedBy: ">break</text>").count == 2)
+        // Panel 1 spans x 34…180 (760 / 4 − 10); periods sit at 40 + k·(174 − 40)/3, so the
+        // line between k = 0 and k = 1 is at 40 + 0.5·44.67 = 62.33.
+        let line = try #require(svg.components(separatedBy: "<line").first { $0.contains("new wording") })
+        #expect(line.contains("x1=\"62.33\"") && line.contains("stroke-dasharray"))
     }
 }

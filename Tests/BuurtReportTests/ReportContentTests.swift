@@ -53,7 +53,9 @@ import Testing
         let result = try Pipeline.run(panel, model: model, spec: file.spec)
         let normalised = try #require(result.panel(after: .normalised))
         let analysis = try GroupAnalysis.run(normalised, model: model, period: withPeriods ? 2020 : nil)
-        return ReportInput(language: language, model: model, file: file, result: result, analysis: analysis)
+        var input = ReportInput(language: language, model: model, file: file, result: result, analysis: analysis)
+        if withPeriods { input.changes = ChangeAnalysis.nominal(result.aggregated, model: model, from: 2019, to: 2020, breaks: []) }
+        return input
     }
 
     @Test func sectionHeadingsInBothLanguages() throws {
@@ -138,7 +140,7 @@ import Testing
         let md = Report.markdown(input)
         #expect(md.contains("This model has no uncertainty analysis"))
         #expect(md.contains("so this list comes from one computation and has no bands"))
-        #expect(md.contains("Without uncertainty bands, a change from 2019 to 2020 is marked"))
+        #expect(md.contains("Without an uncertainty analysis the changes from 2019 to 2020 have no band, and no change is called significant."))
         #expect(md.contains("The sensitivity analysis was not run"))
         #expect(!md.contains("p(top"))
     }
@@ -147,11 +149,12 @@ import Testing
         let input = try ReportFixture.demo(language: .en, withBands: true)
         let md = Report.markdown(input)
         // The demo model varies weights, normalisation, max_points, imputation and sampling.
-        #expect(md.contains("over 200 recomputations in which the weights (±25% at level 1, 2), the normalisation (2 alternatives), "
+        #expect(md.contains("over 200 replications in which the weights (±25% at level 1, 2), the normalisation (2 alternatives), "
             + "the winsorising limit (1, 2, 3, 4, 5 points), the imputation method "
             + "(2 alternatives) and the data's sampling error were varied"))
         #expect(md.contains("| priority | buurt | name | score | rank | 5–95% | p(top 5) | category |"))
-        #expect(md.contains("A change from 2017 to 2020 is marked (▲ better, ▼ worse) when the 5–95% bands of the two years do not overlap."))
+        // The fixture's changes are nominal (no change bands), so no change is called significant.
+        #expect(md.contains("Without an uncertainty analysis the changes from 2017 to 2020 have no band, and no change is called significant."))
         #expect(!md.contains("This model has no uncertainty analysis"))
         // The first row is the lowest score of 2020, with its band in whole places.
         let first = try #require(input.priorities?.filter { $0.period == 2020 }.min { $0.priority < $1.priority })

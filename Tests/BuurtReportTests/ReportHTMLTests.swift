@@ -57,7 +57,8 @@ import BuurtIndex
             let html = Report.html(input)
             let document = XMLCheck.parse(html)
             #expect(document.error == nil, "\(name): \(document.error ?? "")")
-            #expect(document.counts["section"] == 6)
+            // Model, data, priorities, profiles, changes, checks, sensitivity.
+            #expect(document.counts["section"] == 7)
             let charts = Self.charts(html)
             #expect(charts.count == document.counts["svg"] && charts.count == document.counts["figure"])
             for chart in charts {

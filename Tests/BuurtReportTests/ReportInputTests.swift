@@ -38,6 +38,7 @@ enum ReportFixture {
         let removal = try RemovalAnalysis.run(nominal: result, model: project.model, spec: project.file.spec)
         var input = ReportInput(language: language, model: project.model, file: project.file, result: result,
                                 analysis: analysis, removal: removal, dataPath: project.dataPath)
+        input.changes = try ChangePass.nominal(aggregated: result.aggregated, project: project)
         if let bands {
             let noise = try WeightNoiseBands(project: project, nominal: result, replications: bands.replications)
             input.priorities = noise.priorities

@@ -1,6 +1,7 @@
 /// Small multiples of one buurt's scores over the periods: one panel per dimension (and the
 /// index), all on the same scale, with the city mean as a dashed line, the 5–95 % band as
-/// whiskers, and a marked panel when the change from the first to the last period is notable.
+/// whiskers, a marked panel when the change between the compared periods is significant, and
+/// a dashed vertical line where a method break falls in the panel's series.
 struct ChartTrend: Sendable {
     enum Change: Sendable { case none, up, down }
 
@@ -10,8 +11,11 @@ struct ChartTrend: Sendable {
         var low: [Double]
         var high: [Double]
         var city: [Double]
-        /// Whether (and which way) the first→last change is marked.
+        /// Whether (and which way) the compared change is significant.
         var change: Change
+        /// Positions in `periods` from which a method break applies (drawn between the period
+        /// before and this one), with the break's note as the line's tooltip.
+        var breaks: [(position: Int, note: String)] = []
     }
 
     var periods: [Int]
@@ -20,6 +24,8 @@ struct ChartTrend: Sendable {
     var ticks: [Double]
     var language: ReportLanguage
     var label: String
+    /// The word written at a method break's line.
+    var breakLabel: String = ""
 
     static let columns = 4
 
@@ -47,6 +53,11 @@ struct ChartTrend: Sendable {
             svg.verticalAxis(y, ticks: ticks, left: left, right: right, labelX: left - 4) { ReportNumber.short($0, 1, language) }
             for (i, period) in periods.enumerated() where i == 0 || i == periods.count - 1 || periods.count <= 6 {
                 svg.text(String(period), x: x(Double(i)), y: bottom + 13, anchor: .middle, size: 9.5, fill: "#555")
+            }
+            for b in panel.breaks where b.position > 0 && b.position < periods.count {
+                let bx = x(Double(b.position) - 0.5)
+                svg.line(x1: bx, y1: top, x2: bx, y2: bottom, stroke: ChartColor.ink, width: 1, dashed: true, title: b.note)
+                svg.text(breakLabel, x: bx + 2, y: top + 8, size: 8.5, fill: ChartColor.ink)
             }
             svg.polyline(panel.city.enumerated().map { (x(Double($0.offset)), y($0.element)) }, stroke: ChartColor.axis, width: 1.2, dashed: true)
             for i in periods.indices where panel.low[i].isFinite && panel.high[i].isFinite {

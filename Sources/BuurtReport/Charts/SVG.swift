@@ -29,13 +29,13 @@ struct SVG: Sendable {
         element("rect", attributes, title: title)
     }
 
-    /// A straight line.
+    /// A straight line; `title` becomes a hover tooltip.
     mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String,
-                       width: Double = 1, dashed: Bool = false) {
+                       width: Double = 1, dashed: Bool = false, title: String? = nil) {
         var attributes = "x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" "
             + "y2=\"\(Self.number(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(width))\""
         if dashed { attributes += " stroke-dasharray=\"4 3\"" }
-        element("line", attributes)
+        element("line", attributes, title: title)
     }
 
     /// A circle; `title` becomes a hover tooltip.

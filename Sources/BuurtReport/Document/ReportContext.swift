@@ -85,6 +85,22 @@ struct ReportContext {
     /// "2020", or "–" for data without periods.
     func periodText(_ period: Int?) -> String { period.map(String.init) ?? "–" }
 
+    /// "A", "A en B", "A, B en C" in the report's language.
+    func list(_ names: [String]) -> String {
+        guard let last = names.last, names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " " + t(.and) + " " + last
+    }
+
+    /// Why a score lies outside the scale, when one of `values` does: with min-max
+    /// normalisation fixed on a reference period, a later period can fall below its lowest or
+    /// above its highest value. `nil` when every value is inside (or the scale is not fixed).
+    func outsideScaleNote(_ values: [Double]) -> String? {
+        let normalise = input.file.spec.normalise
+        guard case .minmax(let lower, let upper) = normalise.method, let year = normalise.scope.referencePeriod,
+              values.contains(where: { $0.isFinite && ($0 < lower || $0 > upper) }) else { return nil }
+        return t(.profile(.outsideScale), String(year), ReportNumber.short(lower, 2, language), ReportNumber.short(upper, 2, language))
+    }
+
     /// Whether the latest list is longer than what the report shows buurt by buurt.
     var truncated: Bool { latestList.count > input.listLimit }
 

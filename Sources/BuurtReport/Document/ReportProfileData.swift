@@ -1,9 +1,10 @@
 import BuurtIndex
 import BuurtNumerics
+import BuurtRanking
 
 /// The numbers behind the buurt profiles, computed once for all profiled buurten: per code
 /// (index and dimensions) the scores per row, the city mean per period, the city's middle 90 %
-/// in the latest period, the shared chart scales and the "notable change" thresholds.
+/// in the latest period, the shared chart scales and the changes of `changes.csv`.
 struct ReportProfileData {
     /// The index first, then the dimensions.
     let codes: [String]
@@ -15,14 +16,11 @@ struct ReportProfileData {
     let cityHigh: [String: Double]
     /// Row of each profiled unit in each period (index into `periods`), -1 where absent.
     let rowsOf: [String: [Int]]
-    /// Without bands: |change first→last| at or above this (the 90th percentile of the city's
-    /// absolute changes of that code) is marked.
-    let changeThreshold: [String: Double]
+    /// The rows of `changes.csv` of the profiled units, by ``ReportContext/key(_:_:_:)`` with
+    /// no period: the one verdict on a change that every part of the report shows.
+    let changeRows: [String: ChangeRow]
     let profileScale: (domain: (Double, Double), ticks: [Double])
     let trendScale: (domain: (Double, Double), ticks: [Double])
-
-    /// Share of buurten whose change is marked when there are no bands (the largest 10 %).
-    static let notableShare = 0.10
 
     init(_ c: ReportContext) {
         let panel = c.aggregated
@@ -44,7 +42,7 @@ struct ReportProfileData {
         self.cityLow = cityLow
         self.cityHigh = cityHigh
 
-        // Rows of every unit by period (all units: the thresholds need every buurt's change).
+        // Rows of every unit by period.
         var periodIndex: [Int: Int] = [:]
         for (k, g) in groups.enumerated() { if let p = g.period { periodIndex[p] = k } }
         var rowsOfAll: [String: [Int]] = [:]
@@ -52,18 +50,12 @@ struct ReportProfileData {
             let k = panel.periods[r].flatMap { periodIndex[$0] } ?? (groups.count - 1)
             rowsOfAll[panel.unitCodes[r], default: [Int](repeating: -1, count: groups.count)][k] = r
         }
-        var threshold: [String: Double] = [:]
-        for code in codes {
-            let column = columns[code]!
-            var changes: [Double] = []
-            for rows in rowsOfAll.values where rows.count > 1 && rows[0] >= 0 && rows[rows.count - 1] >= 0 {
-                let d = column[rows[rows.count - 1]] - column[rows[0]]
-                if d.isFinite { changes.append(abs(d)) }
-            }
-            threshold[code] = Descriptive.quantile(changes, 1 - Self.notableShare)
-        }
-        self.changeThreshold = threshold
+        var changeRows: [String: ChangeRow] = [:]
         let profiledUnits = Set(c.profiled.map(\.unit))
+        for row in c.input.changes?.rows ?? [] where profiledUnits.contains(row.unit) {
+            changeRows[ReportContext.key(row.unit, nil, row.group)] = row
+        }
+        self.changeRows = changeRows
         self.rowsOf = rowsOfAll.filter { profiledUnits.contains($0.key) }
 
         // Shared scales over what the profiles draw.
@@ -85,6 +77,9 @@ struct ReportProfileData {
         profileScale = ChartScale.nice(profileValues, count: 6)
         trendScale = ChartScale.nice(trendValues, count: 4)
     }
+
+    /// The change row of `unit` and `code` (nil when `changes.csv` has none).
+    func change(_ unit: String, _ code: String) -> ChangeRow? { changeRows[ReportContext.key(unit, nil, code)] }
 
     /// The score band of `code` for one row: the index's own score band, or for a dimension the
     /// spread of its gap placed around the score ([score + gap − gap₉₅, score + gap − gap₀₅]).

@@ -18,8 +18,8 @@ enum ReportSectionChanges {
             }
             for b in a.breaks {
                 let groups = a.groups.filter { g in a.rows.contains { $0.group == g && ($0.breakNote?.contains(b.note) ?? false) } }
-                blocks.append(.warning(t(.changes(.methodBreak), String(b.period), b.indicators.joined(separator: ", "), b.note,
-                                         groups.map(c.name).joined(separator: ", "))))
+                blocks.append(.warning(t(.changes(.methodBreak), String(b.period), c.list(b.indicators.map(c.name)), b.note,
+                                         c.list(groups.map(c.name)))))
             }
             let root = a.rows.filter { $0.group == a.groups[0] }
             let better = root.filter { $0.significant == .better }.count, worse = root.filter { $0.significant == .worse }.count
@@ -29,6 +29,7 @@ enum ReportSectionChanges {
             let ordered = root.enumerated().sorted { ($0.element.change.isNaN ? .infinity : $0.element.change, $0.offset)
                 < ($1.element.change.isNaN ? .infinity : $1.element.change, $1.offset) }.map(\.element)
             let shown = ordered.prefix(c.input.listLimit)
+            if let note = c.outsideScaleNote(shown.flatMap { [$0.scoreFrom, $0.scoreTo] }) { blocks.append(.paragraph(note)) }
             blocks.append(.table(ReportTable(
                 header: [t(.changes(.buurtColumn)), "\(a.from)", "\(a.to)", t(.changes(.changeColumn)), t(.changes(.bandColumn)),
                          t(.changes(.verdictColumn)), t(.changes(.breakColumn))],

@@ -21,7 +21,8 @@ enum ReportSectionData {
         let totalMissing = missing.reduce(0, +)
         let periodsText = c.periods.compactMap { $0 }.map(String.init)
         var blocks: [ReportBlock] = [.paragraph(t.count(
-            totalMissing, one: .dataIntroOneMissing, many: .dataIntro, String(raw.rowCount), String(units), String(periodsText.count),
+            totalMissing, one: .dataIntroOneMissing, many: .dataIntro, String(raw.rowCount), String(units),
+            t.count(periodsText.count, one: .periodsOne, many: .periodsMany, String(periodsText.count)),
             periodsText.first.map { $0 + "–" + (periodsText.last ?? $0) } ?? "–", String(cells), String(totalMissing),
             c.n(cells > 0 ? Double(totalMissing) / Double(cells) * 100 : 0, 1)))]
         blocks.append(.heading(level: 3, text: t(.perIndicatorTitle), anchor: nil))
@@ -75,7 +76,7 @@ enum ReportSectionData {
                     rows: changed.map { d in
                         [c.name(d.indicator), c.periodText(d.period),
                          c.n(d.before.skew ?? .nan, 2) + " / " + c.n(d.before.kurtosis ?? .nan, 2),
-                         d.outcome == .logTransformed ? t(.outcomeLog) : t(.outcomeWinsorised, String(d.winsorisedCount)),
+                         d.outcome == .logTransformed ? t(.outcomeLog) : t.count(d.winsorisedCount, one: .outcomeWinsorisedOne, many: .outcomeWinsorised, String(d.winsorisedCount)),
                          cellList(d.winsorisedCells, c)]
                     })))
             }

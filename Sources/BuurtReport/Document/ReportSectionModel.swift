@@ -68,7 +68,7 @@ enum ReportSectionModel {
         var items: [(depth: Int, text: String)] = []
         if let d = spec.denominate {
             let count = c.input.result.record.denominate?.divisions.count ?? 0
-            items.append((0, t(.stageDenominate, String(count), num(d.scale))))
+            items.append((0, t.count(count, one: .stageDenominateOne, many: .stageDenominate, String(count), num(d.scale))))
         } else {
             items.append((0, t(.stageSkipped, t(.stageNameDenominate))))
         }

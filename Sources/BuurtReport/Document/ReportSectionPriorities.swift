@@ -22,6 +22,7 @@ enum ReportSectionPriorities {
             blocks.append(.paragraph(t(.prioritiesTruncated, String(shown.count), String(list.count))))
         }
         if let summary = categorySummary(c) { blocks.append(.table(summary)) }
+        if let note = c.outsideScaleNote(shown.map(\.score)) { blocks.append(.paragraph(note)) }
 
         let rows = shown.map { p in
             ChartCaterpillar.Row(

@@ -3,26 +3,27 @@ import BuurtNumerics
 
 /// Section "buurt profiles": per profiled buurt (all, or the `listLimit` most in need) one
 /// screen with its dimension scores against the city, its problems with gap bands, and its
-/// trend per dimension with notable changes marked.
+/// trend per dimension with the verdicts of `changes.csv`.
 enum ReportSectionProfiles {
     static func build(_ c: ReportContext) -> ReportSection {
         let t = c.t
         let data = ReportProfileData(c)
         var blocks: [ReportBlock] = [.paragraph(t(.profilesIntro, c.periodText(c.latest)))]
         if c.truncated { blocks.append(.paragraph(t(.profilesTruncated, String(c.profiled.count), String(c.latestList.count)))) }
-        blocks.append(.paragraph(changeRule(c)))
+        if let rule = changeRule(c) { blocks.append(.paragraph(rule)) }
         blocks.append(.links(c.profiled.map { (ReportAnchor.make("buurt", $0.unit), $0.name) }))  // numbered in priority order
         for p in c.profiled { blocks += profile(p, c, data) }
         return ReportSection(anchor: "sec-profiles", title: t(.profilesTitle), blocks: blocks)
     }
 
-    /// How a change from the first to the last period is judged notable.
-    static func changeRule(_ c: ReportContext) -> String {
+    /// How a change is judged: by its own band, the rule of `changes.csv`.
+    /// `nil` when there are periods but no changes to show.
+    static func changeRule(_ c: ReportContext) -> String? {
         guard c.periods.count > 1 else { return c.t(.trendOnePeriod) }
-        let first = c.periodText(c.periods.first ?? nil), last = c.periodText(c.latest)
-        return c.themesHaveBands
-            ? c.t(.changeRuleBands, first, last)
-            : c.t(.changeRuleNoBands, first, last, c.pct(ReportProfileData.notableShare))
+        guard let analysis = c.input.changes else { return nil }
+        let from = String(analysis.from), to = String(analysis.to)
+        guard let replications = analysis.replications else { return c.t(.profile(.changeRuleNoBands), from, to) }
+        return c.t(.profile(.changeRule), from, to, String(replications))
     }
 
     static func profile(_ p: ReportPriority, _ c: ReportContext, _ data: ReportProfileData) -> [ReportBlock] {
@@ -31,9 +32,13 @@ enum ReportSectionProfiles {
             .heading(level: 3, text: String(p.priority) + ". " + p.name + " (" + p.unit + ")", anchor: ReportAnchor.make("buurt", p.unit))]
         var facts = t(.profileFacts, c.n(p.score, 1), c.n(data.cityMean[c.model.root]?.last ?? .nan, 1),
                       c.rank(p.rank), String(c.latestList.count))
-        if p.rankP05.isFinite { facts += " " + t(.profileBand, c.rankBand(p.rankP05, p.rankP95), c.pct(p.pTop)) }
+        if p.rankP05.isFinite {
+            let top = (c.input.file.priorities ?? PrioritySpec()).top
+            facts += " " + t(.profile(.rankBand), c.rankBand(p.rankP05, p.rankP95), c.pct(p.pTop), String(top))
+        }
         if let category = p.category { facts += " " + t(.profileCategory, category) }
         blocks.append(.paragraph(facts))
+        if let note = c.outsideScaleNote(shownScores(p, c, data)) { blocks.append(.paragraph(note)) }
 
         // Dimension scores against the city.
         var rows: [ChartProfile.Row] = []
@@ -62,60 +67,24 @@ enum ReportSectionProfiles {
         if c.themesHaveBands { header += [t(.gapBand), t(.pWorst), t(.clearlyBehind)] }
         blocks.append(.heading(level: 4, text: t(.problemsTitle), anchor: nil))
         blocks.append(.table(ReportTable(header: header, rows: problems, numeric: [0, 2, 3, 4, 6])))
+        if let note = orderNote(themes, c) { blocks.append(.paragraph(note)) }
 
-        if c.periods.count > 1 { blocks += trend(p, c, data) }
+        blocks += ReportProfileTrend.blocks(p, c, data)
         return blocks
     }
 
-    /// Small multiples of the index and each dimension over the periods, and their table.
-    static func trend(_ p: ReportPriority, _ c: ReportContext, _ data: ReportProfileData) -> [ReportBlock] {
-        let t = c.t
-        let rows = data.rowsOf[p.unit] ?? []
-        var panels: [ChartTrend.Panel] = []
-        var table: [[String]] = []
-        for code in data.codes {
-            let column = data.columns[code]!
-            let present = c.periods.indices.map { k in k < rows.count && rows[k] >= 0 }
-            let values = c.periods.indices.map { present[$0] ? column[rows[$0]] : .nan }
-            var low: [Double] = [], high: [Double] = []
-            for (k, period) in c.periods.enumerated() {
-                let band = present[k] ? data.band(c, unit: p.unit, period: period, code: code) : (.nan, .nan)
-                low.append(band.0)
-                high.append(band.1)
-            }
-            let change = Self.change(values: values, low: low, high: high, threshold: data.changeThreshold[code] ?? .nan)
-            panels.append(ChartTrend.Panel(title: c.name(code), values: values, low: low, high: high,
-                                           city: data.cityMean[code] ?? [], change: change))
-            let first = values.first ?? .nan, last = values.last ?? .nan
-            let mark: String = switch change {
-            case .none: ""
-            case .up: "▲ " + t(.improved)
-            case .down: "▼ " + t(.worsened)
-            }
-            table.append([c.name(code), c.n(first, 1), c.n(last, 1), c.n(last - first, 1), mark])
-        }
-        let first = c.periodText(c.periods.first ?? nil), last = c.periodText(c.latest)
-        let chart = ChartTrend(periods: c.periods.map { $0 ?? 0 }, panels: panels, domain: data.trendScale.domain,
-                               ticks: data.trendScale.ticks, language: c.language, label: t(.trendTitle, first, last))
-        return [
-            .heading(level: 4, text: t(.trendTitle, first, last), anchor: nil),
-            .chart(svg: chart.svg, caption: t(.trendCaption), table: nil),
-            .table(ReportTable(header: [t(.dimension), first, last, t(.change), t(.notable)], rows: table, numeric: [1, 2, 3])),
-        ]
+    /// Why the first problem is not the one most often worst in the replications, when so:
+    /// the order is the nominal gap's, p(grootste) counts the replications.
+    static func orderNote(_ themes: [ReportTheme], _ c: ReportContext) -> String? {
+        guard c.themesHaveBands, let first = themes.first,
+              let most = themes.max(by: { ($0.pWorst, $1.priority) < ($1.pWorst, $0.priority) }),
+              most.pWorst > first.pWorst else { return nil }
+        return c.t(.profile(.orderDiffers), c.name(most.group), c.pct(most.pWorst), c.pct(first.pWorst), c.name(first.group))
     }
 
-    /// With bands at both ends: up when the last band lies wholly above the first, down when
-    /// wholly below. Without: when |last − first| reaches the city's threshold.
-    static func change(values: [Double], low: [Double], high: [Double], threshold: Double) -> ChartTrend.Change {
-        guard let first = values.first, let last = values.last, first.isFinite, last.isFinite, values.count > 1 else { return .none }
-        if let l0 = low.first, let h0 = high.first, let l1 = low.last, let h1 = high.last,
-           l0.isFinite, h0.isFinite, l1.isFinite, h1.isFinite {
-            if l1 > h0 { return .up }
-            if h1 < l0 { return .down }
-            return .none
-        }
-        let d = last - first
-        guard threshold.isFinite, d != 0, abs(d) >= threshold else { return .none }
-        return d > 0 ? .up : .down
+    /// Every score the profile of `p` shows: the index and dimensions in every period.
+    static func shownScores(_ p: ReportPriority, _ c: ReportContext, _ data: ReportProfileData) -> [Double] {
+        let rows = (data.rowsOf[p.unit] ?? []).filter { $0 >= 0 }
+        return data.codes.flatMap { code in rows.map { data.columns[code]![$0] } }
     }
 }

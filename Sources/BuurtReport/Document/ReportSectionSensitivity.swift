@@ -19,10 +19,10 @@ enum ReportSectionSensitivity {
                 blocks.append(.paragraph(t(.sensitivityRowsLeftOut, String(n - left), String(n), String(left))))
             }
             if let top = ordered.first, top.total.isFinite {
-                blocks.append(.paragraph(t(.sensitivityTop, top.input, c.n(top.total, 2), c.n(top.firstOrder, 2))))
+                blocks.append(.paragraph(t(.sensitivityTop, c.choicePhrase(top.input), c.n(top.total, 2), c.n(top.firstOrder, 2))))
             }
             let chart = ChartBars(
-                labels: ordered.map(\.input),
+                labels: ordered.map { c.choiceName($0.input) },
                 series: [
                     .init(name: t(.firstOrder), colour: ChartColor.primary, values: ordered.map(\.firstOrder),
                           low: ordered.map(\.firstOrderP05), high: ordered.map(\.firstOrderP95)),
@@ -34,7 +34,7 @@ enum ReportSectionSensitivity {
             blocks.append(.table(ReportTable(
                 header: [t(.choice), t(.firstOrder), t(.band), t(.totalEffect), t(.band)],
                 rows: ordered.map { s in
-                    [s.input, c.n(s.firstOrder, 2), c.n(s.firstOrderP05, 2) + " – " + c.n(s.firstOrderP95, 2),
+                    [c.choiceName(s.input), c.n(s.firstOrder, 2), c.n(s.firstOrderP05, 2) + " – " + c.n(s.firstOrderP95, 2),
                      c.n(s.total, 2), c.n(s.totalP05, 2) + " – " + c.n(s.totalP95, 2)]
                 }, numeric: [1, 3])))
         } else {

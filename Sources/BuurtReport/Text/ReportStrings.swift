@@ -10,6 +10,10 @@ enum ReportText: Sendable {
     case account(ReportAccountText)
     /// Texts of the weight explorer.
     case explorer(WeightExplorerText)
+    /// Texts of a buurt profile's verdicts.
+    case profile(ReportProfileText)
+    /// An uncertain input of the sensitivity analysis, as a label and inside a sentence.
+    case choiceName(ReportChoiceText), choicePhrase(ReportChoiceText)
     /// The separators of numbers shown to readers.
     case decimalSeparator, thousandsSeparator
     // Lead and structure
@@ -18,7 +22,7 @@ enum ReportText: Sendable {
     case modelTitle, modelIntro, treeTitle, treeIntro, weightIs, effectiveIs, higherIsBetter, lowerIsBetter, dividedBy
     case weightsTitle, weightsIntro, methodsTitle, referenceTitle
     case stageSkipped, stageNameDenominate, stageNameImpute, stageNameScreen, stageNameTreat
-    case stageDenominate, stageImpute, stageScreen, stageTreat, stageNormalise, stageAggregate, aggregateLevel
+    case stageDenominateOne, stageDenominate, stageImpute, stageScreen, stageTreat, stageNormalise, stageAggregate, aggregateLevel
     case aggregateCoverage, aggregateAnyChild
     case imputeNone, imputeMean, imputeMedian, imputeInterpolate, imputeScopeAll, imputeScopePeriod, imputeScopeGroup
     case screenObserved, screenImputed
@@ -27,8 +31,8 @@ enum ReportText: Sendable {
     case aggArithmetic, aggGeometric, aggHarmonic, aggGeneralised, aggCopeland, aggMPI
     case referenceNormaliseYear, referenceNormalisePeriod, referenceNormaliseAll, referenceGapsMean, referenceGapsYear
     // Back to the data
-    case dataTitle, dataIntroOneMissing, dataIntro, perIndicatorTitle, perIndicatorIntro, imputedTitle, imputedCount, firstOf
-    case screenedTitle, screenedCountOne, screenedCount, treatedTitle, treatedCount, treatedFittedOn, outcomeLog, outcomeWinsorised
+    case dataTitle, dataIntroOneMissing, dataIntro, periodsOne, periodsMany, perIndicatorTitle, perIndicatorIntro, imputedTitle, imputedCount, firstOf
+    case screenedTitle, screenedCountOne, screenedCount, treatedTitle, treatedCount, treatedFittedOn, outcomeLog, outcomeWinsorisedOne, outcomeWinsorised
     case aggregateMissingTitle, aggregateMissingOne, aggregateMissing, scaleLogged, scaleRanks, scaleMeaning
     case laterLeftOut, sourceMean, sourceMedian, sourceInterpolated, sourceNearest, inGroup, high, low, andMore
     // Priority list
@@ -37,9 +41,9 @@ enum ReportText: Sendable {
     case rankAxis, legendRank, legendBand, legendNoBand, caterpillarCaption, caterpillarCaptionNoBands
     case bandWidthAxis, bandWidthIntro, scoreAxis, scoreHistogramIntro, scoreRange
     // Profiles
-    case profilesTitle, profilesIntro, profilesTruncated, changeRuleBands, changeRuleNoBands, trendOnePeriod
-    case profileFacts, profileBand, profileCategory, profileAxis, profileCaption, profileCaptionNoBands
-    case legendBuurt, legendCityMean, legendCityMiddle, problemsTitle, trendTitle, trendCaption, improved, worsened, notable, change
+    case profilesTitle, profilesIntro, profilesTruncated, trendOnePeriod
+    case profileFacts, profileCategory, profileAxis, profileCaption, profileCaptionNoBands
+    case legendBuurt, legendCityMean, legendCityMiddle, problemsTitle, trendTitle, trendCaption, improved, worsened, change
     // Checks
     case checksTitle, checksIntro, correlationTitle, correlationCaption, reliabilityTitle, reliabilityIntro, noWarnings
     case warnAlpha, warnKMO, warnBartlett, warnNegativeLoading, warnNotComputed
@@ -60,6 +64,9 @@ enum ReportText: Sendable {
         case .changes(let key): key.texts
         case .account(let key): key.texts
         case .explorer(let key): key.texts
+        case .profile(let key): key.texts
+        case .choiceName(let key): key.texts
+        case .choicePhrase(let key): key.phraseTexts
         case .decimalSeparator: (",", ".")
         case .thousandsSeparator: (".", ",")
 
@@ -98,8 +105,10 @@ enum ReportText: Sendable {
         case .stageNameImpute: ("Ontbrekende waarden invullen", "Imputation")
         case .stageNameScreen: ("Selectie op volledigheid", "Screening")
         case .stageNameTreat: ("Uitschieters behandelen", "Outlier treatment")
-        case .stageDenominate: ("Delen door noemer: {1} indicator(en) gedeeld door hun noemerkolom (standaardschaal {2}).",
-                                "Denominate: {1} indicator(s) divided by their denominator column (default scale {2}).")
+        case .stageDenominateOne: ("Delen door noemer: {1} indicator gedeeld door zijn noemerkolom (standaardschaal {2}).",
+                                   "Denominate: {1} indicator divided by its denominator column (default scale {2}).")
+        case .stageDenominate: ("Delen door noemer: {1} indicatoren gedeeld door hun noemerkolom (standaardschaal {2}).",
+                                "Denominate: {1} indicators divided by their denominator column (default scale {2}).")
         case .stageImpute: ("Ontbrekende waarden invullen: {1}, {2}.", "Imputation: {1}, {2}.")
         case .stageScreen: ("Selectie: een buurt-jaar blijft alleen als ten minste {1} van de indicatoren een waarde heeft ({2}).",
                             "Screening: a buurt-year is kept only when at least {1} of the indicators have a value ({2}).")
@@ -150,10 +159,12 @@ enum ReportText: Sendable {
                                   "Gaps per dimension are measured against the mean of all buurten in {1}.")
 
         case .dataTitle: ("Terug naar de data", "Back to the data")
-        case .dataIntroOneMissing: ("De data heeft {1} rijen: {2} buurten in {3} jaar ({4}). Van de {5} indicatorcellen ontbreekt er {6} ({7}%).",
-                                    "The data has {1} rows: {2} buurten in {3} period(s) ({4}). Of the {5} indicator cells, {6} is missing ({7}%).")
-        case .dataIntro: ("De data heeft {1} rijen: {2} buurten in {3} jaar ({4}). Van de {5} indicatorcellen ontbreken er {6} ({7}%).",
-                          "The data has {1} rows: {2} buurten in {3} period(s) ({4}). Of the {5} indicator cells, {6} are missing ({7}%).")
+        case .dataIntroOneMissing: ("De data heeft {1} rijen: {2} buurten in {3} ({4}). Van de {5} indicatorcellen ontbreekt er {6} ({7}%).",
+                                    "The data has {1} rows: {2} buurten in {3} ({4}). Of the {5} indicator cells, {6} is missing ({7}%).")
+        case .dataIntro: ("De data heeft {1} rijen: {2} buurten in {3} ({4}). Van de {5} indicatorcellen ontbreken er {6} ({7}%).",
+                          "The data has {1} rows: {2} buurten in {3} ({4}). Of the {5} indicator cells, {6} are missing ({7}%).")
+        case .periodsOne: ("{1} jaar", "{1} period")
+        case .periodsMany: ("{1} jaar", "{1} periods")
         case .perIndicatorTitle: ("Per indicator", "Per indicator")
         case .perIndicatorIntro: ("Ontbrekend, ingevuld en behandeld per indicator, en wat de genormaliseerde schaal betekent in de eigen eenheid van de indicator ({1}).",
                                   "Missing, imputed and treated per indicator, and what the normalised scale means in the indicator's own unit ({1}).")
@@ -175,7 +186,8 @@ enum ReportText: Sendable {
                                 + "and the bounds and the log's minimum, come from {1} and apply to every year (in other years the cells "
                                 + "are the values set to those bounds).")
         case .outcomeLog: ("log-transformatie", "log transform")
-        case .outcomeWinsorised: ("gewinsoriseerd: {1} cel(len)", "winsorised: {1} cell(s)")
+        case .outcomeWinsorisedOne: ("gewinsoriseerd: {1} cel", "winsorised: {1} cell")
+        case .outcomeWinsorised: ("gewinsoriseerd: {1} cellen", "winsorised: {1} cells")
         case .laterLeftOut: ("buurt-jaar daarna weggelaten bij de selectie", "buurt-year then left out by the screening")
         case .aggregateMissingTitle: ("Ontbrekende scores", "Missing scores")
         case .aggregateMissingOne: ("{1}: {2} ontbrekende score ({3} daarvan door te weinig onderdelen met een waarde).",
@@ -197,8 +209,8 @@ enum ReportText: Sendable {
         case .prioritiesTitle: ("Prioriteitenlijst buurten", "Priority list of buurten")
         case .prioritiesIntro: ("De {2} buurten van {1}, geordend naar behoefte: de laagste indexscore eerst. Rang 1 is de hoogste score, dus de buurten die de meeste aandacht nodig hebben, hebben de hoogste rangnummers.",
                                 "The {2} buurten of {1}, ordered by need: lowest index score first. Rank 1 is the highest score, so the buurten most in need have the highest rank numbers.")
-        case .prioritiesBands: ("De band is het 5–95%-interval van de rang over {1} herberekeningen waarin {3} zijn gevarieerd. p(top {2}) is de kans dat de buurt bij de {2} buurten met de laagste score hoort.",
-                                "The band is the 5–95% range of the rank over {1} recomputations in which {3} were varied. p(top {2}) is the chance that the buurt is among the {2} buurten with the lowest score.")
+        case .prioritiesBands: ("De band is het 5–95%-interval van de rang over {1} herhalingen waarin {3} zijn gevarieerd. p(top {2}) is de kans dat de buurt bij de {2} buurten met de laagste score hoort.",
+                                "The band is the 5–95% range of the rank over {1} replications in which {3} were varied. p(top {2}) is the chance that the buurt is among the {2} buurten with the lowest score.")
         case .variedWeights: ("de gewichten (±{1} op niveau {2})", "the weights (±{1} at level {2})")
         case .variedNormalise: ("de normalisatie ({1} alternatieven)", "the normalisation ({1} alternatives)")
         case .variedAggregate: ("de aggregatiemethode ({1} alternatieven)", "the aggregation method ({1} alternatives)")
@@ -231,13 +243,8 @@ enum ReportText: Sendable {
                               "Per buurt: the scores per dimension in {1} against the city, the problems in order of gap, and the trend per dimension.")
         case .profilesTruncated: ("Profielen alleen voor de {1} van de {2} buurten met de meeste behoefte.",
                                   "Profiles only for the {1} of {2} buurten most in need.")
-        case .changeRuleBands: ("Een verandering van {1} naar {2} is gemarkeerd (▲ beter, ▼ slechter) als de 5–95%-banden van beide jaren elkaar niet overlappen. Bij een dimensie is de band de spreiding van de achterstand tot het stadsgemiddelde.",
-                                "A change from {1} to {2} is marked (▲ better, ▼ worse) when the 5–95% bands of the two years do not overlap. For a dimension the band is the spread of its gap to the city mean.")
-        case .changeRuleNoBands: ("Zonder onzekerheidsbanden is een verandering van {1} naar {2} gemarkeerd (▲ beter, ▼ slechter) als ze bij de {3} grootste veranderingen van alle buurten voor die dimensie hoort. Dat is een grote verandering, geen getoetste.",
-                                  "Without uncertainty bands, a change from {1} to {2} is marked (▲ better, ▼ worse) when it is among the {3} largest changes of all buurten for that dimension. That makes it a large change, not a tested one.")
         case .trendOnePeriod: ("De data heeft één jaar; er is geen ontwikkeling te tonen.", "The data has one period; there is no trend to show.")
         case .profileFacts: ("Indexscore {1} (stadsgemiddelde {2}), rang {3} van {4}.", "Index score {1} (city mean {2}), rank {3} of {4}.")
-        case .profileBand: ("Rang 5–95%: {1}; kans op de toplijst: {2}.", "Rank 5–95%: {1}; chance of being on the top list: {2}.")
         case .profileCategory: ("Categorie: {1}.", "Category: {1}.")
         case .profileAxis: ("score per dimensie, {1}", "score per dimension, {1}")
         case .profileCaption: ("Punt: de buurt met zijn 5–95%-band; streep: stadsgemiddelde; grijs: middelste 90% van de buurten. Rood: duidelijk achter (band geheel onder het gemiddelde); oranje: achter; blauw: gemiddeld of beter.",
@@ -253,7 +260,6 @@ enum ReportText: Sendable {
                              "Line: the buurt; dashed: city mean; vertical bars: 5–95% band. All panels on the same scale.")
         case .improved: ("beter", "better")
         case .worsened: ("slechter", "worse")
-        case .notable: ("gemarkeerd", "marked")
         case .change: ("verandering", "change")
 
         case .checksTitle: ("Multivariate controles", "Multivariate checks")

@@ -43,6 +43,6 @@ import BuurtIndex
         // Rows screened out leave fewer than 14,000 buurten in the latest period.
         let ranked = input.result.aggregated.rows(in: 2020).count
         #expect(ranked > 13_500 && ranked <= 14_000)
-        #expect(files.html.contains("Profielen alleen voor de 50 van de \(ranked) buurten met de meeste behoefte."))
+        #expect(files.html.contains("Profielen alleen voor de 50 van de \(ranked) buurten die de meeste aandacht nodig hebben."))
     }
 }

@@ -36,7 +36,7 @@ enum ReportSectionChanges {
                 rows: shown.map { r in
                     [r.name, c.n(r.scoreFrom), c.n(r.scoreTo), c.n(r.change), bands ? c.n(r.changeP05) + " – " + c.n(r.changeP95) : "–",
                      r.significant.map { t(.changes($0 == .better ? .better : .worse)) } ?? "",
-                     r.breakNote == nil ? "" : t(.yes)]
+                     r.breakNote ?? ""]
                 }, numeric: [1, 2, 3])))
         }
         return ReportSection(anchor: "sec-changes", title: t(.changes(.title)), blocks: blocks)

@@ -207,7 +207,7 @@ enum ReportText: Sendable {
         case .andMore: ("en {1} meer", "and {1} more")
 
         case .prioritiesTitle: ("Prioriteitenlijst buurten", "Priority list of buurten")
-        case .prioritiesIntro: ("De {2} buurten van {1}, geordend naar behoefte: de laagste indexscore eerst. Rang 1 is de hoogste score, dus de buurten die de meeste aandacht nodig hebben, hebben de hoogste rangnummers.",
+        case .prioritiesIntro: ("De {2} buurten van {1}, de buurt die de meeste aandacht nodig heeft eerst (de laagste indexscore). Rang 1 is de hoogste score, dus de buurten die de meeste aandacht nodig hebben, hebben de hoogste rangnummers.",
                                 "The {2} buurten of {1}, ordered by need: lowest index score first. Rank 1 is the highest score, so the buurten most in need have the highest rank numbers.")
         case .prioritiesBands: ("De band is het 5–95%-interval van de rang over {1} herhalingen waarin {3} zijn gevarieerd. p(top {2}) is de kans dat de buurt bij de {2} buurten met de laagste score hoort.",
                                 "The band is the 5–95% range of the rank over {1} replications in which {3} were varied. p(top {2}) is the chance that the buurt is among the {2} buurten with the lowest score.")
@@ -227,9 +227,9 @@ enum ReportText: Sendable {
         case .legendRank: ("rang", "rank")
         case .legendBand: ("5–95%-band", "5–95% band")
         case .legendNoBand: ("(geen banden)", "(no bands)")
-        case .caterpillarCaption: ("Rang en 5–95%-band per buurt, meeste behoefte bovenaan; rechts p(top {1}), rood bij 50% of meer.",
+        case .caterpillarCaption: ("Rang en 5–95%-band per buurt, meeste aandacht nodig bovenaan; rechts p(top {1}), rood bij 50% of meer.",
                                    "Rank and 5–95% band per buurt, most in need at the top; right: p(top {1}), red at 50% or more.")
-        case .caterpillarCaptionNoBands: ("Rang per buurt, meeste behoefte bovenaan; rechts de indexscore.",
+        case .caterpillarCaptionNoBands: ("Rang per buurt, meeste aandacht nodig bovenaan; rechts de indexscore.",
                                           "Rank per buurt, most in need at the top; right: the index score.")
         case .bandWidthAxis: ("breedte van de 5–95%-band (rangplaatsen)", "width of the 5–95% band (rank places)")
         case .bandWidthIntro: ("Hoe zeker is de plaats van alle {1} buurten? Een smalle band betekent een vaste plaats in de lijst.",
@@ -241,7 +241,7 @@ enum ReportText: Sendable {
         case .profilesTitle: ("Buurtprofielen", "Buurt profiles")
         case .profilesIntro: ("Per buurt: de scores per dimensie in {1} tegenover de stad, de problemen in volgorde van achterstand, en de ontwikkeling per dimensie.",
                               "Per buurt: the scores per dimension in {1} against the city, the problems in order of gap, and the trend per dimension.")
-        case .profilesTruncated: ("Profielen alleen voor de {1} van de {2} buurten met de meeste behoefte.",
+        case .profilesTruncated: ("Profielen alleen voor de {1} van de {2} buurten die de meeste aandacht nodig hebben.",
                                   "Profiles only for the {1} of {2} buurten most in need.")
         case .trendOnePeriod: ("De data heeft één jaar; er is geen ontwikkeling te tonen.", "The data has one period; there is no trend to show.")
         case .profileFacts: ("Indexscore {1} (stadsgemiddelde {2}), rang {3} van {4}.", "Index score {1} (city mean {2}), rank {3} of {4}.")

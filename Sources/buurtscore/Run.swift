@@ -71,7 +71,8 @@ extension Buurtscore {
             display.finish()
             if !quiet {
                 print("Results written to \(TerminalText.escaped(out))/: \(paths.joined(separator: ", "))")
-                if top > 0 { print(SummaryTable.text(results.scores, model: results.model, top: top), terminator: "") }
+                if top > 0 { print(SummaryTable.text(results.scores, model: results.model, top: top,
+                                                    normalise: results.project.file.spec.normalise), terminator: "") }
             }
         }
     }

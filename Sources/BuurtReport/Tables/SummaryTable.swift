@@ -6,8 +6,10 @@ import BuurtRanking
 public enum SummaryTable {
     /// `rank  unit  name  score` for the `top` rows of the latest period with the lowest index
     /// (the most in need), lowest first; rank 1 is still the highest score, as in `ranks.csv`.
-    /// Names and codes have their control characters escaped (``TerminalText``).
-    public static func text(_ aggregated: Panel, model: IndexModel, top: Int) -> String {
+    /// Names and codes have their control characters escaped (``TerminalText``). With
+    /// `normalise` min-max on a reference period and a printed score outside its range, a last
+    /// line says why such a score is not an error.
+    public static func text(_ aggregated: Panel, model: IndexModel, top: Int, normalise: NormaliseParameters? = nil) -> String {
         let period = aggregated.periodList.last ?? nil
         let rows = aggregated.rows(in: period)
         guard let scores = aggregated.column(model.root), let ranks = aggregated.ranksWithinPeriods(of: model.root) else { return "" }
@@ -22,6 +24,11 @@ public enum SummaryTable {
             let score = (scores[r] * 100).rounded() / 100
             text += pad(formatNumber(ranks[r]), 4) + "  " + pad(TerminalText.escaped(aggregated.unitCodes[r]), 12) + "  "
                 + pad(name, nameWidth) + "  " + formatNumber(score) + "\n"
+        }
+        if let normalise, case .minmax(let lower, let upper) = normalise.method, let year = normalise.scope.referencePeriod,
+           ordered.contains(where: { scores[$0] < lower || scores[$0] > upper }) {
+            text += "A score below \(formatNumber(lower)) or above \(formatNumber(upper)) is not an error: the scale is fixed on \(year), "
+                + "so a unit that later scores worse than the worst (better than the best) of \(year) falls outside it.\n"
         }
         return text
     }

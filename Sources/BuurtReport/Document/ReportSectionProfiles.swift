@@ -63,6 +63,7 @@ enum ReportSectionProfiles {
         blocks.append(.heading(level: 4, text: t(.problemsTitle), anchor: nil))
         blocks.append(.table(ReportTable(header: header, rows: problems, numeric: [0, 2, 3, 4, 6])))
 
+        blocks += ReportProfileStrengths.blocks(p, c)
         if c.periods.count > 1 { blocks += trend(p, c, data) }
         return blocks
     }

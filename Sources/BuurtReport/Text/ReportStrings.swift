@@ -1,8 +1,8 @@
 /// Every text BuurtReport shows to readers, in Dutch and English: the report, its charts and
 /// the weight explorer. `{1}`, `{2}`, … are filled in by ``ReportStrings/callAsFunction(_:_:)``.
-/// The changes section, the account of the replications and the weight explorer keep their
-/// keys in their own enums, reached through ``changes(_:)``, ``account(_:)`` and
-/// ``explorer(_:)``.
+/// The changes section, the account of the replications, the weight explorer and the strengths
+/// of a profile keep their keys in their own enums, reached through ``changes(_:)``,
+/// ``account(_:)``, ``explorer(_:)`` and ``strengths(_:)``.
 enum ReportText: Sendable {
     /// Texts of the section "changes over time".
     case changes(ReportChangeText)
@@ -10,6 +10,8 @@ enum ReportText: Sendable {
     case account(ReportAccountText)
     /// Texts of the weight explorer.
     case explorer(WeightExplorerText)
+    /// Texts of the strengths and weaknesses of a buurt profile.
+    case strengths(ReportStrengthText)
     /// The separators of numbers shown to readers.
     case decimalSeparator, thousandsSeparator
     // Lead and structure
@@ -60,6 +62,7 @@ enum ReportText: Sendable {
         case .changes(let key): key.texts
         case .account(let key): key.texts
         case .explorer(let key): key.texts
+        case .strengths(let key): key.texts
         case .decimalSeparator: (",", ".")
         case .thousandsSeparator: (".", ",")
 

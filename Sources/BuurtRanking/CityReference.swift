@@ -11,7 +11,7 @@ public enum CityReference {
     /// reference period has no rows.
     /// - Parameters:
     ///   - columns: one value per panel row for each column.
-    ///   - groups: the panel's period groups (``BuurtIndex/Panel/periodGroups``).
+    ///   - groups: the panel's period groups (`Panel.periodGroups`).
     /// - Returns: `[group][column]`.
     /// - Complexity: O(rows × columns); once per group with ``PriorityReference/periodMean``, once
     ///   in all with a reference period.

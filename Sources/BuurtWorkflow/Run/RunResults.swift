@@ -24,7 +24,7 @@ public struct RunResults: Sendable {
     /// bands when there is an uncertainty analysis; `nil` with a single period or `changes: none`.
     public internal(set) var changes: ChangeAnalysis?
     /// Per unit and period the indicators furthest above and below the city reference
-    /// (``StrengthsWeaknesses``, ``StrengthsWeaknesses/defaultCount`` of each, against
+    /// (`StrengthsWeaknesses` of BuurtRanking, its `defaultCount` (3) of each, against
     /// `priorities.reference`): `strengths.csv` and the profiles of the report.
     public internal(set) var strengths: [StrengthRow]
 

@@ -67,8 +67,7 @@ public struct StrengthRow: Sendable, Equatable {
 /// indicator where many buurten share the city's lowest score has a negative difference there,
 /// never a positive one.
 ///
-/// - Complexity: O(rows × indicators × log indicators) time (the references O(rows × indicators)),
-///   O(rows × indicators) memory for the columns.
+/// - Complexity: O(rows × indicators × count) time, O(rows × indicators) memory for the columns.
 public enum StrengthsWeaknesses {
     /// The number of strengths and of weaknesses per unit and period that `strengths.csv` and
     /// the report show.
@@ -112,15 +111,23 @@ public enum StrengthsWeaknesses {
     }
 
     /// The positions of at most `count` differences on the side of `kind` (> 0 for a strength,
-    /// < 0 for a weakness; NaN on neither), furthest from 0 first, ties by position.
-    /// - Complexity: O(m log m) for m differences.
+    /// < 0 for a weakness; NaN on neither), furthest from 0 first, ties by position: each
+    /// position in turn is inserted behind every chosen one at least as far out.
+    /// - Complexity: O(m × count) for m differences.
     static func furthest(_ differences: [Double], kind: StrengthRow.Kind, count: Int) -> [Int] {
+        guard count > 0 else { return [] }
         let sign: Double = kind == .strength ? 1 : -1
-        let side = differences.indices.filter { sign * differences[$0] > 0 }
-        let ordered = side.sorted { a, b in
-            let x = sign * differences[a], y = sign * differences[b]
-            return x != y ? x > y : a < b
+        var chosen: [Int] = []
+        chosen.reserveCapacity(min(count, differences.count) + 1)
+        for j in differences.indices {
+            let x = sign * differences[j]
+            guard x > 0 else { continue }
+            var k = chosen.count
+            while k > 0, sign * differences[chosen[k - 1]] < x { k -= 1 }
+            guard k < count else { continue }
+            chosen.insert(j, at: k)
+            if chosen.count > count { chosen.removeLast() }
         }
-        return Array(ordered.prefix(max(0, count)))
+        return chosen
     }
 }

@@ -62,10 +62,12 @@ public struct StrengthRow: Sendable, Equatable {
 /// unit's best and worst ranks. Here the score is compared with the city reference instead, so
 /// a weakness always means "below the city" (what a policy adviser asks), a strength "above
 /// it", and the same indicator is never both; a rank also hides how far a buurt is behind,
-/// while the difference is on the scale of the report's scores and gaps. COINr's options to
-/// discard indicators with few distinct values or at the lowest rank are not needed: an
-/// indicator where many buurten share the city's lowest score has a negative difference there,
-/// never a positive one.
+/// while the difference is on the scale of the report's scores and gaps. COINr's `min_discard`
+/// (drop a strength at an indicator's lowest rank, which many tied units can share) is not
+/// needed: the lowest score lies below the mean unless every unit has it, so it is never a
+/// strength. Its `unq_discard` (leave out indicators with few distinct values) is not offered:
+/// a buurt that scores well on a yes/no indicator where half the city does not is above the
+/// city there, and the adviser sees it so.
 ///
 /// - Complexity: O(rows × indicators × count) time, O(rows × indicators) memory for the columns.
 public enum StrengthsWeaknesses {

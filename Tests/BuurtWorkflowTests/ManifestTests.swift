@@ -187,7 +187,7 @@ func scratchFolder() throws -> URL {
         try Data(project.file.canonicalForm().utf8).write(to: canonical)
         #expect(manifest.canonicalModelSHA256 == (try systemSHA256(canonical.path)))
 
-        #expect(manifest.outputs.map(\.path) == ["analysis/pca.csv", "analysis/reliability.csv", "analysis/weights_pca.csv", "ranks.csv", "report.html", "report.md", "scores.csv"])
+        #expect(manifest.outputs.map(\.path) == ["analysis/pca.csv", "analysis/reliability.csv", "analysis/weights_pca.csv", "ranks.csv", "report.html", "report.md", "scores.csv", "strengths.csv"])
         for file in manifest.outputs {
             #expect(file.sha256 == (try systemSHA256(outDir + "/" + file.path)), "\(file.path)")
         }

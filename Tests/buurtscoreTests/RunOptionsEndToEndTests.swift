@@ -26,9 +26,10 @@ import Testing
             #expect(cli.exists("full/\(file)"), "\(file) missing from the full run")
             #expect(!cli.exists("none/\(file)"), "\(file) written with none")
         }
-        // Byte for byte: the index bands and p_top, the nominal results, and the sensitivity
-        // analysis (which evaluates the index only) do not depend on the lists.
-        for file in ["uncertainty.csv", "scores.csv", "ranks.csv", "sensitivity.csv", "removal.csv"] {
+        // Byte for byte: the index bands and p_top, the nominal results, the sensitivity
+        // analysis (which evaluates the index only) and the strengths and weaknesses (against the
+        // city mean either way) do not depend on the lists.
+        for file in ["uncertainty.csv", "scores.csv", "ranks.csv", "sensitivity.csv", "removal.csv", "strengths.csv"] {
             let full = try cli.read("full/\(file)"), none = try cli.read("none/\(file)")
             #expect(!full.isEmpty && full == none, "\(file) differs")
         }

@@ -123,6 +123,9 @@ package struct ReportInput: Sendable {
     package var listLimit: Int
     /// Changes between two periods (`nil`: a single period, or not computed).
     package var changes: ChangeAnalysis?
+    /// The strengths and weaknesses per unit and period (``StrengthsWeaknesses``; `nil`: derived
+    /// from the nominal run for each profiled buurt).
+    package var strengths: [StrengthRow]?
     /// Warnings about the data that did not stop the run (units that disappear without a crosswalk).
     package var warnings: [String] = []
     /// A self-contained HTML section appended to `report.html` only (the weight explorer).

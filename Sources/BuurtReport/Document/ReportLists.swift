@@ -36,19 +36,7 @@ package enum ReportLists {
         let dimensions = model.children(of: spec.themesOf ?? model.root)
         let columns = dimensions.map { aggregated.column($0) ?? [Double](repeating: .nan, count: aggregated.rowCount) }
         let groups = aggregated.periodGroups
-        func mean(_ column: [Double], _ rows: [Int]) -> Double {
-            Descriptive.mean(rows.map { column[$0] }.filter(\.isFinite))
-        }
-        var referenceOf: [[Double]] = []  // [group][dimension]
-        for group in groups {
-            switch spec.reference {
-            case .periodMean:
-                referenceOf.append(columns.map { mean($0, group.rows) })
-            case .period(let year):
-                let rows = groups.first { $0.period == year }?.rows ?? []
-                referenceOf.append(columns.map { mean($0, rows) })
-            }
-        }
+        let referenceOf = CityReference.means(columns, groups: groups, reference: spec.reference)  // [group][dimension]
         var list: [ReportTheme] = []
         for (g, group) in groups.enumerated() {
             for r in group.rows where units?.contains(aggregated.unitCodes[r]) ?? true {

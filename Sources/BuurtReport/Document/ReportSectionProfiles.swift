@@ -69,6 +69,7 @@ enum ReportSectionProfiles {
         blocks.append(.table(ReportTable(header: header, rows: problems, numeric: [0, 2, 3, 4, 6])))
         if let note = orderNote(themes, c) { blocks.append(.paragraph(note)) }
 
+        blocks += ReportProfileStrengths.blocks(p, c)
         blocks += ReportProfileTrend.blocks(p, c, data)
         return blocks
     }

@@ -1,8 +1,8 @@
 /// Every text BuurtReport shows to readers, in Dutch and English: the report, its charts and
 /// the weight explorer. `{1}`, `{2}`, … are filled in by ``ReportStrings/callAsFunction(_:_:)``.
-/// The changes section, the account of the replications and the weight explorer keep their
-/// keys in their own enums, reached through ``changes(_:)``, ``account(_:)`` and
-/// ``explorer(_:)``.
+/// The changes section, the account of the replications, the weight explorer and the strengths
+/// of a profile keep their keys in their own enums, reached through ``changes(_:)``,
+/// ``account(_:)``, ``explorer(_:)`` and ``strengths(_:)``.
 enum ReportText: Sendable {
     /// Texts of the section "changes over time".
     case changes(ReportChangeText)
@@ -14,6 +14,8 @@ enum ReportText: Sendable {
     case profile(ReportProfileText)
     /// An uncertain input of the sensitivity analysis, as a label and inside a sentence.
     case choiceName(ReportChoiceText), choicePhrase(ReportChoiceText)
+    /// Texts of the strengths and weaknesses of a buurt profile.
+    case strengths(ReportStrengthText)
     /// The separators of numbers shown to readers.
     case decimalSeparator, thousandsSeparator
     // Lead and structure
@@ -67,6 +69,7 @@ enum ReportText: Sendable {
         case .profile(let key): key.texts
         case .choiceName(let key): key.texts
         case .choicePhrase(let key): key.phraseTexts
+        case .strengths(let key): key.texts
         case .decimalSeparator: (",", ".")
         case .thousandsSeparator: (".", ",")
 

@@ -81,8 +81,10 @@ func compute(
     if let progress { replications = { @Sendable done, total in progress(.replications(done: done, total: total)) } }
     let (uncertainty, changes) = try UncertaintyAnalysis.run(
         project: seeded, aggregated: pipeline.aggregated, threads: settings.threads, progress: replications)
+    let strengths = StrengthsWeaknesses.rows(
+        pipeline.aggregated, model: project.model, reference: (project.file.priorities ?? PrioritySpec()).reference)
     return RunResults(settings: settings, project: project, pipeline: pipeline, analysis: analysis,
-                      uncertainty: uncertainty, changes: changes)
+                      uncertainty: uncertainty, changes: changes, strengths: strengths)
 }
 
 /// `body`'s error as a list of one problem.

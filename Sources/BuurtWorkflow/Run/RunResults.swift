@@ -4,7 +4,8 @@ import BuurtRanking
 
 /// Everything one run computed, as values: the project it read, the nominal scores and ranks with
 /// every stage's data and record, the multivariate analysis, the uncertainty analysis (bands,
-/// priority lists, themes, sensitivity) and the changes between periods.
+/// priority lists, themes, sensitivity), the changes between periods and the strengths and
+/// weaknesses per indicator.
 ///
 /// ``add(to:outputDirectory:progress:)`` and ``write(to:)`` turn it into the files of a run.
 public struct RunResults: Sendable {
@@ -22,6 +23,10 @@ public struct RunResults: Sendable {
     /// The changes between two periods, by default the first and the last (`changes:`), with
     /// bands when there is an uncertainty analysis; `nil` with a single period or `changes: none`.
     public internal(set) var changes: ChangeAnalysis?
+    /// Per unit and period the indicators furthest above and below the city reference
+    /// (`StrengthsWeaknesses` of BuurtRanking, its `defaultCount` (3) of each, against
+    /// `priorities.reference`): `strengths.csv` and the profiles of the report.
+    public internal(set) var strengths: [StrengthRow]
 
     /// The final panel: every indicator's normalised value and every aggregate's score, per unit
     /// and period (the ranks of `ranks.csv` are `scores.ranksWithinPeriods(of: model.root)` of

@@ -23,8 +23,8 @@ extension RunResults {
     /// Adds every file of the run to `output`, each as soon as it is made: scores.csv,
     /// ranks.csv, analysis/*.csv; with an uncertainty analysis uncertainty.csv and (not with
     /// `priorities: none`) priorities.csv and themes.csv, sensitivity.csv and removal.csv when
-    /// computed; changes.csv with two periods or more; report.md and report.html (with the
-    /// weight explorer); with ``RunSettings/stages`` stages/<stage>.csv; with
+    /// computed; changes.csv with two periods or more; with ``RunSettings/stages``
+    /// stages/<stage>.csv; strengths.csv; report.md and report.html (with the weight explorer); with
     /// ``RunSettings/workbook`` results.xlsx; and manifest.json last (it hashes the others).
     /// - Parameters:
     ///   - output: the output the files are added to.
@@ -57,6 +57,7 @@ extension RunResults {
                 try output.add("stages/\(name.rawValue).csv", text: ResultTables.stage(panel, name: name, model: model))
             }
         }
+        try output.add("strengths.csv", text: StrengthTables.strengths(strengths))
         try output.addReport(reportInput)
         if settings.workbook { try output.addWorkbook(model: model) }
         try output.addManifest(project: project, settings: settings.recorded, tool: .current, blas: .current,
@@ -83,6 +84,7 @@ extension RunResults {
             input.replications = outcome.result.replications
         }
         input.changes = changes
+        input.strengths = strengths
         input.uncertaintyAccount = account
         input.warnings = warnings
         // Large data: the explorer embeds the latest period only, to keep the page light.

@@ -160,11 +160,19 @@ import Testing
         #expect(differing > 0)
     }
 
+    /// Every profile that shows a score below 0 or above 100 (index or dimension in any year,
+    /// an indicator among its strengths and weaknesses) explains it, and no other does.
     @Test func scoresBelowZeroAreExplainedInTheirProfile() throws {
         let cli = try Self.run("nl")
         let profiles = Self.profiles(try cli.read("out/report.md"))
         let scores = try CSVReader.read(path: cli.path("out/scores.csv"))
-        let values = Dictionary(grouping: scores.rows) { $0[0] }.mapValues { rows in rows.flatMap { $0[3...9].compactMap(Double.init) } }
+        var values = Dictionary(grouping: scores.rows) { $0[0] }.mapValues { rows in rows.flatMap { $0[3...9].compactMap(Double.init) } }
+        // The profile's strengths and weaknesses show indicator scores of 2020 too.
+        let strengths = try CSVReader.read(path: cli.path("out/strengths.csv"))
+        let column = { (name: String) in strengths.header.firstIndex(of: name)! }
+        for row in strengths.rows where row[column("period")] == "2020" {
+            values[row[column("unit")], default: []].append(Double(row[column("score")])!)
+        }
         var outside = 0
         for (unit, profile) in profiles {
             let out = (values[unit] ?? []).contains { $0 < 0 || $0 > 100 }

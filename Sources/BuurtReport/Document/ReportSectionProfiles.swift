@@ -83,9 +83,11 @@ enum ReportSectionProfiles {
         return c.t(.profile(.orderDiffers), c.name(most.group), c.pct(most.pWorst), c.pct(first.pWorst), c.name(first.group))
     }
 
-    /// Every score the profile of `p` shows: the index and dimensions in every period.
+    /// Every score the profile of `p` shows: the index and dimensions in every period, and the
+    /// indicators of its strengths and weaknesses.
     static func shownScores(_ p: ReportPriority, _ c: ReportContext, _ data: ReportProfileData) -> [Double] {
         let rows = (data.rowsOf[p.unit] ?? []).filter { $0 >= 0 }
-        return data.codes.flatMap { code in rows.map { data.columns[code]![$0] } }
+        let indicators = (c.input.strengths ?? []).filter { $0.unit == p.unit && $0.period == p.period }.map(\.score)
+        return data.codes.flatMap { code in rows.map { data.columns[code]![$0] } } + indicators
     }
 }

@@ -14,6 +14,8 @@ enum ReportText: Sendable {
     case profile(ReportProfileText)
     /// An uncertain input of the sensitivity analysis, as a label and inside a sentence.
     case choiceName(ReportChoiceText), choicePhrase(ReportChoiceText)
+    /// Texts of the what-if table and of an update state's `diff.md`.
+    case whatIf(WhatIfTableText), runDiff(RunDiffMarkdownText)
     /// The separators of numbers shown to readers.
     case decimalSeparator, thousandsSeparator
     // Lead and structure
@@ -67,6 +69,8 @@ enum ReportText: Sendable {
         case .profile(let key): key.texts
         case .choiceName(let key): key.texts
         case .choicePhrase(let key): key.phraseTexts
+        case .whatIf(let key): key.texts
+        case .runDiff(let key): key.texts
         case .decimalSeparator: (",", ".")
         case .thousandsSeparator: (".", ",")
 
@@ -377,7 +381,8 @@ struct ReportStrings: Sendable {
         text(n == 1 ? one : many, arguments)
     }
 
-    private func text(_ key: ReportText, _ arguments: [String]) -> String {
+    /// ``callAsFunction(_:_:)`` with the arguments as an array.
+    func text(_ key: ReportText, _ arguments: [String]) -> String {
         let (nl, en) = key.texts
         let chosen = switch language {
         case .nl: nl

@@ -14,7 +14,8 @@ extension Buurtscore {
                 Each --weight CODE=VALUE replaces the weight of a dimension (or any aggregate or
                 indicator) of the model; weights are relative to their siblings. The table lists
                 the units of one period, largest rank shifts first: a positive shift means the
-                unit climbs towards rank 1 with the changed weights.
+                unit climbs towards rank 1 with the changed weights. The table is in Dutch or
+                English, as the report (--lang), with the decimal comma in Dutch.
                 """)
 
         @OptionGroup var options: ModelOptions

@@ -11,10 +11,10 @@ extension Buurtscore {
             commandName: "whatif",
             abstract: "Recompute the index with other weights and print how the ranks shift.",
             discussion: """
-                Each --weight CODE=VALUE replaces the weight of a dimension (or any aggregate or
-                indicator) of the model; weights are relative to their siblings. The table lists
-                the units of one period, largest rank shifts first: a positive shift means the
-                unit climbs towards rank 1 with the changed weights. The table is in Dutch or
+                Each --weight CODE=VALUE replaces the weight of a dimension (or any aggregate or \
+                indicator) of the model; weights are relative to their siblings. The table lists \
+                the units of one period, largest rank shifts first: a positive shift means the \
+                unit climbs towards rank 1 with the changed weights. The table is in Dutch or \
                 English, as the report (--lang), with the decimal comma in Dutch.
                 """)
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import BuurtIndex
 import BuurtNumerics
 import BuurtRanking
+import BuurtReport
 import Foundation
 
 extension Buurtscore {
@@ -10,10 +11,11 @@ extension Buurtscore {
             commandName: "whatif",
             abstract: "Recompute the index with other weights and print how the ranks shift.",
             discussion: """
-                Each --weight CODE=VALUE replaces the weight of a dimension (or any aggregate or
-                indicator) of the model; weights are relative to their siblings. The table lists
-                the units of one period, largest rank shifts first: a positive shift means the
-                unit climbs towards rank 1 with the changed weights.
+                Each --weight CODE=VALUE replaces the weight of a dimension (or any aggregate or \
+                indicator) of the model; weights are relative to their siblings. The table lists \
+                the units of one period, largest rank shifts first: a positive shift means the \
+                unit climbs towards rank 1 with the changed weights. The table is in Dutch or \
+                English, as the report (--lang), with the decimal comma in Dutch.
                 """)
 
         @OptionGroup var options: ModelOptions
@@ -26,6 +28,9 @@ extension Buurtscore {
 
         @Option(parsing: .unconditional, help: "Rows printed, largest shifts first (0 prints every unit).")
         var top: Int = 20
+
+        @Option(help: "Table language: nl or en (default: the model's `language:`, else nl).")
+        var lang: ReportLanguage?
 
         func validate() throws {
             guard !weights.isEmpty else { throw ValidationError("give at least one --weight CODE=VALUE, e.g. --weight crime=2") }
@@ -69,7 +74,9 @@ extension Buurtscore {
                 let nominal = try project.run(keepIntermediate: true)
                 let shifts = try WhatIf.rankShifts(nominal: nominal, model: model, spec: project.file.spec, weights: changes)
                 let rows = shifts.filter { $0.period == shown }
-                print(WhatIfTable.text(rows, model: model, changes: changes, period: shown, top: top), terminator: "")
+                let language = lang ?? ReportLanguage(code: project.file.language)
+                print(WhatIfTable.text(rows, model: model, changes: changes, period: shown, top: top, showAll: "--top 0", language: language),
+                      terminator: "")
             }
         }
 
@@ -99,53 +106,5 @@ extension Buurtscore {
             }
             return period
         }
-    }
-}
-
-/// The terminal table of `buurtscore whatif`.
-enum WhatIfTable {
-    /// A title naming the changed weights, a one-line summary, then
-    /// `unit  name  rank (published → new)  shift  score (published → new)`, largest shifts first.
-    /// Names and codes have their control characters escaped (``TerminalText``).
-    static func text(_ rows: [RankShift], model: IndexModel, changes: [String: Double], period: Int?, top: Int) -> String {
-        let title = TerminalText.escaped(model.node(model.root)?.name ?? model.root) + (period.map { " \($0)" } ?? "")
-        func order(_ code: String) -> Int { model.nodes.firstIndex { $0.code == code } ?? model.nodes.count }
-        let changed = changes.keys.sorted { (order($0), $0) < (order($1), $1) }
-            .map { "\(TerminalText.escaped($0)) \(formatNumber(model.node($0)?.weight ?? .nan)) → \(formatNumber(changes[$0]!))" }
-        var text = "\(title): ranks with changed weights (\(changed.joined(separator: ", ")))\n"
-        let moved = rows.filter { !$0.shift.isNaN && $0.shift != 0 }.count
-        text += "\(moved) of \(rows.count) units change rank; a positive shift climbs towards rank 1.\n"
-        let ordered = WhatIf.largestFirst(rows)
-        let shown = (top == 0 ? ordered : Array(ordered.prefix(top))).map(\.escapedForTerminal)
-        let unitWidth = max(4, shown.map(\.unit.count).max() ?? 4)
-        let nameWidth = min(36, max(4, shown.map(\.name.count).max() ?? 4))
-        // Names are cut to their column; codes and numbers never are.
-        func cut(_ s: String, _ n: Int) -> String { s.count > n ? String(s.prefix(n - 1)) + "…" : s }
-        func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
-        func padLeft(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
-        func rank(_ r: Double) -> String { r.isNaN ? "–" : formatNumber(r) }
-        func score(_ s: Double) -> String { s.isNaN ? "–" : String(format: "%.2f", s) }
-        func shiftText(_ r: RankShift) -> String { r.shift.isNaN ? "–" : (r.shift > 0 ? "+" : "") + formatNumber(r.shift) }
-        let rankWidth = max(3, shown.map { max(rank($0.publishedRank).count, rank($0.rank).count) }.max() ?? 3)
-        let shiftWidth = max(5, shown.map { shiftText($0).count }.max() ?? 5)
-        text += pad("unit", unitWidth) + "  " + pad("name", nameWidth) + "  " + pad("rank", 2 * rankWidth + 3) + "  "
-            + padLeft("shift", shiftWidth) + "  score\n"
-        for r in shown {
-            text += pad(r.unit, unitWidth) + "  " + pad(cut(r.name, nameWidth), nameWidth) + "  "
-                + padLeft(rank(r.publishedRank), rankWidth) + " → " + pad(rank(r.rank), rankWidth) + "  "
-                + padLeft(shiftText(r), shiftWidth) + "  " + score(r.publishedScore) + " → " + score(r.score) + "\n"
-        }
-        if shown.count < ordered.count { text += "(\(ordered.count - shown.count) more; --top 0 prints all)\n" }
-        return text
-    }
-}
-
-extension RankShift {
-    /// This row with its unit code and name escaped for the terminal.
-    var escapedForTerminal: RankShift {
-        var row = self
-        row.unit = TerminalText.escaped(unit)
-        row.name = TerminalText.escaped(name)
-        return row
     }
 }

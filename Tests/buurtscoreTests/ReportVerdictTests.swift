@@ -36,7 +36,7 @@ import Testing
     /// The model's names by code.
     static func names() throws -> [String: String] {
         let file = try ModelFile.load(path: demoModel)
-        return Dictionary(file.nodes.map { ($0.code, $0.name ?? $0.code) }, uniquingKeysWith: { a, _ in a })
+        return Dictionary(file.nodes.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// report.md cut into the profiles: unit code → the profile's text.

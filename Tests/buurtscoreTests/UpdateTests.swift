@@ -64,9 +64,71 @@ import BuurtWorkflow
         let s2020 = try significant("state/runs/2020/themes.csv", "2020"), s2021 = try significant("state/runs/2021/themes.csv", "2021")
         #expect(Set(diff.filter { $0[0] == "newly_significant" }.map { "\($0[1]):\($0[3])" }) == s2021.subtracting(s2020))
         #expect(Set(diff.filter { $0[0] == "no_longer_significant" }.map { "\($0[1]):\($0[3])" }) == s2020.subtracting(s2021))
+        // diff.md is in the model's language (`language: nl`), its numbers with a decimal comma.
         let markdown = try h.cli.read("state/runs/2021/diff.md")
-        #expect(markdown.hasPrefix("# Run 2021 against run 2020\n"))
-        #expect(markdown.contains("19 rows added for 2021; 0 published cells revised."))
+        #expect(markdown.hasPrefix("# Run 2021 tegenover run 2020\n\n## Cijfers\n\n19 rijen toegevoegd voor 2021; 0 gepubliceerde cellen herzien.\n"))
+        #expect(markdown.contains("\n## Rangen (Leefbaarheid en veiligheid, 2020 → 2021)\n\n\(moved.count) van de 19 buurten "
+                                  + "zijn van rang veranderd; een positieve verschuiving is een stap naar rang 1.\n"))
+        #expect(markdown.contains("\n| buurt | naam | rang 2020 | rang 2021 | verschuiving | score 2020 | score 2021 |\n"))
+        let lines = markdown.split(separator: "\n").map(String.init)
+        for row in rankRows {
+            let move = Int(row[6])! - Int(row[7])!
+            let line = try #require(lines.first { $0.hasPrefix("| \(row[1]) | \(row[2]) | \(row[6]) | \(row[7]) | \(move > 0 ? "+" : "")\(move) | ") })
+            let scores = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.suffix(2)
+            #expect(scores.allSatisfy { $0.wholeMatch(of: /-?[0-9]+,[0-9]{2}/) != nil }, "\(line)")
+        }
+        #expect(markdown.contains("\n## Prioriteitenlijst: top 5\n\nErbij gekomen: "))
+        #expect(markdown.contains("\n## Problemen (dimensies significant achter de referentie)\n\n"))
+        #expect(try h.cli.read("state/runs/2020/diff.md")
+            == "# Run 2020\n\nEerste run: 76 rijen voor 2017, 2018, 2019, 2020; er is geen eerdere run om mee te vergelijken.\n")
+    }
+
+    /// A model with `language: en` gives an English diff.md; the sentences are the Dutch ones'.
+    @Test func anEnglishStateDiffsInEnglish() throws {
+        let h = try UpdateHarness()
+        let model = try h.cli.read("demo/model.yml")
+        #expect(model.contains("\nlanguage: nl\n"))
+        try h.cli.write("demo/model.yml", model.replacingOccurrences(of: "\nlanguage: nl\n", with: "\nlanguage: en\n"))
+        #expect(try h.initialise().status == 0)
+        #expect(try h.cli.read("state/runs/2020/diff.md")
+            == "# Run 2020\n\nFirst run of this state: 76 rows for 2017, 2018, 2019, 2020; there is no previous run to compare with.\n")
+        let updated = try h.update()
+        #expect(updated.status == 0, "stderr: \(updated.stderr)")
+        let moved = try h.rows("state/runs/2021/diff.csv").filter { $0[0] == "rank" }
+        let markdown = try h.cli.read("state/runs/2021/diff.md")
+        #expect(markdown.hasPrefix("# Run 2021 against run 2020\n\n## Figures\n\n19 rows added for 2021; 0 published cells revised.\n"))
+        #expect(markdown.contains("\n## Ranks (Leefbaarheid en veiligheid, 2020 → 2021)\n\n\(moved.count) of 19 buurten changed rank; "
+                                  + "a positive move climbs towards rank 1.\n"))
+        #expect(markdown.contains("\n| unit | name | rank 2020 | rank 2021 | move | score 2020 | score 2021 |\n"))
+        #expect(markdown.contains("\n## Priority list: top 5\n\nEntered: "))
+        #expect(markdown.contains("\n## Problems (dimensions significantly behind the reference)\n\n"))
+        #expect(!markdown.contains("rijen") && !markdown.contains("buurten zijn"))
+    }
+
+    /// One revised cell and no new period: the singular sentences, in Dutch.
+    @Test func oneRevisedCellIsCountedInTheSingular() throws {
+        let h = try UpdateHarness()
+        #expect(try h.initialise().status == 0)
+        var rows = try h.rows("state/data.csv")
+        let r = try #require(rows.firstIndex { $0[0] == "BU00000101" && $0[3] == "2019" })
+        let litter = try #require(rows[0].firstIndex(of: "litter"))
+        let published = rows[r][litter]
+        #expect(!published.isEmpty && published != "99.5")
+        rows[r][litter] = "99.5"
+        try h.cli.write("revised.csv", ([rows[0], rows[r]]).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        let accepted = try h.update(data: "revised.csv", extra: ["--accept-revisions"])
+        #expect(accepted.status == 0, "stderr: \(accepted.stderr)")
+        let run = try h.cli.read("state/latest").trimmingCharacters(in: .newlines)
+        let markdown = try h.cli.read("state/runs/\(run)/diff.md")
+        #expect(markdown.hasPrefix("# Run \(run) tegenover run 2020\n\n## Cijfers\n\ngeen nieuw jaar; 1 gepubliceerde cel herzien.\n\n"
+                                   + "| buurt | jaar | kolom | gepubliceerd | nieuw |\n|---|---|---|---|---|\n| BU00000101 | 2019 | litter | \(published) | 99.5 |\n"))
+        #expect(markdown.contains("\n## Rangen (Leefbaarheid en veiligheid, 2020, voor en na)\n\n"))
+        // More litter lowers Kerkdonk's 2019 score, an earlier period than the newest (2020);
+        // the sentence counts diff.csv's recomputed scores with the right number.
+        let recomputed = try h.rows("state/runs/\(run)/diff.csv").filter { $0[0] == "score_recomputed" }.count
+        #expect(recomputed >= 1)
+        #expect(markdown.contains(recomputed == 1 ? "\n1 indexscore van een eerder jaar is veranderd.\n"
+                                                  : "\n\(recomputed) indexscores van eerdere jaren zijn veranderd.\n"))
     }
 
     @Test func theSameUpdateTwiceChangesNothingTheSecondTime() throws {

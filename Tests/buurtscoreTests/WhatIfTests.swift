@@ -100,10 +100,10 @@ import BuurtIndex
     @Test func commandPrintsLargestShiftsFirstAsTheLibraryComputes() throws {
         let (project, nominal) = try Self.demo()
         let cli = try CLIHarness()
-        let outcome = try cli.run(["whatif", Self.demoModel, "--weight", "crime=2", "--weight", "cohesion=0,5", "--top", "0"])
+        let outcome = try cli.run(["whatif", Self.demoModel, "--weight", "crime=2", "--weight", "cohesion=0,5", "--top", "0", "--lang", "en"])
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "Leefbaarheid en veiligheid 2020: ranks with changed weights (cohesion 1 → 0.5, crime 1 → 2)")
+        #expect(lines[0] == "Leefbaarheid en veiligheid 2020: ranks with changed weights — Sociale cohesie (cohesion) 1 → 0.5; Criminaliteit (crime) 1 → 2")
         let expected = try WhatIf.rankShifts(nominal: nominal, model: project.model, spec: project.file.spec,
                                              weights: ["crime": 2, "cohesion": 0.5]).filter { $0.period == 2020 }
         let moved = expected.filter { $0.shift != 0 && !$0.shift.isNaN }.count
@@ -131,8 +131,74 @@ import BuurtIndex
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("Leefbaarheid en veiligheid 2018: "))
         #expect(lines.count == 3 + 3 + 1)
-        let total = try #require(Int(lines[1].split(separator: " ")[2]))
-        #expect(lines.last == "(\(total - 3) more; --top 0 prints all)")
+        // The demo model's `language: nl`: the table is Dutch.
+        let total = try #require(Int(lines[1].split(separator: " ")[3]))
+        #expect(lines[1].hasSuffix(" buurten veranderen van rang; een positieve verschuiving is een stap naar rang 1."))
+        #expect(lines[2].hasPrefix("buurt ") && lines[2].hasSuffix("  rang       verschuiving  score"))
+        #expect(lines.last == "(nog \(total - 3); --top 0 toont alles)")
+    }
+
+    /// Three buurten, one period: index ← {a "Veiligheid" ← x, b (no name) ← y}, min-max to 0–100.
+    /// x = (10, 2, 2) → a = (100, 0, 0); y = (5, 9, 5) → b = (0, 100, 0); published scores
+    /// A1 50, B1 50, C1 0: A1 and B1 share rank 1, C1 is 3.
+    static func writeSmallModel(_ cli: CLIHarness) throws {
+        let model = """
+            title: Small
+            data: data.csv
+            unit: buurt
+            name: naam
+            period: jaar
+            groups:
+              - {code: index, name: Testindex}
+              - {code: a, name: Veiligheid, parent: index, weight: 1}
+              - {code: b, parent: index, weight: 1}
+            indicators:
+              - {code: x, name: X, parent: a, direction: 1}
+              - {code: y, name: Y, parent: b, direction: 1}
+            normalise: {method: minmax, range: [0, 100]}
+            aggregate: {method: arithmetic}
+
+            """
+        try cli.write("model.yml", model)
+        try cli.write("model-en.yml", model + "language: en\n")
+        try cli.write("data.csv", "buurt,naam,jaar,x,y\nA1,Aa,2020,10,5\nB1,Bee,2020,2,9\nC1,Cee,2020,2,5\n")
+    }
+
+    @Test func smallModelInEnglishAndDutchHandChecked() throws {
+        let cli = try CLIHarness()
+        try Self.writeSmallModel(cli)
+        // a = 2: A1 (2·100 + 0)/3 = 66.67 keeps rank 1, B1 100/3 = 33.33 falls to 2, C1 0 stays 3:
+        // one buurt changes rank. The model says `language: en`.
+        let english = try cli.run(["whatif", "model-en.yml", "--weight", "a=2"])
+        #expect(english.status == 0, "stderr: \(english.stderr)")
+        #expect(english.stdout == """
+            Testindex 2020: ranks with changed weights — Veiligheid (a) 1 → 2
+            1 of 3 units changes rank; a positive shift climbs towards rank 1.
+            unit  name  rank       shift  score
+            B1    Bee     1 → 2       -1  50.00 → 33.33
+            A1    Aa      1 → 1        0  50.00 → 66.67
+            C1    Cee     3 → 3        0  0.00 → 0.00
+
+            """)
+        // --lang nl overrides the model. a = 0.5, b = 0: A1 100, B1 and C1 0 (rank 2 both):
+        // B1 falls one place, C1 climbs one; equal shifts by new rank, then code.
+        let dutch = try cli.run(["whatif", "model-en.yml", "--weight", "a=0,5", "--weight", "b=0", "--top", "1", "--lang", "nl"])
+        #expect(dutch.status == 0, "stderr: \(dutch.stderr)")
+        #expect(dutch.stdout == """
+            Testindex 2020: rangen met andere gewichten — Veiligheid (a) 1 → 0,5; b 1 → 0
+            2 van de 3 buurten veranderen van rang; een positieve verschuiving is een stap naar rang 1.
+            buurt  naam  rang       verschuiving  score
+            B1     Bee     1 → 2              -1  50,00 → 0,00
+            (nog 2; --top 0 toont alles)
+
+            """)
+        // A model without `language:` is Dutch; one buurt: singular.
+        let plain = try cli.run(["whatif", "model.yml", "--weight", "a=2", "--top", "0"])
+        #expect(plain.status == 0, "stderr: \(plain.stderr)")
+        let lines = plain.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 6)
+        #expect(lines[1] == "1 van de 3 buurten verandert van rang; een positieve verschuiving is een stap naar rang 1.")
+        #expect(lines[4] == "A1     Aa      1 → 1               0  50,00 → 66,67")
     }
 
     @Test(arguments: [
@@ -146,6 +212,7 @@ import BuurtIndex
         ([], "give at least one --weight CODE=VALUE"),
         (["--weight", "crime=2", "--period", "2016"], "--period 2016 is not in the data; its periods are 2017, 2018, 2019, 2020"),
         (["--weight", "crime=2", "--top", "-1"], "--top must be 0 or more"),
+        (["--weight", "crime=2", "--lang", "de"], "The value 'de' is invalid for '--lang <lang>'"),
     ])
     func badArgumentsAreUsageErrors(arguments: [String], message: String) throws {
         let cli = try CLIHarness()

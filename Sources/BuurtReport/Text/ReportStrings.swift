@@ -1,8 +1,9 @@
-/// Every text BuurtReport shows to readers, in Dutch and English: the report, its charts and
-/// the weight explorer. `{1}`, `{2}`, … are filled in by ``ReportStrings/callAsFunction(_:_:)``.
-/// The changes section, the account of the replications, the weight explorer and the strengths
-/// of a profile keep their keys in their own enums, reached through ``changes(_:)``,
-/// ``account(_:)``, ``explorer(_:)`` and ``strengths(_:)``.
+/// Every text BuurtReport shows to readers, in Dutch and English: the report, its charts, the
+/// weight explorer, the what-if table and `diff.md`. `{1}`, `{2}`, … are filled in by
+/// ``ReportStrings/callAsFunction(_:_:)``. Topics with many keys keep them in their own enums,
+/// reached through one case each: ``changes(_:)``, ``account(_:)``, ``explorer(_:)``,
+/// ``profile(_:)``, ``choiceName(_:)``/``choicePhrase(_:)``, ``strengths(_:)``, ``whatIf(_:)``
+/// and ``runDiff(_:)``.
 enum ReportText: Sendable {
     /// Texts of the section "changes over time".
     case changes(ReportChangeText)
@@ -16,6 +17,8 @@ enum ReportText: Sendable {
     case choiceName(ReportChoiceText), choicePhrase(ReportChoiceText)
     /// Texts of the strengths and weaknesses of a buurt profile.
     case strengths(ReportStrengthText)
+    /// Texts of the what-if table and of an update state's `diff.md`.
+    case whatIf(WhatIfTableText), runDiff(RunDiffMarkdownText)
     /// The separators of numbers shown to readers.
     case decimalSeparator, thousandsSeparator
     // Lead and structure
@@ -70,6 +73,8 @@ enum ReportText: Sendable {
         case .choiceName(let key): key.texts
         case .choicePhrase(let key): key.phraseTexts
         case .strengths(let key): key.texts
+        case .whatIf(let key): key.texts
+        case .runDiff(let key): key.texts
         case .decimalSeparator: (",", ".")
         case .thousandsSeparator: (".", ",")
 
@@ -380,7 +385,8 @@ struct ReportStrings: Sendable {
         text(n == 1 ? one : many, arguments)
     }
 
-    private func text(_ key: ReportText, _ arguments: [String]) -> String {
+    /// ``callAsFunction(_:_:)`` with the arguments as an array.
+    func text(_ key: ReportText, _ arguments: [String]) -> String {
         let (nl, en) = key.texts
         let chosen = switch language {
         case .nl: nl

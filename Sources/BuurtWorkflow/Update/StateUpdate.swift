@@ -76,7 +76,8 @@ public enum StateUpdate {
                 try AtomicFile.write(modelBytes, to: state.modelPath)
                 for file in companions { try AtomicFile.write(file.data, to: state.join(file.relative)) }
             } annotate: { outputs throws(BuurtError) in
-                let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods)
+                let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods,
+                                                 language: ReportLanguage(code: source.file.language))
                 try outputs.add("diff.md", text: first.markdown)
                 try outputs.add("diff.csv", text: first.csv)
             }
@@ -161,7 +162,7 @@ public enum StateUpdate {
                 let model = current.model
                 let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
                                                index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
-                try outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model))
+                try outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model, language: ReportLanguage(code: current.file.language)))
                 try outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
                 outcome.diff = diff
             }

@@ -39,63 +39,65 @@ package enum RunDiffText {
         return csv.text
     }
 
-    /// The changes in words and tables, for people.
-    package static func markdown(_ diff: RunDiff, model: IndexModel) -> String {
+    /// The changes in words and tables, for people, in `language` (the state's: its runs
+    /// report in the model's `language:`). Ranks, scores and gaps use the language's decimal
+    /// separator, as the report does; revised cells are shown as the files have them.
+    package static func markdown(_ diff: RunDiff, model: IndexModel, language: ReportLanguage) -> String {
+        let t = RunDiffStrings(language: language)
         let index = model.node(model.root)?.name ?? model.root
         func group(_ code: String) -> String { model.node(code)?.name ?? code }
-        func rank(_ x: Double) -> String { x.isNaN ? "–" : formatNumber(x) }
-        func score(_ x: Double) -> String { x.isNaN ? "–" : String(format: "%.2f", x) }
-        func signed(_ x: Double) -> String { x.isNaN ? "–" : (x > 0 ? "+" : "") + formatNumber(x) }
-        var md = "# Run \(diff.run) against run \(diff.previousRun)\n\n"
-        md += "## Figures\n\n"
-        let added = diff.addedPeriods.isEmpty ? "no new period" : "\(diff.addedRows) rows added for \(diff.addedPeriods.map(String.init).joined(separator: ", "))"
-        md += "\(added); \(diff.revisions.count) published \(diff.revisions.count == 1 ? "cell" : "cells") revised.\n"
+        var md = t(.title, diff.run, diff.previousRun) + "\n\n" + t(.figuresTitle) + "\n\n"
+        let added = diff.addedPeriods.isEmpty ? t(.noNewPeriod)
+            : t.count(diff.addedRows, one: .addedOne, many: .addedMany, String(diff.addedRows), diff.addedPeriods.map(String.init).joined(separator: ", "))
+        md += t.count(diff.revisions.count, one: .revisedOne, many: .revisedMany, added, String(diff.revisions.count)) + "\n"
         if !diff.revisions.isEmpty {
-            md += "\n| unit | period | column | published | new |\n|---|---|---|---|---|\n"
-            for r in diff.revisions { md += "| \(r.unit) | \(r.period) | \(r.column) | \(r.old.map { $0.isEmpty ? "(empty)" : $0 } ?? "(no row)") | \(r.new.isEmpty ? "(empty)" : r.new) |\n" }
+            md += "\n" + t(.revisionsHead) + "\n|---|---|---|---|---|\n"
+            for r in diff.revisions {
+                md += "| \(r.unit) | \(r.period) | \(r.column) | \(r.old.map { $0.isEmpty ? t(.emptyCell) : $0 } ?? t(.noRow)) | \(r.new.isEmpty ? t(.emptyCell) : r.new) |\n"
+            }
         }
-        let span = diff.periodBefore == diff.periodAfter ? "\(diff.periodAfter), before and after" : "\(diff.periodBefore) → \(diff.periodAfter)"
-        md += "\n## Ranks (\(index), \(span))\n\n"
-        md += "\(diff.moves.count) of \(diff.comparedUnits) buurten changed rank; a positive move climbs towards rank 1.\n"
+        let span = diff.periodBefore == diff.periodAfter ? t(.samePeriod, String(diff.periodAfter)) : "\(diff.periodBefore) → \(diff.periodAfter)"
+        md += "\n" + t(.ranksTitle, index, span) + "\n\n"
+        md += t.count(diff.moves.count, one: .movedOne, many: .movedMany, String(diff.moves.count), String(diff.comparedUnits)) + "\n"
+        let before = String(diff.periodBefore), after = String(diff.periodAfter)
         if !diff.moves.isEmpty {
-            md += "\n| unit | name | rank \(diff.periodBefore) | rank \(diff.periodAfter) | move | score \(diff.periodBefore) | score \(diff.periodAfter) |\n|---|---|---|---|---|---|---|\n"
+            md += "\n" + t(.movesHead, before, after) + "\n|---|---|---|---|---|---|---|\n"
             for m in diff.moves {
-                md += "| \(m.unit) | \(m.name) | \(rank(m.rankBefore)) | \(rank(m.rankAfter)) | \(signed(m.move)) | \(score(m.scoreBefore)) | \(score(m.scoreAfter)) |\n"
+                md += "| \(m.unit) | \(m.name) | \(t.rank(m.rankBefore)) | \(t.rank(m.rankAfter)) | \(t.signed(m.move)) | \(t.score(m.scoreBefore)) | \(t.score(m.scoreAfter)) |\n"
             }
         }
         if !diff.recomputed.isEmpty {
-            md += "\n## Earlier periods recomputed\n\n\(diff.recomputed.count) index \(diff.recomputed.count == 1 ? "score" : "scores") of earlier periods changed.\n"
-            md += "\n| unit | name | period | rank | score |\n|---|---|---|---|---|\n"
+            md += "\n" + t(.recomputedTitle) + "\n\n"
+            md += t.count(diff.recomputed.count, one: .recomputedOne, many: .recomputedMany, String(diff.recomputed.count)) + "\n"
+            md += "\n" + t(.recomputedHead) + "\n|---|---|---|---|---|\n"
             for m in diff.recomputed {
-                md += "| \(m.unit) | \(m.name) | \(m.periodAfter) | \(rank(m.rankBefore)) → \(rank(m.rankAfter)) | \(score(m.scoreBefore)) → \(score(m.scoreAfter)) |\n"
+                md += "| \(m.unit) | \(m.name) | \(m.periodAfter) | \(t.rank(m.rankBefore)) → \(t.rank(m.rankAfter)) | \(t.score(m.scoreBefore)) → \(t.score(m.scoreAfter)) |\n"
             }
         }
-        guard diff.hasLists else {
-            md += "\nThe model has no uncertainty analysis, so there are no priority lists to compare.\n"
-            return md
-        }
-        md += "\n## Priority list: top \(diff.top)\n\n"
-        let entered = diff.topChanges.filter(\.entered), left = diff.topChanges.filter { !$0.entered }
+        guard diff.hasLists else { return md + "\n" + t(.noLists) + "\n" }
+        md += "\n" + t(.prioritiesTitle, String(diff.top)) + "\n\n"
         func names(_ list: [RunDiff.TopChange]) -> String {
-            list.isEmpty ? "none" : list.map { "\($0.name) (\($0.unit), priority \(rank($0.priorityBefore)) → \(rank($0.priorityAfter)))" }.joined(separator: ", ")
+            list.isEmpty ? t(.nobody) : list.map { t(.priorityMove, $0.name, $0.unit, t.rank($0.priorityBefore), t.rank($0.priorityAfter)) }.joined(separator: ", ")
         }
-        md += "Entered: \(names(entered)).\nLeft: \(names(left)).\n"
-        md += "\n## Problems (dimensions significantly behind the reference)\n\n"
-        let newly = diff.problems.filter(\.newlySignificant), gone = diff.problems.filter { !$0.newlySignificant }
-        md += "\(newly.count) newly significant, \(gone.count) no longer significant.\n"
+        md += t(.entered, names(diff.topChanges.filter(\.entered))) + "\n" + t(.left, names(diff.topChanges.filter { !$0.entered })) + "\n"
+        md += "\n" + t(.problemsTitle) + "\n\n"
+        let newly = diff.problems.filter(\.newlySignificant).count
+        md += t(.problemCounts, String(newly), String(diff.problems.count - newly)) + "\n"
         if !diff.problems.isEmpty {
-            md += "\n| unit | name | dimension | change | gap \(diff.periodBefore) | gap \(diff.periodAfter) |\n|---|---|---|---|---|---|\n"
+            md += "\n" + t(.problemsHead, before, after) + "\n|---|---|---|---|---|---|\n"
             for p in diff.problems {
-                md += "| \(p.unit) | \(p.name) | \(group(p.group)) | \(p.newlySignificant ? "newly significant" : "no longer significant") | \(score(p.gapBefore)) | \(score(p.gapAfter)) |\n"
+                let change = t(p.newlySignificant ? .newlySignificant : .noLongerSignificant)
+                md += "| \(p.unit) | \(p.name) | \(group(p.group)) | \(change) | \(t.score(p.gapBefore)) | \(t.score(p.gapAfter)) |\n"
             }
         }
         return md
     }
 
-    /// The files of a state's first run: nothing to compare with.
-    package static func firstRun(_ run: String, rows: Int, periods: [Int]) -> (markdown: String, csv: String) {
+    /// The files of a state's first run, in `language`: nothing to compare with.
+    package static func firstRun(_ run: String, rows: Int, periods: [Int], language: ReportLanguage) -> (markdown: String, csv: String) {
         let list = periods.map(String.init).joined(separator: ", ")
-        return ("# Run \(run)\n\nFirst run of this state: \(rows) rows for \(list); there is no previous run to compare with.\n",
+        let t = RunDiffStrings(language: language)
+        return (t.count(rows, one: .firstRunOne, many: .firstRunMany, run, String(rows), list) + "\n",
                 CSVWriter(header: ["change", "unit", "name", "item", "period_before", "period_after", "before", "after"]).text)
     }
 }

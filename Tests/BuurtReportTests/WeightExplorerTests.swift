@@ -88,7 +88,8 @@ import BuurtIndex
     @Test func embeddedDataHoldsTheTreeTheExactIndicatorValuesAndPublishedRanks() throws {
         let (panel, model, aggregate) = try Self.fixture()
         let json = try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate, modelFile: "buurt model.yml"))
-        #expect(json.hasPrefix(#"{"index":"index","indexName":"Veiligheid","method":"arithmetic","recomputable":true,"model":"buurt model.yml","#))
+        #expect(json.hasPrefix(#"{"index":"index","indexName":"Veiligheid","method":"arithmetic","recomputable":true,"model":"buurt model.yml","#
+            + #""maximumWeight":1000000000,"maximumRatio":1000000,"#))
         // Depth first in model order: a, its indicator x, b, its indicator y.
         #expect(json.contains(#""nodes":[{"code":"a","name":"Cohesie","weight":1,"parent":null,"depth":1,"indicator":false,"editable":true},"#
             + #"{"code":"x","name":"x","weight":1,"parent":0,"depth":2,"indicator":true,"editable":true},"#

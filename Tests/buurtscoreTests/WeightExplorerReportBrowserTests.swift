@@ -172,6 +172,21 @@ struct WeightExplorerReportBrowserTests {
         try Self.expectWhatifRanks(cli, command: state.command, state: state, keys: ["U1 2020", "U2 2020", "U3 2020"], period: "2020")
     }
 
+    /// The page says when the command would be refused, as `buurtscore whatif` itself does.
+    @Test func pageWarnsWhenWhatifWouldRefuseTheWeights() throws {
+        let cli = try Self.handModel.get()
+        if !cli.exists("out/report.html") { _ = try cli.run(["run", "model.yml", "--out", "out"]) }
+        for (fragment, words) in [("w=p:0,q:0", "alle gewichten in één blok zijn 0"), ("w=p:2000000,q:1", "een miljoen keer")] {
+            let (state, dom) = try Self.page(cli, fragment)
+            #expect(dom.contains("<p class=\"bs-x-command-hint\">Let op: buurtscore whatif weigert deze gewichten, want " ) && dom.contains(words))
+            let outcome = try cli.run(Array(state.command.split(separator: " ").dropFirst().map(String.init)))
+            #expect(outcome.status != 0 && outcome.stderr.contains("--weight"), "\(fragment): \(outcome.stderr)")
+        }
+        let (accepted, dom) = try Self.page(cli, "w=p:1000000,q:1")
+        #expect(dom.contains("<p class=\"bs-x-command-hint\">Dezelfde gewichten op de opdrachtregel"))
+        #expect(try cli.run(Array(accepted.command.split(separator: " ").dropFirst().map(String.init))).status == 0)
+    }
+
     /// (5) Hostile links: markup, unknown codes, negative, NaN, infinite and hexadecimal values,
     /// a duplicate and a broken escape are ignored with the notice; nothing reaches the DOM.
     @Test func hostileLinkIsIgnoredWithANoticeAndNothingInjected() throws {

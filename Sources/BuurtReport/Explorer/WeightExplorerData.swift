@@ -153,6 +153,7 @@ struct WeightExplorerData: Sendable {
         typealias J = WeightExplorerJSON
         var out = "{\"index\":\(J.string(index)),\"indexName\":\(J.string(indexName))"
         out += ",\"method\":\(J.string(methodName)),\"recomputable\":\(recomputable),\"model\":\(J.string(modelFile))"
+        out += ",\"maximumWeight\":\(J.number(IndexModel.maximumWeight)),\"maximumRatio\":\(J.number(IndexModel.maximumWeightRatio))"
         out += ",\"nodes\":[" + nodes.map { n in
             "{\"code\":\(J.string(n.code)),\"name\":\(J.string(n.name)),\"weight\":\(J.number(n.weight)),"
                 + "\"parent\":\(n.parent.map(String.init) ?? "null"),\"depth\":\(n.depth),\"indicator\":\(n.isIndicator),\"editable\":\(n.editable)}"

@@ -15,7 +15,8 @@
 /// (`String(x)`), with a point and never an exponent, so `buurtscore whatif` parses exactly the
 /// weight the page used. The command names the model file and each changed weight as
 /// `--weight code=value`; a word with a character outside `A–Z a–z 0–9 _ . / : = @ % + , -` is
-/// single-quoted for the shell.
+/// single-quoted for the shell. When the command would refuse the weights (a block all 0, or a
+/// weight beyond the model's limits) the line above the command says so instead.
 enum WeightExplorerLinkScript {
     static let javaScript = #"""
         var writtenHash = null;
@@ -46,11 +47,28 @@ enum WeightExplorerLinkScript {
             return " " + T.weightOption + " " + shellWord(D.nodes[j].code + "=" + plainDecimal(W[j]));
           }).join("");
         }
+        /// Why `buurtscore whatif` would refuse the weights, checked as the model checks them
+        /// (per block of siblings: not all 0, none above the maximum or more than the maximum
+        /// ratio times the lightest positive one); "" when it accepts them.
+        function refusal() {
+          var blocks = {};
+          D.nodes.forEach(function (d, j) {
+            var key = d.parent === null ? "index" : "n" + d.parent;
+            (blocks[key] = blocks[key] || []).push(W[j]);
+          });
+          for (var key in blocks) {
+            var w = blocks[key];
+            if (w.every(function (x) { return x === 0; })) return T.refusedZero;
+            var lightest = Math.min.apply(null, w.filter(function (x) { return x > 0; }));
+            if (w.some(function (x) { return x > D.maximumWeight || x > D.maximumRatio * lightest; })) return T.refusedRatio;
+          }
+          return "";
+        }
         function showCommand() {
           var text = commandText();
           commandElement.textContent = text;
           copyButton.disabled = text === "";
-          root.querySelector(".bs-x-command-hint").textContent = text === "" ? T.noCommand : T.commandHint;
+          root.querySelector(".bs-x-command-hint").textContent = text === "" ? T.noCommand : (refusal() || T.commandHint);
         }
         function copyCommand() {
           var text = commandText(), status = root.querySelector(".bs-x-copied");

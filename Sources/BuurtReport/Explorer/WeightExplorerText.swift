@@ -24,7 +24,7 @@ enum WeightExplorerText: Sendable {
     case outsideSummary
     /// `{count}` entries of the link are ignored.
     case linkIgnored, linkIgnoredOne
-    case linkRefused, copy, copied, copyByHand, commandHint, noCommand
+    case linkRefused, copy, copied, copyByHand, commandHint, noCommand, refusedZero, refusedRatio
     /// The command and its option as the page prints them (not translated).
     case command, weightOption
 
@@ -103,6 +103,10 @@ enum WeightExplorerText: Sendable {
         case .commandHint: ("Dezelfde gewichten op de opdrachtregel (in de map van het model):", "The same weights on the command line (in the model's folder):")
         case .noCommand: ("Verander een gewicht om de opdracht te krijgen die dezelfde rangorde berekent.",
                           "Change a weight to get the command that computes the same ranking.")
+        case .refusedZero: ("Let op: buurtscore whatif weigert deze gewichten, want alle gewichten in één blok zijn 0; geef er minstens één een gewicht groter dan 0.",
+                            "Note: buurtscore whatif refuses these weights, since every weight in one block is 0; give at least one of them a weight above 0.")
+        case .refusedRatio: ("Let op: buurtscore whatif weigert deze gewichten, want een gewicht is meer dan een miljard, of meer dan een miljoen keer een ander gewicht in hetzelfde blok.",
+                             "Note: buurtscore whatif refuses these weights, since a weight is above a billion, or more than a million times another weight in the same block.")
         case .command: ("buurtscore whatif", "buurtscore whatif")
         case .weightOption: ("--weight", "--weight")
         }
@@ -133,7 +137,7 @@ enum WeightExplorerText: Sendable {
             ("outsideSummary", t(.explorer(.outsideSummary))), ("linkIgnored", t(.explorer(.linkIgnored))),
             ("linkIgnoredOne", t(.explorer(.linkIgnoredOne))), ("linkRefused", t(.explorer(.linkRefused))),
             ("copied", t(.explorer(.copied))), ("copyByHand", t(.explorer(.copyByHand))), ("commandHint", t(.explorer(.commandHint))),
-            ("noCommand", t(.explorer(.noCommand))), ("command", t(.explorer(.command))), ("weightOption", t(.explorer(.weightOption))),
+            ("noCommand", t(.explorer(.noCommand))), ("refusedZero", t(.explorer(.refusedZero))), ("refusedRatio", t(.explorer(.refusedRatio))), ("command", t(.explorer(.command))), ("weightOption", t(.explorer(.weightOption))),
         ]
         return "{" + pairs.map { "\(WeightExplorerJSON.string($0.0)):\(WeightExplorerJSON.string($0.1))" }.joined(separator: ",") + "}"
     }

@@ -145,7 +145,7 @@ import BuurtIndex
         let (panel, model, aggregate) = try Self.fixture()
         let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate)
         #expect(html.components(separatedBy: "<details class=\"bs-x-dimension\"><summary><div class=\"bs-x-weight bs-x-dim\">").count - 1 == 2)
-        #expect(html.contains(#"<label for="bs-x-range-0">Cohesie</label><input type="range" id="bs-x-range-0" class="bs-x-range" data-node="0" data-code="a" min="0" max="20" step="0.2" value="1">"#))
+        #expect(html.contains(#"<label for="bs-x-range-0" title="Cohesie">Cohesie</label><input type="range" id="bs-x-range-0" class="bs-x-range" data-node="0" data-code="a" min="0" max="20" step="0.2" value="1">"#))
         // The dimensions' sliders reach 4 × the largest dimension weight 3 (→ 20), x's 4 × its siblings' 1 (→ 5).
         #expect(html.contains(#"data-node="2" data-code="b" min="0" max="20" step="0.2" value="3">"#))
         #expect(html.contains(#"data-node="1" data-code="x" min="0" max="5" step="0.05" value="1">"#))

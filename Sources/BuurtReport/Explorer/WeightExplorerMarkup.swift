@@ -74,7 +74,7 @@ enum WeightExplorerMarkup {
         let w = formatNumber(node.weight)
         let indent = node.depth > 2 ? " style=\"padding-left:\(node.depth - 2)rem\"" : ""
         var out = "<div class=\"bs-x-weight\(node.parent == nil ? " bs-x-dim" : "")\"\(indent)>"
-        out += "<label for=\"bs-x-range-\(j)\">\(Markup.escaped(node.name))</label>"
+        out += "<label for=\"bs-x-range-\(j)\" title=\"\(Markup.attribute(node.name))\">\(Markup.escaped(node.name))</label>"
         out += "<input type=\"range\" id=\"bs-x-range-\(j)\" class=\"bs-x-range\" data-node=\"\(j)\" data-code=\"\(Markup.attribute(node.code))\""
             + " min=\"0\" max=\"\(formatNumber(maximum))\" step=\"\(formatNumber(maximum / 100))\" value=\"\(w)\"\(disabled)>"
         out += "<input type=\"number\" class=\"bs-x-number\" data-node=\"\(j)\" data-code=\"\(Markup.attribute(node.code))\""

@@ -47,7 +47,7 @@ enum WeightExplorerLinkScript {
             return " " + T.weightOption + " " + shellWord(D.nodes[j].code + "=" + plainDecimal(W[j]));
           }).join("");
         }
-        /// Why `buurtscore whatif` would refuse the weights, checked as the model checks them
+        /// Why the command would refuse the weights, checked as the model checks them
         /// (per block of siblings: not all 0, none above the maximum or more than the maximum
         /// ratio times the lightest positive one); "" when it accepts them.
         function refusal() {

@@ -68,28 +68,91 @@ import BuurtIndex
         #expect(html == WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate), "not deterministic")
     }
 
-    @Test func embeddedDataHoldsTheExactDoublesWeightsAndPublishedRanks() throws {
-        let (panel, model, aggregate) = try Self.fixture()
-        let json = try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate))
-        #expect(json.hasPrefix(#"{"index":"index","indexName":"Veiligheid","method":"arithmetic","recomputable":true,"minCoverage":null,"#))
-        #expect(json.contains(#""dims":[{"code":"a","name":"Cohesie","weight":1},{"code":"b","name":"Overlast","weight":3}]"#))
-        #expect(json.contains(#""periods":[2017,2018],"units":[["U1","Noord"],["U2","Zuid"]]"#))
-        let rows = try Self.rows(json)
-        // [unit, period, published index, published rank, a, b]; 2017: U2 (30) ranks above U1
-        // (17.5); 2018: U1 ≈ 0.275 below U2 = 5.
-        let third = 1.0 / 3.0
-        let expected: [[Double]] = [
-            [0, 0, 17.5, 2, 10, 20],
-            [1, 0, 30, 1, 30, .nan],
-            [0, 1, (1 * 0.1 + 3 * third) / 4, 2, 0.1, third],
-            [1, 1, 5, 1, 5, 5],
-        ]
-        try #require(rows.count == expected.count)
-        for (got, want) in zip(rows, expected) {
-            // Bit-identical, not approximately equal: the page must start from the same doubles.
-            #expect(got.count == want.count && zip(got, want).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) },
-                    "\(got) vs \(want)")
+    /// The data JSON parsed, and each embedded value column decoded from its base64 doubles.
+    static func parsed(_ json: String) throws -> (object: [String: Any], columns: [[Double]]) {
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let texts = try #require(object["values"] as? [String])
+        let columns = try texts.map { text in
+            let bytes = [UInt8](try #require(Data(base64Encoded: text)))
+            return stride(from: 0, to: bytes.count, by: 8).map { start in
+                Double(bitPattern: (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << (8 * UInt64($1)) })
+            }
         }
+        return (object, columns)
+    }
+
+    static func sameBits(_ a: [Double], _ b: [Double]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN) }
+    }
+
+    @Test func embeddedDataHoldsTheTreeTheExactIndicatorValuesAndPublishedRanks() throws {
+        let (panel, model, aggregate) = try Self.fixture()
+        let json = try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate, modelFile: "buurt model.yml"))
+        #expect(json.hasPrefix(#"{"index":"index","indexName":"Veiligheid","method":"arithmetic","recomputable":true,"model":"buurt model.yml","#
+            + #""maximumWeight":1000000000,"maximumRatio":1000000,"#))
+        // Depth first in model order: a, its indicator x, b, its indicator y.
+        #expect(json.contains(#""nodes":[{"code":"a","name":"Cohesie","weight":1,"parent":null,"depth":1,"indicator":false,"editable":true},"#
+            + #"{"code":"x","name":"x","weight":1,"parent":0,"depth":2,"indicator":true,"editable":true},"#
+            + #"{"code":"b","name":"Overlast","weight":3,"parent":null,"depth":1,"indicator":false,"editable":true},"#
+            + #"{"code":"y","name":"y","weight":1,"parent":2,"depth":2,"indicator":true,"editable":true}]"#))
+        // Bottom-up: a from x, b from y, then the index (null) from a and b, none with min_coverage.
+        #expect(json.contains(#""aggregates":[[0,null,[1]],[2,null,[3]],[null,null,[0,2]]],"leaves":[1,3],"#))
+        #expect(json.contains(#""periods":[2017,2018],"units":[["U1","Noord"],["U2","Zuid"]],"bands":false"#))
+        let (_, columns) = try Self.parsed(json)
+        // Bit-identical, not approximately equal: the page must start from the same doubles.
+        let third = 1.0 / 3.0
+        #expect(Self.sameBits(columns[0], [10, 30, 0.1, 5]))
+        #expect(Self.sameBits(columns[1], [20, .nan, third, 5]))
+        // [unit, period, published index, published rank]; 2017: U2 (30) ranks above U1 (17.5);
+        // 2018: U1 ≈ 0.275 below U2 = 5.
+        let expected: [[Double]] = [[0, 0, 17.5, 2], [1, 0, 30, 1], [0, 1, (1 * 0.1 + 3 * third) / 4, 2], [1, 1, 5, 1]]
+        let rows = try Self.rows(json)
+        try #require(rows.count == expected.count)
+        for (got, want) in zip(rows, expected) { #expect(Self.sameBits(got, want), "\(got) vs \(want)") }
+    }
+
+    @Test func base64ColumnsKeepEveryBitAndWriteNaNAsTheQuietNaN() throws {
+        let values = [0, -0.0, 1e-300, .pi, 100, -12.5, .nan, Double(bitPattern: 0x7ff0_0000_0000_0001), .greatestFiniteMagnitude]
+        let text = WeightExplorerJSON.base64(doubles: values)
+        #expect(text.count == (values.count * 8 + 2) / 3 * 4)
+        #expect(text.allSatisfy { $0.isLetter || $0.isNumber || "+/=".contains($0) })
+        let bytes = [UInt8](try #require(Data(base64Encoded: text)))
+        let back = stride(from: 0, to: bytes.count, by: 8).map { start in
+            (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[start + $1]) << (8 * UInt64($1)) }
+        }
+        #expect(back == values.map { $0.isNaN ? Double.nan.bitPattern : $0.bitPattern })
+        // Little-endian: 1 is 00 00 00 00 00 00 F0 3F.
+        #expect(WeightExplorerJSON.base64(doubles: [1]) == "AAAAAAAA8D8=")
+    }
+
+    @Test func bandsAreEmbeddedPerRowAndFollowThePeriodChoice() throws {
+        let (panel, model, aggregate) = try Self.fixture()
+        let bands: [(low: Double, high: Double)] = [(1, 2), (1, 1), (.nan, .nan), (1, 2)]
+        let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate, bands: bands)
+        let json = try Self.dataJSON(html)
+        #expect(json.contains(#""bands":true"#))
+        let rows = try Self.rows(json)
+        #expect(rows.map { Array($0.suffix(2)) }.elementsEqual([[1, 2], [1, 1], [.nan, .nan], [1, 2]]) { Self.sameBits($0, $1) })
+        #expect(html.contains(">Gepubliceerde rangband (5–95 %)</th>"))
+        let only2018 = try Self.rows(try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate,
+                                                                            periods: [2018], bands: bands)))
+        #expect(only2018.map { Array($0.suffix(2)) }.elementsEqual([[.nan, .nan], [1, 2]]) { Self.sameBits($0, $1) })
+        // Without bands: no column.
+        #expect(!WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate).contains(">Gepubliceerde rangband"))
+    }
+
+    @Test func everyWeightHasAControlAndEachDimensionItsOwnBlock() throws {
+        let (panel, model, aggregate) = try Self.fixture()
+        let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate)
+        #expect(html.components(separatedBy: "<details class=\"bs-x-dimension\"><summary><div class=\"bs-x-weight bs-x-dim\">").count - 1 == 2)
+        #expect(html.contains(#"<label for="bs-x-range-0" title="Cohesie">Cohesie</label><input type="range" id="bs-x-range-0" class="bs-x-range" data-node="0" data-code="a" min="0" max="20" step="0.2" value="1">"#))
+        // The dimensions' sliders reach 4 × the largest dimension weight 3 (→ 20), x's 4 × its siblings' 1 (→ 5).
+        #expect(html.contains(#"data-node="2" data-code="b" min="0" max="20" step="0.2" value="3">"#))
+        #expect(html.contains(#"data-node="1" data-code="x" min="0" max="5" step="0.05" value="1">"#))
+        #expect(html.contains("<caption class=\"bs-x-caption\">Meest kwetsbaar eerst"))
+        #expect(html.contains(#"<option value="need" selected>meest kwetsbaar eerst</option>"#))
+        // Codes appear only in attributes and the data, not as visible text.
+        #expect(html.contains(">Overlast</label>") && !html.contains(">a</label>") && !html.contains("bs-x-code"))
     }
 
     @Test func namesCannotBreakOutOfTheScriptOrTheMarkup() throws {
@@ -116,23 +179,35 @@ import BuurtIndex
         let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate)
         #expect(html.contains("\"recomputable\":false"))
         #expect(html.contains("<fieldset class=\"bs-x-weights\" disabled>"))
-        #expect(html.components(separatedBy: "\" disabled>").count - 1 == 2 * 2 + 2, "each range and number field, the fieldset and the reset button")
+        #expect(html.components(separatedBy: "\" disabled>").count - 1 == 4 * 2 + 3,
+                "each range and number field of the four weights, the fieldset, the reset and the copy button")
         #expect(html.contains("<button type=\"button\" class=\"bs-x-reset\" disabled>"))
         let note = try #require(html.components(separatedBy: "<p class=\"bs-x-note\" role=\"note\">").dropFirst().first)
         #expect(note.contains(words) && note.contains("buurtscore whatif"))
         #expect(!html.contains("bs-x-formula\">"))
     }
 
-    @Test func rootRuleDecidesMethodAndCoverage() throws {
+    @Test func rulesDecideWhatIsRecomputedAndWhatIsFixed() throws {
         let (panel, model, _) = try Self.fixture()
-        // A geometric lower level does not matter; the root's (height 3) min_coverage is embedded.
+        // Geometric dimensions (height 2) are taken as published; the index (height 3) is
+        // recomputed from them with its min_coverage; the indicator weights are fixed.
         let lower = AggregateParameters(rule: AggregateRule(), levelRules: [2: AggregateRule(method: .geometric), 3: AggregateRule(minCoverage: 0.5)])
-        let json = try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: lower))
-        #expect(json.contains(#""method":"arithmetic","recomputable":true,"minCoverage":0.5,"#))
-        // Without a column for a dimension the page cannot recompute and says which.
-        let missing = panel.selecting(columns: ["x", "y", "a", "index"])
-        let html = WeightExplorer.html(aggregated: missing, model: model, aggregate: AggregateParameters())
-        #expect(html.contains("\"recomputable\":false") && html.contains("missen de scores van b"))
+        let html = WeightExplorer.html(aggregated: panel, model: model, aggregate: lower)
+        let json = try Self.dataJSON(html)
+        #expect(json.contains(#""method":"arithmetic","recomputable":true,"#))
+        #expect(json.contains(#""aggregates":[[null,0.5,[0,2]]],"leaves":[0,2],"#))
+        #expect(json.contains(#"{"code":"x","name":"x","weight":1,"parent":0,"depth":2,"indicator":true,"editable":false}"#))
+        let (_, columns) = try Self.parsed(json)
+        #expect(Self.sameBits(columns[0], panel.column("a")!) && Self.sameBits(columns[1], panel.column("b")!))
+        #expect(html.contains("Cohesie wordt niet met het rekenkundig gemiddelde berekend"))
+        // A dimension without a column is recomputed from its indicators.
+        let withoutB = try Self.dataJSON(WeightExplorer.html(aggregated: panel.selecting(columns: ["x", "y", "a", "index"]), model: model,
+                                                             aggregate: AggregateParameters()))
+        #expect(withoutB.contains(#""recomputable":true"#) && withoutB.contains(#""leaves":[1,3]"#))
+        // Without b's column or its indicator's the page cannot recompute and names the dimension.
+        let missing = panel.selecting(columns: ["x", "a", "index"])
+        let refused = WeightExplorer.html(aggregated: missing, model: model, aggregate: AggregateParameters())
+        #expect(refused.contains("\"recomputable\":false") && refused.contains("missen de scores van Overlast"))
     }
 
     @Test func languagePeriodsAndPage() throws {

@@ -68,6 +68,14 @@ struct ExplorerPageState {
     var publishedMismatches: Int
     var error: String?
     var disabledControls: Bool
+    /// The notice about an ignored link, the printed command and the page's address fragment.
+    var notice: String
+    var command: String
+    var hash: String
+    /// The table's rows of the chosen period, top first (data row numbers).
+    var order: [Int]
+    /// Per data row: the recomputed rank lies outside the published band (nil: no band or rank).
+    var outside: [Bool?]
     /// Per data row: (rank, score), NaN for null.
     var rows: [(rank: Double, score: Double)]
 
@@ -88,6 +96,11 @@ struct ExplorerPageState {
         publishedMismatches = object["publishedMismatches"] as? Int ?? -1
         error = object["error"] as? String
         disabledControls = object["disabledControls"] as? Bool ?? false
+        notice = object["notice"] as? String ?? ""
+        command = object["command"] as? String ?? ""
+        hash = object["hash"] as? String ?? ""
+        order = object["order"] as? [Int] ?? []
+        outside = (object["outside"] as? [Any] ?? []).map { $0 as? Bool }
         weights = Self.numbers(in: Self.slice(json, from: "\"weights\":[", to: "]"))
         let rowNumbers = Self.numbers(in: Self.slice(json, from: "\"rows\":[", to: "]]") + "]")
         rows = stride(from: 0, to: rowNumbers.count - 1, by: 2).map { (rowNumbers[$0], rowNumbers[$0 + 1]) }
@@ -122,6 +135,17 @@ struct ExplorerFixture: Sendable {
         let page = directory.appendingPathComponent("\(name).html")
         try Data(WeightExplorer.page(result: nominal, project: project).utf8).write(to: page)
         return ExplorerFixture(project: project, nominal: nominal, page: page, modelPath: modelPath)
+    }
+
+    /// The model's weights in the page's order: depth first below the index, in model order.
+    static func nodeOrder(_ model: IndexModel) -> [String] {
+        var out: [String] = []
+        func visit(_ code: String) {
+            out.append(code)
+            model.children(of: code).forEach(visit)
+        }
+        model.children(of: model.root).forEach(visit)
+        return out
     }
 
     static let demoModel = CLIHarness.projectRoot.appendingPathComponent("datasets/demo/model.yml").path

@@ -43,6 +43,12 @@ struct WeightExplorerBrowserTests {
                 ($0, formatNumber(Double.random(in: 0..<3, using: &rng)))
             }))
         }
+        // Indicator weights: one alone, a mix with a dimension, and a random vector.
+        cases.append(WeightCase(label: "burglary 3", weights: [("burglary", "3")]))
+        cases.append(WeightCase(label: "indicators mixed", weights: [("know_each_other", "0"), ("theft", "2.5"), ("unsafe_home", "0.125"), ("crime", "2")]))
+        cases.append(WeightCase(label: "random indicators", weights: ["burglary", "theft", "violence", "vandalism", "litter", "graffiti"].map {
+            ($0, formatNumber(Double.random(in: 0..<3, using: &rng)))
+        }))
         return cases
     }()
 
@@ -61,7 +67,7 @@ struct WeightExplorerBrowserTests {
             weights[code] = value
         }
         // The weights the page applied are the ones typed, to the last bit.
-        let applied = model.children(of: model.root).map { weights[$0] ?? model.node($0)!.weight }
+        let applied = ExplorerFixture.nodeOrder(model).map { weights[$0] ?? model.node($0)!.weight }
         #expect(state.weights == applied)
 
         let expected = try WhatIf.rankShifts(nominal: fixture.nominal, model: model, spec: fixture.project.file.spec, weights: weights)
@@ -75,8 +81,10 @@ struct WeightExplorerBrowserTests {
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) rows differ: \(mismatches.prefix(5).joined(separator: "; "))")
-        // Not a vacuous comparison: some rows are ranked (unless every weight is 0).
-        if applied.contains(where: { $0 > 0 }) { #expect(expected.contains { !$0.rank.isNaN }) }
+        // Not a vacuous comparison: some rows are ranked (unless every dimension weight is 0).
+        if model.children(of: model.root).contains(where: { (weights[$0] ?? model.node($0)!.weight) > 0 }) {
+            #expect(expected.contains { !$0.rank.isNaN })
+        }
     }
 
     @Test(arguments: cases)
@@ -132,7 +140,8 @@ struct WeightExplorerBrowserTests {
         #expect(dom.contains("meetkundig gemiddelde") && dom.contains("buurtscore whatif"))
         let published = try #require(fixture.nominal.aggregated.ranksWithinPeriods(of: fixture.project.model.root))
         #expect(state.rows.map(\.rank).elementsEqual(published) { $0 == $1 || ($0.isNaN && $1.isNaN) })
-        #expect(state.weights == [1, 1, 1, 1, 1, 1])
+        #expect(state.weights == [Double](repeating: 1, count: 27))
+        #expect(state.notice == "De gewichten in de link zijn genegeerd: deze index kan hier niet opnieuw worden berekend." && state.command.isEmpty)
     }
 }
 

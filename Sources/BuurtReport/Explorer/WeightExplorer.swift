@@ -1,47 +1,60 @@
 import BuurtIndex
 import BuurtNumerics
 
-/// The weight explorer of `report.html`: one slider (and a number field) per dimension weight —
-/// the children of the index — that recomputes the index and the ranking in the page and shows
-/// each unit's rank shift against the published weights.
+/// The weight explorer of `report.html`: one slider (and a number field) per weight of the
+/// model's tree — each dimension in the summary line of its own collapsible block, the weights of
+/// its indicators (and sub-aggregates) inside — that recomputes the index and the ranking in the
+/// page, lists the units most in need first (the priority list's order), shows each unit's rank
+/// shift against the published weights and, with an uncertainty analysis, whether the new rank
+/// leaves the unit's published rank band; and that hands the weights on as a link (`#w=…`) and as
+/// the `buurtscore whatif` command that reproduces them.
 ///
-/// The page recomputes the compiled path only, exactly as the aggregate stage does for an
-/// arithmetic root: a row is scored when at least one dimension is available and
-/// (available dimensions)/(dimensions) is not below the root's `min_coverage`; its index is
+/// The page recomputes the compiled path, exactly as the aggregate stage does, for every
+/// aggregate aggregated with the arithmetic mean (see ``WeightExplorerData``): a row is scored
+/// when at least one child is available and (available children)/(children) is not below the
+/// rule's `min_coverage`; its score is
 ///
-///     index = Σ_d w_d·s_d / Σ_d w_d   over the available dimensions d, in model order,
+///     score = Σ_c w_c·x_c / Σ_c w_c   over the available children c, in model order,
 ///
-/// summed in the same order with the same IEEE double operations (`num += w·s; den += w`, then
-/// `num/den`; NaN when Σw = 0), so the page's scores equal `buurtscore whatif`'s bit for bit. Ranks
-/// are taken within each period: highest index = 1, exactly equal scores share the best rank.
-/// When the root is aggregated otherwise (geometric, harmonic, generalised, Copeland,
-/// Mazziotta–Pareto) the sliders are disabled with a note saying why and the published ranking
-/// is shown.
+/// summed in the same order with the same IEEE double operations (`num += w·x; den += w`, then
+/// `num/den`; NaN when Σw = 0), bottom-up, so the page's scores equal `buurtscore whatif`'s bit
+/// for bit. Ranks are taken within each period: highest index = 1, exactly equal scores share the
+/// best rank. When the index is aggregated otherwise (geometric, harmonic, generalised, Copeland,
+/// Mazziotta–Pareto) the sliders are disabled with a note saying why and the published ranking is
+/// shown; under a dimension aggregated otherwise the indicator weights are fixed and the
+/// dimension's published score is used.
 ///
-/// Test hook: `page.html#w=crime:2,cohesion:0.5` sets those weights on load by writing the
-/// number fields and dispatching their `input` events (`&via=slider` uses the sliders instead);
-/// `#state` alone applies nothing. With any hash the page writes
-/// `{"weights":[…],"recomputable":…,"publishedMismatches":…,"rows":[[rank,score],…]}` (rows in
-/// data order, `null` = missing) into `<pre id="explorer-state">`.
+/// Test hook: with any fragment the page writes `{"weights":[…],"recomputable":…,
+/// "publishedMismatches":…,"notice":…,"command":…,"order":[…],"outside":[…],
+/// "rows":[[rank,score],…]}` (weights in ``WeightExplorerData/nodes`` order, rows in data order,
+/// `null` = missing; `order` the table's rows of the chosen period) into `<pre id="explorer-state">`;
+/// `#state` applies no weight.
 public enum WeightExplorer {
     /// The explorer as one self-contained `<section class="bs-explorer">`: scoped inline style,
     /// the data as inline JSON, an inline script; no external URL.
     /// - Parameters:
-    ///   - aggregated: the aggregated panel of the published run (dimension and index columns).
+    ///   - aggregated: the aggregated panel of the published run (indicator, dimension and index columns).
     ///   - model: the model with the published weights.
-    ///   - aggregate: the aggregation parameters (the root's method and `min_coverage`).
+    ///   - aggregate: the aggregation parameters (each level's method and `min_coverage`).
     ///   - language: `nl` (default) or `en`.
     ///   - periods: the periods to embed (default every period). Ranks are taken within a
     ///     period, so leaving periods out changes no rank; it keeps the page small for many
-    ///     units (about 150 bytes per unit and period with six dimensions).
-    /// - Complexity: O(rows · dimensions) text.
+    ///     units (about 11 bytes per indicator value and 40 per row besides).
+    ///   - bands: per row of `aggregated`, the published rank band (rank_p05, rank_p95) of the
+    ///     uncertainty analysis (NaN when the row has none); nil without an analysis.
+    ///   - modelFile: the model file as the printed `buurtscore whatif` command names it.
+    /// - Complexity: O(rows · tree nodes) text.
     public static func html(aggregated: Panel, model: IndexModel, aggregate: AggregateParameters, language: String = "nl",
-                            periods: [Int]? = nil) -> String {
+                            periods: [Int]? = nil, bands: [(low: Double, high: Double)]? = nil, modelFile: String = "MODEL") -> String {
         var panel = aggregated
+        var bandRows = bands.map { $0.map { ($0.low, $0.high) } }
         if let periods, aggregated.hasPeriods {
-            panel = aggregated.selecting(rows: aggregated.periods.indices.filter { aggregated.periods[$0].map(periods.contains) ?? false })
+            let kept = aggregated.periods.indices.filter { aggregated.periods[$0].map(periods.contains) ?? false }
+            panel = aggregated.selecting(rows: kept)
+            bandRows = bandRows.map { all in kept.map { all[$0] } }
         }
-        let data = WeightExplorerData(aggregated: panel, model: model, aggregate: aggregate)
+        let data = WeightExplorerData(aggregated: panel, model: model, aggregate: aggregate, modelFile: modelFile,
+                                      bands: bandRows?.count == panel.rowCount ? bandRows : nil)
         let t = ReportStrings(language: ReportLanguage(code: language))
         var out = "<section class=\"bs-explorer\" id=\"weight-explorer\" lang=\"\(t.language.rawValue)\">\n"
         out += "<style>\n\(WeightExplorerStyle.css)</style>\n"
@@ -50,17 +63,13 @@ public enum WeightExplorer {
             out += "<p class=\"bs-x-intro\">\(Markup.escaped(t(.explorer(.intro))))</p>\n"
             out += "<p class=\"bs-x-formula\">\(Markup.escaped(t(.explorer(.formula))))</p>\n"
         } else {
-            out += "<p class=\"bs-x-note\" role=\"note\">\(Markup.escaped(disabledNote(data, t)))</p>\n"
+            out += "<p class=\"bs-x-note\" role=\"note\">\(Markup.escaped(WeightExplorerMarkup.disabledNote(data, t)))</p>\n"
         }
-        out += controls(data, t)
+        out += "<p class=\"bs-x-notice\" role=\"status\" hidden></p>\n"
+        out += WeightExplorerMarkup.controls(data, t)
+        out += WeightExplorerMarkup.handOff(data, t)
         out += "<p class=\"bs-x-summary\" aria-live=\"polite\"></p>\n"
-        out += "<div class=\"bs-x-scroll\"><table class=\"bs-x-table\">\n<thead><tr>"
-        let columns: [(WeightExplorerText, Bool)] = [(.rank, true), (.shift, true), (.unit, false), (.score, true),
-                                                     (.publishedRank, true), (.publishedScore, true)]
-        for (label, numeric) in columns {
-            out += "<th scope=\"col\"\(numeric ? " class=\"bs-x-num\"" : "")>\(Markup.escaped(t(.explorer(label))))</th>"
-        }
-        out += "</tr></thead>\n<tbody></tbody>\n</table></div>\n"
+        out += WeightExplorerMarkup.table(data, t)
         out += "<p class=\"bs-x-showing\"></p>\n"
         out += "<noscript><p class=\"bs-x-note\">\(Markup.escaped(t(.explorer(.noScript))))</p></noscript>\n"
         out += "<pre id=\"explorer-state\" hidden></pre>\n"
@@ -71,16 +80,19 @@ public enum WeightExplorer {
         return out
     }
 
-    /// ``html(aggregated:model:aggregate:language:periods:)`` for a run of `project`, in the
-    /// model's `language` (default `nl`).
-    public static func html(result: PipelineResult, project: IndexProject, language: String? = nil, periods: [Int]? = nil) -> String {
+    /// ``html(aggregated:model:aggregate:language:periods:bands:modelFile:)`` for a run of
+    /// `project`, in the model's `language` (default `nl`); the command names the model file by
+    /// its file name (run it in the model's folder).
+    public static func html(result: PipelineResult, project: IndexProject, language: String? = nil, periods: [Int]? = nil,
+                            bands: [(low: Double, high: Double)]? = nil) -> String {
         html(aggregated: result.aggregated, model: project.model, aggregate: project.file.spec.aggregate,
-             language: language ?? project.file.language ?? "nl", periods: periods)
+             language: language ?? project.file.language ?? "nl", periods: periods, bands: bands,
+             modelFile: modelFileName(project.file.path))
     }
 
     /// A minimal complete HTML document holding only the explorer, for standalone use and tests.
     public static func page(aggregated: Panel, model: IndexModel, aggregate: AggregateParameters, language: String = "nl",
-                            periods: [Int]? = nil) -> String {
+                            periods: [Int]? = nil, bands: [(low: Double, high: Double)]? = nil, modelFile: String = "MODEL") -> String {
         let t = ReportStrings(language: ReportLanguage(code: language))
         let title = (model.node(model.root)?.name ?? model.root) + " — " + t(.explorer(.title))
         return """
@@ -93,66 +105,23 @@ public enum WeightExplorer {
             <style>body{margin:0 auto;max-width:72rem;padding:1rem 1.5rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff}</style>
             </head>
             <body>
-            \(html(aggregated: aggregated, model: model, aggregate: aggregate, language: language, periods: periods))</body>
+            \(html(aggregated: aggregated, model: model, aggregate: aggregate, language: language, periods: periods, bands: bands, modelFile: modelFile))</body>
             </html>
 
             """
     }
 
-    /// ``page(aggregated:model:aggregate:language:periods:)`` for a run of `project`.
-    public static func page(result: PipelineResult, project: IndexProject, language: String? = nil, periods: [Int]? = nil) -> String {
+    /// ``page(aggregated:model:aggregate:language:periods:bands:modelFile:)`` for a run of `project`.
+    public static func page(result: PipelineResult, project: IndexProject, language: String? = nil, periods: [Int]? = nil,
+                            bands: [(low: Double, high: Double)]? = nil) -> String {
         page(aggregated: result.aggregated, model: project.model, aggregate: project.file.spec.aggregate,
-             language: language ?? project.file.language ?? "nl", periods: periods)
+             language: language ?? project.file.language ?? "nl", periods: periods, bands: bands,
+             modelFile: modelFileName(project.file.path))
     }
 
-    // MARK: - Markup
-
-    /// Why the sliders are disabled, and what to use instead.
-    static func disabledNote(_ data: WeightExplorerData, _ t: ReportStrings) -> String {
-        let reason: String
-        if !data.missingColumns.isEmpty {
-            reason = t(.explorer(.missingColumns), data.missingColumns.joined(separator: ", "))
-        } else {
-            var method = WeightExplorerText.method(named: data.methodName).map { t(.explorer($0)) } ?? data.methodName
-            if case .generalised(let p) = data.method { method += " (p = \(formatNumber(p)))" }
-            reason = t(.explorer(.disabledIntro), method)
-        }
-        return reason + " " + t(.explorer(.cliHint))
-    }
-
-    /// The weight controls, the reset button, the period choice and the search field.
-    static func controls(_ data: WeightExplorerData, _ t: ReportStrings) -> String {
-        let disabled = data.recomputable ? "" : " disabled"
-        let maximum = sliderMaximum(data.dimensions.map(\.weight))
-        let step = formatNumber(maximum / 100)
-        var out = "<form class=\"bs-x-controls\" onsubmit=\"return false\">\n"
-        out += "<fieldset class=\"bs-x-weights\"\(disabled)><legend>\(Markup.escaped(t(.explorer(.weightsLegend))))</legend>\n"
-        for (j, d) in data.dimensions.enumerated() {
-            let w = formatNumber(d.weight)
-            out += "<div class=\"bs-x-weight\">"
-            out += "<label for=\"bs-x-range-\(j)\">\(Markup.escaped(d.name)) <span class=\"bs-x-code\">\(Markup.escaped(d.code))</span></label>"
-            out += "<input type=\"range\" id=\"bs-x-range-\(j)\" class=\"bs-x-range\" data-dim=\"\(j)\" data-code=\"\(Markup.attribute(d.code))\""
-                + " min=\"0\" max=\"\(formatNumber(maximum))\" step=\"\(step)\" value=\"\(w)\"\(disabled)>"
-            out += "<input type=\"number\" class=\"bs-x-number\" data-dim=\"\(j)\" data-code=\"\(Markup.attribute(d.code))\""
-                + " min=\"0\" step=\"any\" value=\"\(w)\" aria-label=\"\(Markup.attribute(d.name))\"\(disabled)>"
-            out += "<span class=\"bs-x-share\" title=\"\(Markup.attribute(t(.explorer(.share))))\"><span class=\"bs-x-bar\"></span><span class=\"bs-x-share-text\"></span></span>"
-            out += "</div>\n"
-        }
-        out += "</fieldset>\n<div class=\"bs-x-tools\">"
-        out += "<button type=\"button\" class=\"bs-x-reset\"\(disabled)>\(Markup.escaped(t(.explorer(.reset))))</button>"
-        let periods = data.periods
-        if periods.count > 1 {
-            out += "<label>\(Markup.escaped(t(.explorer(.period)))) <select class=\"bs-x-period\">"
-            let latest = periods.lastIndex { $0 != nil } ?? periods.count - 1
-            for (g, p) in periods.enumerated() {
-                out += "<option value=\"\(g)\"\(g == latest ? " selected" : "")>\(p.map(String.init) ?? "–")</option>"
-            }
-            out += "</select></label>"
-        }
-        out += "<label>\(Markup.escaped(t(.explorer(.search)))) <input type=\"search\" class=\"bs-x-search\" autocomplete=\"off\"></label>"
-        out += "<span class=\"bs-x-message\" role=\"status\"></span>"
-        out += "</div>\n</form>\n"
-        return out
+    /// The last component of a model path (`datasets/demo/model.yml` → `model.yml`).
+    static func modelFileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The sliders' upper end: the smallest of 1, 2, 5 × 10^k that is at least 4 × the largest

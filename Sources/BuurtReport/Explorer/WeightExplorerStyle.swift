@@ -15,7 +15,6 @@ enum WeightExplorerStyle {
         .bs-explorer legend{font-weight:600;padding:0 .3rem}
         .bs-explorer .bs-x-weight{display:grid;grid-template-columns:minmax(11rem,16rem) minmax(8rem,1fr) 5.5rem 9rem;gap:.3rem .8rem;align-items:center;padding:.2rem 0}
         .bs-explorer .bs-x-weight label{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
-        .bs-explorer .bs-x-code{color:var(--bs-x-muted);font-size:.8rem}
         .bs-explorer .bs-x-range{width:100%;accent-color:var(--bs-x-accent)}
         .bs-explorer .bs-x-number{width:100%;box-sizing:border-box;font:inherit;padding:.1rem .3rem;text-align:right}
         .bs-explorer .bs-x-number[aria-invalid=true]{outline:2px solid var(--bs-x-down)}
@@ -38,6 +37,20 @@ enum WeightExplorerStyle {
         .bs-explorer .bs-x-same{color:var(--bs-x-muted)}
         .bs-explorer .bs-x-showing{color:var(--bs-x-muted);font-size:.85rem}
         .bs-explorer .bs-x-unitcode{color:var(--bs-x-muted);font-size:.8rem;margin-left:.4rem}
+        .bs-explorer .bs-x-hint{color:var(--bs-x-muted);font-size:.85rem}
+        .bs-explorer .bs-x-dimension{border-top:1px solid #eceff2}
+        .bs-explorer .bs-x-dimension>summary{list-style-position:outside;margin-left:1rem;cursor:pointer}
+        .bs-explorer .bs-x-dimension>summary .bs-x-weight{display:inline-grid;width:calc(100% - .5rem);vertical-align:middle}
+        .bs-explorer .bs-x-dim label{font-weight:600}
+        .bs-explorer .bs-x-children{margin:0 0 .4rem 2rem;font-size:.92rem}
+        .bs-explorer .bs-x-notice{border-left:4px solid var(--bs-x-down);background:#fbeceb;padding:.5rem .75rem}
+        .bs-explorer .bs-x-notice[hidden]{display:none}
+        .bs-explorer .bs-x-handoff{margin:.6rem 0}
+        .bs-explorer .bs-x-pre{background:#f3f5f7;border:1px solid var(--bs-x-line);border-radius:4px;padding:.4rem .6rem;margin:.3rem 0;white-space:pre-wrap;word-break:break-all;font-size:.85rem}
+        .bs-explorer .bs-x-pre:empty,.bs-explorer .bs-x-pre code:empty{display:none}
+        .bs-explorer .bs-x-table caption{caption-side:top;text-align:left;padding:.35rem .6rem;color:var(--bs-x-muted);font-size:.85rem}
+        .bs-explorer .bs-x-outside{color:var(--bs-x-down);font-weight:600}
+        .bs-explorer .bs-x-flag{font-size:.8rem}
         @media (max-width:40rem){.bs-explorer .bs-x-weight{grid-template-columns:1fr 5rem}.bs-explorer .bs-x-range{grid-column:1/-1}}
         @media print{.bs-explorer .bs-x-controls,.bs-explorer .bs-x-formula{display:none}.bs-explorer .bs-x-scroll{max-height:none;overflow:visible;border:0}}
 

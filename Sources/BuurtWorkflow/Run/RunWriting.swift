@@ -90,8 +90,14 @@ extension RunResults {
         // Large data: the explorer embeds the latest period only, to keep the page light.
         let latest = scores.periodList.last ?? nil
         let periods = scores.rowCount > 5000 ? latest.map { [$0] } : nil
+        // Each row's published rank band, when there is an uncertainty analysis.
+        let bands = uncertainty.map { outcome in
+            var band = [(low: Double, high: Double)](repeating: (.nan, .nan), count: pipeline.aggregated.rowCount)
+            for u in outcome.result.units where band.indices.contains(u.row) { band[u.row] = (u.rankP05, u.rankP95) }
+            return band
+        }
         input.appendixHTML = WeightExplorer.html(
-            result: pipeline, project: project, language: input.language.rawValue, periods: periods)
+            result: pipeline, project: project, language: input.language.rawValue, periods: periods, bands: bands)
         return input
     }
 }

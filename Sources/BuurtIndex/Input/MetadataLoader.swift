@@ -45,8 +45,11 @@ public enum MetadataLoader {
 
     /// ``load(_:)`` followed by ``IndexModel/init(nodes:source:)``; a `Parent` that names no
     /// row is reported at its cell (with a suggestion when a code is close).
-    public static func loadModel(_ table: CSVTable) throws(BuurtErrors) -> IndexModel {
+    /// - Parameter denominating: what the model's `denominate:` key says, see
+    ///   ``MetadataDenominators/check(_:nodes:denominate:)``; `nil` skips that check.
+    public static func loadModel(_ table: CSVTable, denominating: MetadataDenominators.Request? = nil) throws(BuurtErrors) -> IndexModel {
         let nodes = try load(table)
+        if let denominating { try MetadataDenominators.check(table, nodes: nodes, denominate: denominating) }
         do {
             return try IndexModel(nodes: nodes, source: table.file)
         } catch {

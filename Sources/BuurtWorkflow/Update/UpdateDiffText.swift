@@ -80,6 +80,10 @@ package enum RunDiffText {
             list.isEmpty ? "none" : list.map { "\($0.name) (\($0.unit), priority \(rank($0.priorityBefore)) → \(rank($0.priorityAfter)))" }.joined(separator: ", ")
         }
         md += "Entered: \(names(entered)).\nLeft: \(names(left)).\n"
+        guard diff.hasBands else {
+            md += "\nThe model has no uncertainty analysis, so no problem is significantly behind the reference and there are no problems to compare.\n"
+            return md
+        }
         md += "\n## Problems (dimensions significantly behind the reference)\n\n"
         let newly = diff.problems.filter(\.newlySignificant), gone = diff.problems.filter { !$0.newlySignificant }
         md += "\(newly.count) newly significant, \(gone.count) no longer significant.\n"

@@ -35,7 +35,7 @@ public enum UncertaintyAnalysis {
     ) throws(BuurtError) -> (uncertainty: UncertaintyOutcome?, changes: ChangeAnalysis?) {
         let changes = try ChangePass.nominal(aggregated: aggregated, project: project)
         guard let spec = project.file.uncertainty else { return (nil, changes) }
-        let priorities = project.file.priorities ?? PrioritySpec()
+        let priorities = project.file.prioritySpec
         let engine = try UncertaintyEngine(
             panel: project.panel, model: project.model, spec: project.file.spec, uncertainty: spec,
             scoreCodes: try UncertaintySummary.scoreCodes(model: project.model, priorities: priorities, changes: changes != nil))

@@ -68,6 +68,23 @@ public struct PriorityRow: Sendable, Equatable {
     public var pTop: Double
     /// The label of the first category whose `below` exceeds the score (`priorities.categories`).
     public var category: String?
+
+    public init(
+        priority: Int, row: Int, unit: String, name: String, period: Int?, score: Double, rank: Double,
+        rankP05: Double, rankP95: Double, pTop: Double, category: String?
+    ) {
+        self.priority = priority
+        self.row = row
+        self.unit = unit
+        self.name = name
+        self.period = period
+        self.score = score
+        self.rank = rank
+        self.rankP05 = rankP05
+        self.rankP95 = rankP95
+        self.pTop = pTop
+        self.category = category
+    }
 }
 
 /// List 2, "which problems first, per buurt": one problem dimension of one row.

@@ -72,6 +72,7 @@ enum ValidProject {
         period: jaar
         impute: {method: mean, by: wijk}
         aggregate: {method: arithmetic}
+        denominate: {scale: 1}
 
         """
 

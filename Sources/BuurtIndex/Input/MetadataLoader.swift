@@ -45,13 +45,19 @@ public enum MetadataLoader {
 
     /// ``load(_:)`` followed by ``IndexModel/init(nodes:source:)``; a `Parent` that names no
     /// row is reported at its cell (with a suggestion when a code is close).
-    public static func loadModel(_ table: CSVTable) throws(BuurtErrors) -> IndexModel {
+    /// - Parameter denominating: what the model's `denominate:` key says, see
+    ///   ``MetadataDenominators/check(_:nodes:denominate:)``; `nil` skips that check.
+    public static func loadModel(_ table: CSVTable, denominating: MetadataDenominators.Request? = nil) throws(BuurtErrors) -> IndexModel {
         let nodes = try load(table)
+        let model: IndexModel
         do {
-            return try IndexModel(nodes: nodes, source: table.file)
+            model = try IndexModel(nodes: nodes, source: table.file)
         } catch {
             throw BuurtErrors(locatingUndefinedParents(error.problems, nodes: nodes, table: table))
         }
+        // After the tree's own problems: a broken tree is reported as such first.
+        if let denominating { try MetadataDenominators.check(table, nodes: nodes, denominate: denominating) }
+        return model
     }
 
     /// `problems` with each "parent 'P' of 'C' is not defined" moved to the Parent cell of C's

@@ -37,7 +37,9 @@ public struct IndexProject: Sendable {
         let tree: IndexModel
         if let metadataPath = file.metadataPath {
             let table = try read(metadataPath, "metadata file", origin: file.origin(of: "metadata"), bytesRead: recorder(metadataPath))
-            tree = try MetadataLoader.loadModel(table)
+            let request: MetadataDenominators.Request = file.spec.denominate != nil ? .divide
+                : file.keyLocations["denominate"] != nil ? .none : .unstated(modelFile: modelPath.split(separator: "/").last.map(String.init) ?? modelPath)
+            tree = try MetadataLoader.loadModel(table, denominating: request)
         } else {
             tree = try IndexModel(nodes: file.nodes, source: modelPath)
         }

@@ -30,8 +30,11 @@ extension ModelFileReader {
         return fields(node, "'\(stage)'", known: known)
     }
 
+    /// `{scale: k}`, or `none`: no division (the figures as they are, also when a metadata
+    /// file names denominators).
     private mutating func denominate(_ node: Node) -> DenominateParameters? {
-        guard let f = fields(node, "'denominate'", known: ["scale"]) else { return nil }
+        guard case .mapping? = noneOrMapping(node, "denominate", none: "no division, the figures as they are", example: "{scale: 1}"),
+              let f = fields(node, "'denominate'", known: ["scale"]) else { return nil }
         var p = DenominateParameters()
         if let s = f["scale"], let scale = number(s, "scale of denominate") {
             if scale <= 0 { fail("scale of denominate must be > 0, got \(formatNumber(scale))", at: s) } else { p.scale = scale }

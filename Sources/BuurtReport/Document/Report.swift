@@ -60,7 +60,7 @@ package enum Report {
         if !most.isEmpty && c.showsLists {
             blocks.append(.paragraph(t(.leadMostInNeed, c.periodText(c.latest), most.joined(separator: ", "))))
         }
-        if c.input.priorities == nil && c.showsLists { blocks.append(.paragraph(t(.leadNoUncertainty))) }
+        if !c.prioritiesHaveBands && c.showsLists { blocks.append(.paragraph(t(.leadNoUncertainty))) }
         let warnings = ReportSectionChecks.warnings(c).count
         blocks.append(.paragraph(warnings == 0 ? t(.leadNoWarnings) : t.count(warnings, one: .leadWarning, many: .leadWarnings, String(warnings))))
         blocks.append(.links(sections.map { ($0.anchor, $0.title) }))

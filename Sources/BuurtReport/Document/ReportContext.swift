@@ -41,7 +41,7 @@ struct ReportContext {
         aggregated = input.result.aggregated
         periods = aggregated.periodList
         latest = periods.last ?? nil
-        let spec = input.file.priorities ?? PrioritySpec()
+        let spec = input.file.prioritySpec
         showsLists = spec.enabled
         priorities = input.priorities ?? ReportLists.priorities(aggregated, model: model, spec: spec)
         prioritiesHaveBands = input.priorities != nil && priorities.contains { $0.rankP05.isFinite }

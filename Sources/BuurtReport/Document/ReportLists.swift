@@ -10,15 +10,22 @@ package enum ReportLists {
     /// the category is the first of `spec.categories` whose `below` exceeds the score.
     /// - Complexity: O(n log n).
     package static func priorities(_ aggregated: Panel, model: IndexModel, spec: PrioritySpec = PrioritySpec()) -> [ReportPriority] {
+        priorityRows(aggregated, model: model, spec: spec).map { ReportPriority($0) }
+    }
+
+    /// ``priorities(_:model:spec:)`` as list rows with their panel row; bands and p_top are NaN.
+    /// - Complexity: O(n log n).
+    package static func priorityRows(_ aggregated: Panel, model: IndexModel, spec: PrioritySpec = PrioritySpec()) -> [PriorityRow] {
         guard let scores = aggregated.column(model.root) else { return [] }
         let ranks = PeriodPartition(aggregated).ranks(scores)
-        var list: [ReportPriority] = []
+        var list: [PriorityRow] = []
         for group in aggregated.periodGroups {
             let ordered = group.rows.filter { scores[$0].isFinite }.sorted { (scores[$0], $0) < (scores[$1], $1) }
             for (k, r) in ordered.enumerated() {
-                list.append(ReportPriority(
-                    priority: k + 1, unit: aggregated.unitCodes[r], name: aggregated.unitNames[r], period: aggregated.periods[r],
-                    score: scores[r], rank: ranks[r], category: spec.categories.first { scores[r] < $0.below }?.label))
+                list.append(PriorityRow(
+                    priority: k + 1, row: r, unit: aggregated.unitCodes[r], name: aggregated.unitNames[r], period: aggregated.periods[r],
+                    score: scores[r], rank: ranks[r], rankP05: .nan, rankP95: .nan, pTop: .nan,
+                    category: spec.categories.first { scores[r] < $0.below }?.label))
             }
         }
         return list
@@ -55,5 +62,14 @@ package enum ReportLists {
             }
         }
         return list
+    }
+}
+
+extension ReportPriority {
+    /// A row of list 1 with the 5–95 % band of its index score (NaN when unknown).
+    package init(_ p: PriorityRow, scoreP05: Double = .nan, scoreP95: Double = .nan) {
+        self.init(priority: p.priority, unit: p.unit, name: p.name, period: p.period, score: p.score, rank: p.rank,
+                  rankP05: p.rankP05, rankP95: p.rankP95, pTop: p.pTop, category: p.category,
+                  scoreP05: scoreP05, scoreP95: scoreP95)
     }
 }

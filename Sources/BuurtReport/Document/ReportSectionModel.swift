@@ -34,9 +34,9 @@ enum ReportSectionModel {
             }
             if node.kind == .indicator {
                 text += ", " + (node.direction < 0 ? t(.lowerIsBetter) : t(.higherIsBetter))
-                if let d = node.denominator, !d.isEmpty {
-                    let scale = node.scale ?? c.input.file.spec.denominate?.scale ?? 1
-                    text += ", " + t(.dividedBy, c.name(d), ReportNumber.short(scale, 3, c.language))
+                // Only what the denominate stage did: a declared denominator without the stage divides nothing.
+                if let d = c.input.result.record.denominate?.divisions.first(where: { $0.indicator == code }) {
+                    text += ", " + t(.dividedBy, c.name(d.denominator), ReportNumber.short(d.scale, 3, c.language))
                 }
             }
             items.append((depth, text))

@@ -91,7 +91,7 @@ enum ReportSectionPriorities {
 
     /// Buurten per score category in the latest period (nil without categories).
     static func categorySummary(_ c: ReportContext) -> ReportTable? {
-        let categories = (c.input.file.priorities ?? PrioritySpec()).categories
+        let categories = c.input.file.prioritySpec.categories
         guard !categories.isEmpty else { return nil }
         var lower = -Double.infinity
         var rows: [[String]] = []

@@ -87,7 +87,7 @@ enum WeightExplorerText: Sendable {
         case .needFirst: ("Meest kwetsbaar eerst: de laagste index bovenaan, in de volgorde van de prioriteitenlijst (prioriteit 1 eerst).",
                           "Most in need first: the lowest index at the top, in the order of the priority list (priority 1 first).")
         case .bestFirst: ("Hoogste index eerst: rang 1 bovenaan.", "Highest index first: rank 1 at the top.")
-        case .publishedBand: ("Gepubliceerde rangband (5–95 %)", "Published rank band (5–95 %)")
+        case .publishedBand: ("Gepubliceerde rangband (5–95%)", "Published rank band (5–95%)")
         case .outside: ("buiten de band", "outside the band")
         case .outsideSummary: ("Buurten buiten hun gepubliceerde rangband met deze gewichten: {left}.",
                                "Neighbourhoods outside their published rank band with these weights: {left}.")

@@ -26,9 +26,14 @@ public enum UncertaintyTables {
     /// `priority,unit,name[,period],score,rank,rank_p05,rank_p95,p_top[,category]`.
     /// - Parameter categories: write the `category` column (the model defines categories).
     public static func priorities(_ result: UncertaintyResult, periods: Bool, categories: Bool) -> String {
+        priorities(result.priorities, periods: periods, categories: categories)
+    }
+
+    /// `priorities.csv` of these rows (unknown bands and p_top as empty cells).
+    public static func priorities(_ rows: [PriorityRow], periods: Bool, categories: Bool) -> String {
         var csv = CSVWriter(header: ["priority"] + key(periods) + ["score", "rank", "rank_p05", "rank_p95", "p_top"]
             + (categories ? ["category"] : []))
-        for p in result.priorities {
+        for p in rows {
             csv.appendRow([String(p.priority)] + cells(p.unit, p.name, p.period, periods)
                 + [p.score, p.rank, p.rankP05, p.rankP95, p.pTop].map(formatNumber)
                 + (categories ? [p.category ?? ""] : []))
@@ -40,13 +45,19 @@ public enum UncertaintyTables {
     /// `unit,name[,period],priority,group,score,reference,gap,gap_p05,gap_p95,p_worst,significant`
     /// (`significant` is `true` when gap_p05 > 0).
     public static func themes(_ result: UncertaintyResult, periods: Bool) -> String {
+        themes(result.themes, periods: periods, bands: true)
+    }
+
+    /// `themes.csv` of these rows; without `bands` (nominal lists) `significant` is empty, as
+    /// are the unknown gap bands and p_worst.
+    public static func themes(_ rows: [ThemeRow], periods: Bool, bands: Bool) -> String {
         var csv = CSVWriter(header: key(periods) + [
             "priority", "group", "score", "reference", "gap", "gap_p05", "gap_p95", "p_worst", "significant",
         ])
-        for t in result.themes {
+        for t in rows {
             csv.appendRow(cells(t.unit, t.name, t.period, periods) + [String(t.priority), t.group]
                 + [t.score, t.reference, t.gap, t.gapP05, t.gapP95, t.pWorst].map(formatNumber)
-                + [t.significant ? "true" : "false"])
+                + [bands ? (t.significant ? "true" : "false") : ""])
         }
         return csv.text
     }

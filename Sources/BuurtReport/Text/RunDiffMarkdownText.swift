@@ -24,6 +24,8 @@ package enum RunDiffMarkdownText: Sendable {
     case recomputedOne, recomputedMany
     case recomputedHead
     case noLists
+    /// Lists without bands: nothing is significantly behind.
+    case noBands
     /// `{1}`: the length of the priority list.
     case prioritiesTitle
     /// `{1}`: the buurten that entered (left) the list, or ``nobody``.
@@ -68,6 +70,8 @@ package enum RunDiffMarkdownText: Sendable {
         case .recomputedHead: ("| buurt | naam | jaar | rang | score |", "| unit | name | period | rank | score |")
         case .noLists: ("Het model heeft geen onzekerheidsanalyse, dus er zijn geen prioriteitenlijsten om te vergelijken.",
                         "The model has no uncertainty analysis, so there are no priority lists to compare.")
+        case .noBands: ("Het model heeft geen onzekerheidsanalyse, dus geen dimensie ligt significant achter en er zijn geen problemen om te vergelijken.",
+                        "The model has no uncertainty analysis, so no problem is significantly behind the reference and there are no problems to compare.")
         case .prioritiesTitle: ("## Prioriteitenlijst: top {1}", "## Priority list: top {1}")
         case .entered: ("Erbij gekomen: {1}.", "Entered: {1}.")
         case .left: ("Afgevallen: {1}.", "Left: {1}.")

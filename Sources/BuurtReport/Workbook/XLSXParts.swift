@@ -68,14 +68,18 @@ enum XLSXParts {
         return out + "</Relationships>"
     }
 
-    /// Two cell formats: 0 = plain, 1 = bold (the header row).
+    /// Four cell formats: 0 = plain, 1 = bold (the header row), 2 = a number shown with two
+    /// decimals (built-in number format 2, `0.00`), 3 = a whole number (built-in format 1, `0`).
+    /// The format only changes what is shown: the cell keeps its full-precision value.
     static let styles = declaration + "<styleSheet xmlns=\"\(mainNamespace)\">"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+        + "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        + "<xf numFmtId=\"2\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
 
@@ -83,7 +87,9 @@ enum XLSXParts {
     /// form, texts (header included) into the shared-string table after
     /// ``SpreadsheetText/neutralised(_:)`` (a text starting with `=`, `+`, `-`, `@`, tab or
     /// carriage return gets a leading `'`, so editing the cell never turns it into a formula),
-    /// empty cells are left out.
+    /// empty cells are left out. A number cell gets the style of its column's
+    /// ``XLSXNumberFormat`` (`s="2"` two decimals, `s="3"` whole, none for general); `<cols>`
+    /// sets each column's width from ``XLSXColumnWidths``.
     /// - Complexity: O(cells).
     static func worksheet(_ sheet: XLSXSheet, strings: inout XLSXSharedStrings) -> String {
         let width = max(sheet.header.count, sheet.rows.map(\.count).max() ?? 0)
@@ -93,7 +99,16 @@ enum XLSXParts {
         out += "<sheetViews><sheetView workbookViewId=\"0\">"
             + "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
-            + "</sheetView></sheetViews><sheetData>"
+            + "</sheetView></sheetViews>"
+        out += XLSXColumnWidths.element(XLSXColumnWidths.widths(of: sheet))
+        out += "<sheetData>"
+        let numberStyles = (0..<width).map { c in
+            switch c < sheet.numberFormats.count ? sheet.numberFormats[c] : .general {
+            case .general: ""
+            case .twoDecimals: " s=\"2\""
+            case .whole: " s=\"3\""
+            }
+        }
         out += "<row r=\"1\">"
         for (c, name) in sheet.header.enumerated() where !name.isEmpty {
             out += "<c r=\"\(columns[c])1\" s=\"1\" t=\"s\"><v>\(strings.id(of: SpreadsheetText.neutralised(name)))</v></c>"
@@ -105,7 +120,7 @@ enum XLSXParts {
             for (c, cell) in row.enumerated() {
                 switch cell {
                 case .number(let x) where x.isFinite:
-                    out += "<c r=\"\(columns[c])\(line)\"><v>\(formatNumber(x))</v></c>"
+                    out += "<c r=\"\(columns[c])\(line)\"\(numberStyles[c])><v>\(formatNumber(x))</v></c>"
                 case .text(let s) where !s.isEmpty:
                     out += "<c r=\"\(columns[c])\(line)\" t=\"s\"><v>\(strings.id(of: SpreadsheetText.neutralised(s)))</v></c>"
                 default:

@@ -12,17 +12,31 @@ public enum XLSXCell: Sendable, Equatable {
     case empty
 }
 
+/// How the number cells of a column are shown; the stored value is always the full-precision
+/// number.
+public enum XLSXNumberFormat: Sendable, Equatable {
+    /// As the spreadsheet chooses (no number format).
+    case general
+    /// Two decimals, `0.00`.
+    case twoDecimals
+    /// A whole number, `0`.
+    case whole
+}
+
 /// A worksheet: a header row (bold, frozen) and data rows.
 public struct XLSXSheet: Sendable, Equatable {
     /// Up to 31 characters, none of `[]:*?/\`.
     public var name: String
     public var header: [String]
     public var rows: [[XLSXCell]]
+    /// Per column, how its numbers are shown; columns past the end are ``XLSXNumberFormat/general``.
+    public var numberFormats: [XLSXNumberFormat]
 
-    public init(name: String, header: [String], rows: [[XLSXCell]]) {
+    public init(name: String, header: [String], rows: [[XLSXCell]], numberFormats: [XLSXNumberFormat] = []) {
         self.name = name
         self.header = header
         self.rows = rows
+        self.numberFormats = numberFormats
     }
 }
 

@@ -1,6 +1,7 @@
 import BuurtIndex
 import BuurtNumerics
 import BuurtRanking
+import BuurtReport
 
 /// What a run is doing, for a progress display. Events come in this order, one at a time (the
 /// `replications` events from whichever worker thread finished the work).
@@ -83,8 +84,12 @@ func compute(
         project: seeded, aggregated: pipeline.aggregated, threads: settings.threads, progress: replications)
     let strengths = StrengthsWeaknesses.rows(
         pipeline.aggregated, model: project.model, reference: (project.file.priorities ?? PrioritySpec()).reference)
+    // Without an uncertainty analysis the lists come from the nominal scores, once, for the
+    // files and the report alike.
+    let spec = project.file.prioritySpec
+    let lists = uncertainty == nil && spec.enabled ? NominalLists(pipeline.aggregated, model: project.model, spec: spec) : nil
     return RunResults(settings: settings, project: project, pipeline: pipeline, analysis: analysis,
-                      uncertainty: uncertainty, changes: changes, strengths: strengths)
+                      uncertainty: uncertainty, changes: changes, strengths: strengths, nominalLists: lists)
 }
 
 /// `body`'s error as a list of one problem.

@@ -14,14 +14,15 @@ extension OutputDirectory {
 }
 
 extension OutputDirectory {
-    /// Adds `results.xlsx` built from the tables added so far (see ``ResultsWorkbook``).
+    /// Adds `results.xlsx` built from every CSV table added so far, in the order they were
+    /// added, headed in `language` (see ``ResultsWorkbook``).
     /// - Throws: ``BuurtError`` when the workbook cannot be built.
-    package mutating func addWorkbook(model: IndexModel) throws(BuurtError) {
-        var tables: [String: Data] = [:]
-        for file in files where ResultsWorkbook.tableSheets.contains(where: { "\($0).csv" == file.path }) {
-            tables[file.path] = try file.contents
+    package mutating func addWorkbook(model: IndexModel, language: ReportLanguage) throws(BuurtError) {
+        var tables: [(path: String, csv: Data)] = []
+        for file in files where file.path.hasSuffix(".csv") {
+            tables.append((file.path, try file.contents))
         }
-        let data = try ResultsWorkbook.workbook(tables: tables, model: model).data()
+        let data = try ResultsWorkbook.workbook(tables: tables, model: model, language: language).data()
         try add(ResultsWorkbook.fileName, data: data)
     }
 }
@@ -33,8 +34,18 @@ extension UncertaintyTables {
         _ result: UncertaintyResult, priorities: PrioritySpec, periods: Bool, to output: inout OutputDirectory
     ) throws(BuurtError) {
         try output.add("uncertainty.csv", text: uncertainty(result, periods: periods))
+        try addLists(result.priorities, result.themes, bands: true, priorities: priorities, periods: periods, to: &output)
+    }
+
+    /// Adds `priorities.csv` and `themes.csv` (nothing with `priorities: none`); `bands` says
+    /// whether the lists come from an uncertainty analysis (else `significant` is left empty).
+    /// - Throws: as ``OutputDirectory/add(_:text:)``.
+    package static func addLists(
+        _ list: [PriorityRow], _ themes: [ThemeRow], bands: Bool, priorities: PrioritySpec, periods: Bool,
+        to output: inout OutputDirectory
+    ) throws(BuurtError) {
         guard priorities.enabled else { return }
-        try output.add("priorities.csv", text: self.priorities(result, periods: periods, categories: !priorities.categories.isEmpty))
-        try output.add("themes.csv", text: themes(result, periods: periods))
+        try output.add("priorities.csv", text: self.priorities(list, periods: periods, categories: !priorities.categories.isEmpty))
+        try output.add("themes.csv", text: self.themes(themes, periods: periods, bands: bands))
     }
 }

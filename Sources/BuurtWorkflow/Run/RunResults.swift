@@ -1,6 +1,7 @@
 import BuurtIndex
 import BuurtNumerics
 import BuurtRanking
+import BuurtReport
 
 /// Everything one run computed, as values: the project it read, the nominal scores and ranks with
 /// every stage's data and record, the multivariate analysis, the uncertainty analysis (bands,
@@ -27,6 +28,9 @@ public struct RunResults: Sendable {
     /// (`StrengthsWeaknesses` of BuurtRanking, its `defaultCount` (3) of each, against
     /// `priorities.reference`): `strengths.csv` and the profiles of the report.
     public internal(set) var strengths: [StrengthRow]
+    /// The priority lists from the nominal scores: without an uncertainty analysis (and not
+    /// with `priorities: none`), else `nil`.
+    public internal(set) var nominalLists: NominalLists?
 
     /// The final panel: every indicator's normalised value and every aggregate's score, per unit
     /// and period (the ranks of `ranks.csv` are `scores.ranksWithinPeriods(of: model.root)` of
@@ -34,9 +38,11 @@ public struct RunResults: Sendable {
     public var scores: Panel { pipeline.aggregated }
     /// The model tree with the weights the run used.
     public var model: IndexModel { project.model }
-    /// The priority list: the units most in need per period, with rank bands and p_top; empty
-    /// without an uncertainty analysis or with `priorities: none`.
+    /// The priority list: the units most in need per period, with rank bands and p_top (NaN
+    /// without an uncertainty analysis, where the list comes from the nominal scores); empty
+    /// with `priorities: none`.
     public var priorities: [PriorityRow] {
+        if let nominalLists { return nominalLists.priorities }
         guard let uncertainty, uncertainty.priorities.enabled else { return [] }
         return uncertainty.result.priorities
     }

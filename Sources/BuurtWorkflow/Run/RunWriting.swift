@@ -21,10 +21,12 @@ extension RunResults {
     }
 
     /// Adds every file of the run to `output`, each as soon as it is made: scores.csv,
-    /// ranks.csv, analysis/*.csv; with an uncertainty analysis uncertainty.csv and (not with
-    /// `priorities: none`) priorities.csv and themes.csv, sensitivity.csv and removal.csv when
-    /// computed; changes.csv with two periods or more; with ``RunSettings/stages``
-    /// stages/<stage>.csv; strengths.csv; report.md and report.html (with the weight explorer); with
+    /// ranks.csv, analysis/*.csv; without an uncertainty analysis (not with `priorities: none`)
+    /// priorities.csv and themes.csv from the nominal lists (``nominalLists``, band columns
+    /// empty); with one uncertainty.csv and (not with `priorities: none`) priorities.csv and
+    /// themes.csv, sensitivity.csv and removal.csv when computed; changes.csv with two periods
+    /// or more; with ``RunSettings/stages`` stages/<stage>.csv; strengths.csv; report.md and
+    /// report.html (with the weight explorer); with
     /// ``RunSettings/workbook`` results.xlsx; and manifest.json last (it hashes the others).
     /// - Parameters:
     ///   - output: the output the files are added to.
@@ -42,6 +44,10 @@ extension RunResults {
         try output.add("analysis/reliability.csv", text: AnalysisTables.reliability(analysis))
         try output.add("analysis/pca.csv", text: AnalysisTables.pca(analysis))
         try output.add("analysis/weights_pca.csv", text: AnalysisTables.weights(analysis))
+        if let nominalLists {
+            try UncertaintyTables.addLists(nominalLists.priorities, nominalLists.themes, bands: false,
+                                           priorities: project.file.prioritySpec, periods: aggregated.hasPeriods, to: &output)
+        }
         if let uncertainty {
             try UncertaintyTables.add(uncertainty.result, priorities: uncertainty.priorities, periods: aggregated.hasPeriods, to: &output)
             if let indices = uncertainty.sensitivity {
@@ -59,12 +65,17 @@ extension RunResults {
         }
         try output.add("strengths.csv", text: StrengthTables.strengths(strengths))
         try output.addReport(reportInput)
-        if settings.workbook { try output.addWorkbook(model: model) }
+        if settings.workbook { try output.addWorkbook(model: model, language: language) }
         try output.addManifest(project: project, settings: settings.recorded, tool: .current, blas: .current,
                                outputDirectory: outputDirectory, account: account)
     }
 
-    /// The report's input: the nominal run, the analysis, and the uncertainty lists when there are any.
+    /// The language of the report and the workbook: ``RunSettings/language``, else the model's
+    /// `language:`, else Dutch.
+    var language: ReportLanguage { settings.language ?? ReportLanguage(code: project.file.language) }
+
+    /// The report's input: the nominal run, the analysis, and the lists the files hold (the
+    /// uncertainty lists, else the nominal ones).
     var reportInput: ReportInput {
         var input = ReportInput(
             language: settings.language, model: model, file: project.file, result: pipeline, analysis: analysis,
@@ -72,11 +83,13 @@ extension RunResults {
         if let outcome = uncertainty, outcome.priorities.enabled {
             let bands = Dictionary(outcome.result.units.map { ($0.row, ($0.scoreP05, $0.scoreP95)) }, uniquingKeysWith: { a, _ in a })
             input.priorities = outcome.result.priorities.map { p in
-                ReportPriority(priority: p.priority, unit: p.unit, name: p.name, period: p.period, score: p.score, rank: p.rank,
-                               rankP05: p.rankP05, rankP95: p.rankP95, pTop: p.pTop, category: p.category,
-                               scoreP05: bands[p.row]?.0 ?? .nan, scoreP95: bands[p.row]?.1 ?? .nan)
+                ReportPriority(p, scoreP05: bands[p.row]?.0 ?? .nan, scoreP95: bands[p.row]?.1 ?? .nan)
             }
             input.themes = outcome.result.themes
+        }
+        if let nominalLists {
+            input.priorities = nominalLists.priorities.map { ReportPriority($0) }
+            input.themes = nominalLists.themes
         }
         if let outcome = uncertainty {
             input.sensitivity = outcome.sensitivity?.map { ReportSensitivity($0, inputNames: outcome.inputNames) }

@@ -47,8 +47,11 @@ public struct RunDiff: Sendable, Equatable {
     public var top: Int
     public var topChanges: [TopChange]
     public var problems: [ProblemChange]
-    /// Whether both runs have the uncertainty lists.
+    /// Whether both runs have the priority lists.
     public var hasLists: Bool
+    /// Whether both runs' problem lists have gap bands (an uncertainty analysis), so that
+    /// ``problems`` can compare their `significant` flags.
+    public var hasBands = false
     /// The revisions the new figures made (accepted with --accept-revisions).
     public var revisions: [FigureRevision]
     public var addedRows: Int
@@ -106,8 +109,14 @@ public struct RunDiff: Sendable, Equatable {
         diff.topChanges = try topChanges(before: ResultFile(before, "priorities.csv", run: previousRun), periodBefore,
                                          after: ResultFile(after, "priorities.csv", run: run), periodAfter, top: top)
         if before["themes.csv"] != nil, after["themes.csv"] != nil {
-            diff.problems = try problemChanges(before: ResultFile(before, "themes.csv", run: previousRun), periodBefore,
-                                               after: ResultFile(after, "themes.csv", run: run), periodAfter)
+            let themesBefore = try ResultFile(before, "themes.csv", run: previousRun), themesAfter = try ResultFile(after, "themes.csv", run: run)
+            // Lists from the nominal run (no uncertainty analysis) leave `significant` empty.
+            diff.hasBands = [(themesBefore, periodBefore), (themesAfter, periodAfter)].allSatisfy { file, period in
+                file.rows(in: period).first.map { !$0["significant"].isEmpty } ?? false
+            }
+            if diff.hasBands {
+                diff.problems = problemChanges(before: themesBefore, periodBefore, after: themesAfter, periodAfter)
+            }
         }
         return diff
     }

@@ -80,6 +80,7 @@ package enum RunDiffText {
             list.isEmpty ? t(.nobody) : list.map { t(.priorityMove, $0.name, $0.unit, t.rank($0.priorityBefore), t.rank($0.priorityAfter)) }.joined(separator: ", ")
         }
         md += t(.entered, names(diff.topChanges.filter(\.entered))) + "\n" + t(.left, names(diff.topChanges.filter { !$0.entered })) + "\n"
+        guard diff.hasBands else { return md + "\n" + t(.noBands) + "\n" }
         md += "\n" + t(.problemsTitle) + "\n\n"
         let newly = diff.problems.filter(\.newlySignificant).count
         md += t(.problemCounts, String(newly), String(diff.problems.count - newly)) + "\n"

@@ -54,7 +54,7 @@ public struct UpdateOutcome: Sendable, Equatable {
             if diff.hasLists {
                 let entered = diff.topChanges.filter(\.entered).count
                 text += ", \(entered) entered and \(diff.topChanges.count - entered) left the top \(diff.top)"
-                text += ", \(diff.problems.filter(\.newlySignificant).count) problems newly significant"
+                if diff.hasBands { text += ", \(diff.problems.filter(\.newlySignificant).count) problems newly significant" }
             }
             return text
         }

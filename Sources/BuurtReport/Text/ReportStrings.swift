@@ -1,11 +1,13 @@
 /// Every text BuurtReport shows to readers, in Dutch and English: the report, its charts and
 /// the weight explorer. `{1}`, `{2}`, … are filled in by ``ReportStrings/callAsFunction(_:_:)``.
-/// The changes section, the account of the replications and the weight explorer keep their
-/// keys in their own enums, reached through ``changes(_:)``, ``account(_:)`` and
-/// ``explorer(_:)``.
+/// The changes section, the maps, the account of the replications and the weight explorer keep
+/// their keys in their own enums, reached through ``changes(_:)``, ``maps(_:)``, ``account(_:)``
+/// and ``explorer(_:)``.
 enum ReportText: Sendable {
     /// Texts of the section "changes over time".
     case changes(ReportChangeText)
+    /// Texts of the section "maps".
+    case maps(ReportMapText)
     /// Texts of the account of the replications behind the bands.
     case account(ReportAccountText)
     /// Texts of the weight explorer.
@@ -58,6 +60,7 @@ enum ReportText: Sendable {
     var texts: (String, String) {
         switch self {
         case .changes(let key): key.texts
+        case .maps(let key): key.texts
         case .account(let key): key.texts
         case .explorer(let key): key.texts
         case .decimalSeparator: (",", ".")

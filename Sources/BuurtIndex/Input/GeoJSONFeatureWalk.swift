@@ -5,6 +5,7 @@ struct GeoJSONFeatureWalk {
     let property: String
     /// Number of features in the file (for "feature 3 of 19").
     let count: Int
+    let positionLimit: Int
     private(set) var shapes: [GeoJSONMap.Shape] = []
     var problems: [BuurtError] = []
     private(set) var positions = 0
@@ -14,10 +15,11 @@ struct GeoJSONFeatureWalk {
     private(set) var firstOutsideBoth: (feature: String, x: Double, y: Double)?
     private var seen: [String: Int] = [:]
 
-    init(file: String, property: String, count: Int) {
+    init(file: String, property: String, count: Int, positionLimit: Int) {
         self.file = file
         self.property = property
         self.count = count
+        self.positionLimit = positionLimit
     }
 
     private mutating func fail(_ message: String) {
@@ -97,8 +99,8 @@ struct GeoJSONFeatureWalk {
             return nil
         }
         positions += items.count
-        guard positions <= GeoJSONMap.positionLimit else {
-            fail("more than \(GeoJSONMap.positionLimit) positions in all (at \(name)); simplify the shapes")
+        guard positions <= positionLimit else {
+            fail("more than \(positionLimit) positions in all (at \(name)); simplify the shapes")
             return nil
         }
         var points: [GeoJSONMap.Point] = []

@@ -94,6 +94,11 @@ public struct GeoJSONMap: Sendable, Equatable {
     /// Parses GeoJSON bytes; `file` names them in messages, `property` holds the unit codes.
     /// - Throws: ``BuurtErrors`` (`.data`) listing the problems found.
     public static func parse(_ data: Data, file: String, property: String) throws(BuurtErrors) -> GeoJSONMap {
+        try parse(data, file: file, property: property, positionLimit: positionLimit)
+    }
+
+    /// ``parse(_:file:property:)`` with another limit on the number of positions.
+    package static func parse(_ data: Data, file: String, property: String, positionLimit: Int) throws(BuurtErrors) -> GeoJSONMap {
         let at = SourceLocation(file: file)
         func refuse(_ message: String) -> BuurtErrors { BuurtErrors([BuurtError(.data, "map file: " + message, at: at)]) }
         let depth = data.withUnsafeBytes { GeoJSONValue.depth(of: $0) }
@@ -116,7 +121,7 @@ public struct GeoJSONMap: Sendable, Equatable {
         guard features.count <= featureLimit else {
             throw refuse("\(features.count) features; a map file holds at most \(featureLimit)")
         }
-        var walk = GeoJSONFeatureWalk(file: file, property: property, count: features.count)
+        var walk = GeoJSONFeatureWalk(file: file, property: property, count: features.count, positionLimit: positionLimit)
         for (k, feature) in features.enumerated() where walk.problems.count < problemLimit {
             walk.feature(feature, index: k)
         }

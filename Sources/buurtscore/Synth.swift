@@ -95,7 +95,7 @@ extension Buurtscore {
         /// `--only` is not recognised). Synth reads no files.
         private func claim(of dataset: SyntheticDataset) -> OutputClaim {
             let heading = String(dataset.card.prefix { $0 != "\n" }) + "\n"
-            return OutputClaim(inputs: [], previous: .files(["data.csv", "model.yml", "README.md", "crosswalk.csv", "buurten.geojson"],
+            return OutputClaim(inputs: [], previous: .files(Set(Self.writtenFiles),
                                                              marker: "README.md", heading: heading))
         }
     }

@@ -11,6 +11,8 @@ enum ReportMapText: Sendable {
     /// `{1}`: the index or dimension, `{2}`: the periods shown.
     case caption
     case moreInNeed, lessInNeed, noScore, outlined
+    /// `{1}`: the number of buurten on the map, beyond ``ReportSectionMaps/areaBudget`` areas.
+    case latestOnly, indexOnly
     /// In `report.md`, instead of the maps.
     case seeHTML
 
@@ -32,6 +34,10 @@ enum ReportMapText: Sendable {
         case .lessInNeed: ("minder aandacht nodig", "less in need")
         case .noScore: ("geen score", "no score")
         case .outlined: ("prioriteitsbuurt", "priority buurt")
+        case .latestOnly: ("Met {1} buurten op de kaart staat alleen het laatste jaar erop, om het bestand hanteerbaar te houden.",
+                           "With {1} buurten on the map only the latest year is shown, to keep the file manageable.")
+        case .indexOnly: ("Met {1} buurten op de kaart staat alleen de index van het laatste jaar erop, om het bestand hanteerbaar te houden.",
+                          "With {1} buurten on the map only the index of the latest year is shown, to keep the file manageable.")
         case .seeHTML: ("kaarten: zie report.html", "maps: see report.html")
         }
     }

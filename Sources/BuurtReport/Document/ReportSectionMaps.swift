@@ -4,8 +4,12 @@ import BuurtIndex
 /// choropleth per period, latest first (``ChartMap``), on one colour scale per component; the
 /// first `priorities.top` buurten of the latest priority list outlined on every map (none with
 /// `priorities: none`); shapes of units the data does not have are left out with a warning, and
-/// buurten of the data without a shape are named in a note.
+/// buurten of the data without a shape are named in a note. Beyond ``areaBudget`` areas in all,
+/// only the latest period is drawn, and beyond that only the index (a note says so).
 enum ReportSectionMaps {
+    /// At most this many unit areas in all the section's maps (about 200 bytes each).
+    static let areaBudget = 30_000
+
     static func build(_ c: ReportContext) -> ReportSection? {
         guard let map = c.input.map else { return nil }
         let t = c.t
@@ -31,11 +35,17 @@ enum ReportSectionMaps {
         if !missing.isEmpty { blocks.append(.paragraph(t(.maps(.missingShapes), missing.map { names[$0]! }.joined(separator: ", ")))) }
         guard !shapes.isEmpty else { return ReportSection(anchor: "sec-maps", title: t(.maps(.title)), blocks: blocks) }
 
-        let periods = Array(c.periods.reversed())
+        var periods = Array(c.periods.reversed())
+        var codes = [c.model.root] + c.model.children(of: c.model.root)
+        if shapes.count * periods.count * codes.count > areaBudget {
+            periods = Array(periods.prefix(1))
+            if shapes.count * codes.count > areaBudget { codes = [c.model.root] }
+            blocks.append(.paragraph(t(.maps(codes.count == 1 ? .indexOnly : .latestOnly), String(shapes.count))))
+        }
         let legend = ChartMap.Legend(moreInNeed: t(.maps(.moreInNeed)), lessInNeed: t(.maps(.lessInNeed)), noScore: t(.maps(.noScore)),
                                      outlined: outlined.isEmpty ? "" : t(.maps(.outlined)))
         let panel = c.aggregated
-        let maps = ([c.model.root] + c.model.children(of: c.model.root)).compactMap { code -> (svg: String, caption: String)? in
+        let maps = codes.compactMap { code -> (svg: String, caption: String)? in
             guard let column = panel.column(code) else { return nil }
             let panels = periods.map { period in
                 ChartMap.Panel(label: c.periodText(period), period: period, scores: Dictionary(

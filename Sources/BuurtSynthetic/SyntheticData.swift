@@ -12,6 +12,9 @@ public struct SyntheticDataset: Sendable, Equatable {
     public var card: String
     /// `crosswalk.csv` when a unit is re-coded (``SyntheticDesign/recode``), else `nil`.
     public var crosswalkCSV: String? = nil
+    /// `buurten.geojson`: the buurten's shapes, named by the model's `map:` (`nil` for more than
+    /// ``SyntheticMap/maximumUnits`` buurten).
+    public var mapGeoJSON: String? = nil
 }
 
 /// SYNTHETIC neighbourhood liveability-and-safety data for demonstrations and tests.
@@ -58,6 +61,8 @@ public enum SyntheticData {
     /// The most indicator cells (buurten × years × indicators) `synth` writes: about 1.4 GB
     /// of CSV, within the 2 GiB that the readers accept.
     public static let maximumCells = 200_000_000
+    /// Data sets of at most this many buurten get a map (`buurten.geojson`).
+    public static let mapUnits = SyntheticMap.maximumUnits
 
     /// Generates the data, its model file and its card.
     /// - Parameters:
@@ -90,6 +95,7 @@ public enum SyntheticData {
         var buurtInDistrict = 0
         var rows: [(code: String, year: Int, cells: [String])] = []
         var recoded: (from: String, to: String)?
+        var mapUnits: [SyntheticMap.Unit] = []
         for u in 0..<units {
             let w = u * districts / units
             if w != district {
@@ -104,6 +110,7 @@ public enum SyntheticData {
                 recoded = (codes.unit, newCode!)
             }
             let name = names.name(for: u)
+            mapUnits.append(SyntheticMap.Unit(code: newCode ?? codes.unit, name: name, district: w, place: buurtInDistrict - 1))
             var g = RandomStream(seed: seed, stream: UInt64(u))
             let unit = LatentUnit(districtEffect: districtEffect[w], &g)
             var extras = SyntheticExtraDraws(set, seed: seed, unit: u)
@@ -121,10 +128,12 @@ public enum SyntheticData {
         // Generated in code order; a re-coded unit's later rows move to their new code's place.
         if recoded != nil { rows.sort { ($0.code, $0.year) < ($1.code, $1.year) } }
         for row in rows { csv.appendRow(row.cells) }
+        let map = SyntheticMap.geoJSON(mapUnits, districts: districts, seed: seed)
         let summary = SyntheticSummary(units: units, districts: districts, years: years, seed: seed, indicators: set,
-                                       rows: units * years.count, missingCells: missingCells, design: design, recoded: recoded)
+                                       rows: units * years.count, missingCells: missingCells, design: design, recoded: recoded,
+                                       hasMap: map != nil)
         return SyntheticDataset(dataCSV: csv.text, modelYAML: SyntheticText.modelYAML(summary), card: SyntheticText.card(summary),
-                                crosswalkCSV: design.crosswalkCSV(years: years, recoded: recoded))
+                                crosswalkCSV: design.crosswalkCSV(years: years, recoded: recoded), mapGeoJSON: map)
     }
 
     static let districtStream: UInt64 = 2 << 32
@@ -153,6 +162,8 @@ struct SyntheticSummary {
     let missingCells: Int
     var design = SyntheticDesign()
     var recoded: (from: String, to: String)?
+    /// Whether `buurten.geojson` is written (and named by the model's `map:`).
+    var hasMap = false
 
     /// Fewer than ``SyntheticData/comparableUnits`` units: no gaps, and fixed goalposts instead
     /// of the first year's minimum and maximum.

@@ -44,7 +44,7 @@ extension Buurtscore {
         @Option(help: "Year from which the second buurt has a new code (a crosswalk.csv maps its earlier rows).")
         var recode: Int?
 
-        @Option(help: "Output directory (data.csv, model.yml, README.md, and crosswalk.csv with --recode).")
+        @Option(help: "Output directory (data.csv, model.yml, README.md, buurten.geojson up to \(SyntheticData.mapUnits) buurten, and crosswalk.csv with --recode).")
         var out: String
 
         @Option(help: "Write only data.csv with the rows of this year of the --years series (the figures of a new year, e.g. for `buurtscore update`).")
@@ -84,6 +84,7 @@ extension Buurtscore {
                         try output.add("model.yml", text: dataset.modelYAML)
                         try output.add("README.md", text: dataset.card)
                         if let crosswalk = dataset.crosswalkCSV { try output.add("crosswalk.csv", text: crosswalk) }
+                        if let map = dataset.mapGeoJSON { try output.add("buurten.geojson", text: map) }
                     }
                 }
             }
@@ -94,7 +95,7 @@ extension Buurtscore {
         /// `--only` is not recognised). Synth reads no files.
         private func claim(of dataset: SyntheticDataset) -> OutputClaim {
             let heading = String(dataset.card.prefix { $0 != "\n" }) + "\n"
-            return OutputClaim(inputs: [], previous: .files(["data.csv", "model.yml", "README.md", "crosswalk.csv"],
+            return OutputClaim(inputs: [], previous: .files(Set(Self.writtenFiles),
                                                              marker: "README.md", heading: heading))
         }
     }

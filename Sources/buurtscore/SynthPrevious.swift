@@ -5,7 +5,7 @@ import Foundation
 
 extension Buurtscore.Synth {
     /// The files a data set of `synth` can hold.
-    static let writtenFiles = ["data.csv", "model.yml", "README.md", "crosswalk.csv"]
+    static let writtenFiles = ["data.csv", "model.yml", "README.md", "crosswalk.csv", "buurten.geojson"]
 
     /// Refuses to replace a folder that holds anything unless it is an unchanged data set of
     /// `synth`: its `model.yml` begins with the command that wrote it, and every file in the
@@ -26,7 +26,7 @@ extension Buurtscore.Synth {
         }
         let dataset = earlier.dataset
         let expected = ["data.csv": dataset.dataCSV, "model.yml": dataset.modelYAML, "README.md": dataset.card,
-                        "crosswalk.csv": dataset.crosswalkCSV ?? ""]
+                        "crosswalk.csv": dataset.crosswalkCSV ?? "", "buurten.geojson": dataset.mapGeoJSON ?? ""]
         for entry in entries.sorted() {
             guard let text = expected[entry], fm.contents(atPath: folder.appendingPathComponent(entry).path) == Data(text.utf8) else {
                 let what = expected[entry] == nil ? "holds \(TerminalText.escaped(entry)), which synth does not write" : "has a \(entry) that differs from what synth wrote"

@@ -25,6 +25,7 @@ import BuurtSynthetic
         defer { try? FileManager.default.removeItem(at: folder) }
         try set.dataCSV.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
         try set.modelYAML.write(to: folder.appendingPathComponent("model.yml"), atomically: true, encoding: .utf8)
+        try set.mapGeoJSON?.write(to: folder.appendingPathComponent("buurten.geojson"), atomically: true, encoding: .utf8)
         return try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path, recordingDigests: false)
     }
 

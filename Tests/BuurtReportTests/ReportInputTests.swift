@@ -20,15 +20,19 @@ enum ReportFixture {
 
     /// Synthetic data of `units` buurten (2017–2020, seed 99) through the same steps; `bands`:
     /// replications and sensitivity samples (0: no sensitivity) of ``WeightNoiseBands``.
-    static func synthetic(units: Int, bands: (replications: Int, samples: Int)? = nil) throws -> ReportInput {
+    /// - Parameter withMap: gives the report synth's map (`buurten.geojson`).
+    static func synthetic(units: Int, bands: (replications: Int, samples: Int)? = nil, withMap: Bool = false) throws -> ReportInput {
         let set = SyntheticData.generate(units: units, years: 2017...2020, seed: 99)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("buurt-report-\(units)-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try set.dataCSV.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
         try set.modelYAML.write(to: folder.appendingPathComponent("model.yml"), atomically: true, encoding: .utf8)
+        try set.mapGeoJSON?.write(to: folder.appendingPathComponent("buurten.geojson"), atomically: true, encoding: .utf8)
         let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
-        return try input(project, language: nil, bands: bands)
+        var made = try input(project, language: nil, bands: bands)
+        if withMap { made.map = project.map }
+        return made
     }
 
     static func input(_ project: IndexProject, language: ReportLanguage?, bands: (replications: Int, samples: Int)?) throws -> ReportInput {

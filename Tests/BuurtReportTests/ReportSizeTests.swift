@@ -30,7 +30,7 @@ import BuurtIndex
 
     @Test func largeReportStaysLegibleAndBelowFifteenMegabytes() throws {
         let started = ContinuousClock.now
-        let input = try ReportFixture.synthetic(units: 14_000, bands: (replications: 20, samples: 0))
+        let input = try ReportFixture.synthetic(units: 14_000, bands: (replications: 20, samples: 0), withMap: true)
         let computed = ContinuousClock.now
         let files = Report.files(input)
         print("14000 buurten: inputs \(computed - started), report \(ContinuousClock.now - computed)")
@@ -38,6 +38,10 @@ import BuurtIndex
         try Self.dump("synthetic-14000.html", files.html)
         try Self.dump("synthetic-14000.md", files.markdown)
         #expect(files.html.utf8.count < 15_000_000)
+        // 14,000 areas × 4 years × 7 components pass the budget: only the index map of 2020.
+        #expect(files.html.components(separatedBy: "<figure class=\"map\">").count - 1 == 1)
+        #expect(files.html.components(separatedBy: " data-unit=\"").count - 1 == input.map?.shapes.count)
+        #expect(files.html.contains("Met 14000 buurten op de kaart staat alleen de index van het laatste jaar erop"))
         // Only the 50 buurten most in need get a caterpillar row and a profile.
         #expect(files.html.components(separatedBy: "<div class=\"profile\">").count - 1 == 50)
         // Rows screened out leave fewer than 14,000 buurten in the latest period.

@@ -53,7 +53,7 @@ import BuurtSynthetic
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for (name, text) in [("data.csv", Self.designed.dataCSV), ("model.yml", Self.designed.modelYAML),
-                             ("crosswalk.csv", Self.designed.crosswalkCSV!)] {
+                             ("crosswalk.csv", Self.designed.crosswalkCSV!), ("buurten.geojson", Self.designed.mapGeoJSON!)] {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
@@ -63,5 +63,25 @@ import BuurtSynthetic
         #expect(!project.panel.unitCodes.contains("BU00000102"))
         #expect(project.file.breaks.map(\.period) == [2018])
         #expect(project.file.changes == ChangeSpec(from: 2017, to: 2020))
+        // The map has one shape per buurt under its latest code, in RD New around Heerlen.
+        let map = try #require(project.map)
+        #expect(map.coordinateSystem == .rdNew)
+        #expect(map.shapes.map(\.unit).sorted() == Array(Set(project.panel.unitCodes)).sorted())
+        let xs = map.shapes.flatMap { $0.rings.flatMap { $0.map(\.x) } }, ys = map.shapes.flatMap { $0.rings.flatMap { $0.map(\.y) } }
+        #expect(xs.allSatisfy { (191_880...195_120).contains($0) } && ys.allSatisfy { (316_880...319_120).contains($0) })
+        #expect(Self.designed.modelYAML.contains("\ndata: data.csv\nmap: buurten.geojson\n"))
+    }
+
+    /// The map depends on the seed only through the jitter of the shared grid vertices.
+    @Test func theMapIsDeterministicAndNeighboursShareTheirEdges() throws {
+        let again = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2017, design: SyntheticDesign(methodBreak: 2018, recode: 2019))
+        #expect(again.mapGeoJSON == Self.designed.mapGeoJSON)
+        let other = SyntheticData.generate(units: 19, years: 2017...2020, seed: 2018, design: SyntheticDesign(methodBreak: 2018, recode: 2019))
+        #expect(other.mapGeoJSON != Self.designed.mapGeoJSON)
+        let map = try GeoJSONMap.parse(Data(Self.designed.mapGeoJSON!.utf8), file: "buurten.geojson", property: "buurtcode")
+        // Buurt 1 and 2 of the first wijk: the right edge of the first is the left edge of the second.
+        let first = map.shapes[0].rings[0], second = map.shapes[1].rings[0]
+        #expect(first[1] == second[0] && first[2] == second[3])
+        #expect(SyntheticData.generate(units: SyntheticData.mapUnits + 1, years: 2017...2017, seed: 1).mapGeoJSON == nil)
     }
 }

@@ -35,6 +35,7 @@ import BuurtSynthetic
         defer { try? FileManager.default.removeItem(at: folder) }
         try set.dataCSV.write(to: folder.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
         try set.modelYAML.write(to: folder.appendingPathComponent("model.yml"), atomically: true, encoding: .utf8)
+        try set.mapGeoJSON?.write(to: folder.appendingPathComponent("buurten.geojson"), atomically: true, encoding: .utf8)
         let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
         #expect(project.file.spec.normalise == NormaliseParameters(method: .goalposts(scale: 100)))
         let upper = Dictionary(uniqueKeysWithValues: project.file.nodes.compactMap { n in n.goalposts.map { (n.code, $0.upper) } })

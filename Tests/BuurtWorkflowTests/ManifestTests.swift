@@ -177,9 +177,10 @@ func scratchFolder() throws -> URL {
                 blas: .init(configuration: "c", core: "k"), outputDirectory: outDir, outputs: output)
         }
 
-        #expect(manifest.inputs.map(\.role) == ["model", "data", "crosswalk"])
-        #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv", "crosswalk.csv"])
+        #expect(manifest.inputs.map(\.role) == ["model", "data", "crosswalk", "map"])
+        #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv", "crosswalk.csv", "buurten.geojson"])
         #expect(manifest.inputs[2].sha256 == (try systemSHA256((demoModel as NSString).deletingLastPathComponent + "/crosswalk.csv")))
+        #expect(manifest.inputs[3].sha256 == (try systemSHA256((demoModel as NSString).deletingLastPathComponent + "/buurten.geojson")))
         let demoFolder = (demoModel as NSString).deletingLastPathComponent
         #expect(manifest.inputs[0].sha256 == (try systemSHA256(demoModel)))
         #expect(manifest.inputs[1].sha256 == (try systemSHA256(demoFolder + "/data.csv")))
@@ -202,12 +203,12 @@ func scratchFolder() throws -> URL {
     @Test func inputsAreRecordedWithTheHashOfTheBytesRead() throws {
         let folder = try scratchFolder()
         let demo = (demoModel as NSString).deletingLastPathComponent
-        for name in ["model.yml", "data.csv", "crosswalk.csv"] {
+        for name in ["model.yml", "data.csv", "crosswalk.csv", "buurten.geojson"] {
             try FileManager.default.copyItem(atPath: demo + "/" + name, toPath: folder.appendingPathComponent(name).path)
         }
-        let read = try ["model.yml", "data.csv", "crosswalk.csv"].map { try systemSHA256(folder.appendingPathComponent($0).path) }
+        let read = try ["model.yml", "data.csv", "crosswalk.csv", "buurten.geojson"].map { try systemSHA256(folder.appendingPathComponent($0).path) }
         let project = try IndexProject.load(modelPath: folder.appendingPathComponent("model.yml").path)
-        for name in ["model.yml", "data.csv", "crosswalk.csv"] {
+        for name in ["model.yml", "data.csv", "crosswalk.csv", "buurten.geojson"] {
             let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(name))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data("\n# appended after it was read\n".utf8))

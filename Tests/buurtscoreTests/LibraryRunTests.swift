@@ -10,7 +10,7 @@ import Testing
     /// The demo (synthetic data) with 200 replications and no sensitivity analysis, in a scratch folder.
     static func smallDemo(_ cli: CLIHarness) throws -> String {
         let demo = CLIHarness.projectRoot.appendingPathComponent("datasets/demo")
-        for file in ["data.csv", "crosswalk.csv"] {
+        for file in ["data.csv", "crosswalk.csv", "buurten.geojson"] {
             try cli.write(file, String(contentsOf: demo.appendingPathComponent(file), encoding: .utf8))
         }
         let model = try String(contentsOf: demo.appendingPathComponent("model.yml"), encoding: .utf8)

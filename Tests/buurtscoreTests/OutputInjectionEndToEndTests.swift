@@ -33,6 +33,7 @@ import BuurtIndex
         }
         try cli.write("in/data.csv", data)
         try cli.write("in/crosswalk.csv", String(contentsOf: demo.appendingPathComponent("crosswalk.csv"), encoding: .utf8))
+        try cli.write("in/buurten.geojson", String(contentsOf: demo.appendingPathComponent("buurten.geojson"), encoding: .utf8))
         let modelPath = try cli.write("in/model.yml", model)
         let run = try cli.run(["run", modelPath, "--out", cli.path("out"), "--xlsx", "--quiet"])
         #expect(run.status == 0, "stderr: \(run.stderr)")

@@ -86,7 +86,7 @@ import BuurtWorkflow
         // An --init killed before its commit: everything it wrote goes, and it runs again.
         try h.copy("state", to: "initKilled")
         try FileManager.default.removeItem(atPath: h.cli.path("initKilled/latest"))
-        try h.cli.write("initKilled/.update-journal", "init 2020\nmodel.yml\ncrosswalk.csv\n")
+        try h.cli.write("initKilled/.update-journal", "init 2020\nmodel.yml\ncrosswalk.csv\nbuurten.geojson\n")
         let again = try h.initialise("initKilled")
         #expect(again.status == 0 && again.stdout.hasPrefix("created"), "\(again.stdout)\(again.stderr)")
         #expect(try h.snapshot("initKilled") == initialised)

@@ -22,6 +22,7 @@ struct UpdateHarness {
         try cli.write("demo/model.yml", model.replacingOccurrences(of: "replications: 1000", with: "replications: \(replications)"))
         try cli.write("demo/data.csv", String(contentsOf: Self.demo.appendingPathComponent("data.csv"), encoding: .utf8))
         try cli.write("demo/crosswalk.csv", String(contentsOf: Self.demo.appendingPathComponent("crosswalk.csv"), encoding: .utf8))
+        try cli.write("demo/buurten.geojson", String(contentsOf: Self.demo.appendingPathComponent("buurten.geojson"), encoding: .utf8))
         try cli.write("new2021.csv", String(contentsOf: Self.demo.appendingPathComponent("2021/data.csv"), encoding: .utf8))
     }
 

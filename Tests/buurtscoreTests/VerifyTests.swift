@@ -35,6 +35,7 @@ import BuurtWorkflow
         try cli.write("project/model.yml", model.replacingOccurrences(of: "replications: 1000", with: "replications: 40"))
         try cli.write("project/data.csv", try String(contentsOf: demo.appendingPathComponent("data.csv"), encoding: .utf8))
         try cli.write("project/crosswalk.csv", try String(contentsOf: demo.appendingPathComponent("crosswalk.csv"), encoding: .utf8))
+        try cli.write("project/buurten.geojson", try String(contentsOf: demo.appendingPathComponent("buurten.geojson"), encoding: .utf8))
         return cli
     }
 
@@ -71,9 +72,9 @@ import BuurtWorkflow
         let outputs = a.keys.filter { $0 != "manifest.json" }.sorted()
         #expect(manifest.outputs.map(\.path) == outputs)
         #expect(outputs.contains("results.xlsx") && outputs.contains("stages/raw.csv"))
-        let sums = try Self.sha256sum(outputs.map { cli.path("out/a/\($0)") } + ["model.yml", "data.csv", "crosswalk.csv"].map { cli.path("project/\($0)") })
+        let sums = try Self.sha256sum(outputs.map { cli.path("out/a/\($0)") } + ["model.yml", "data.csv", "crosswalk.csv", "buurten.geojson"].map { cli.path("project/\($0)") })
         for output in manifest.outputs { #expect(output.sha256 == sums[cli.path("out/a/\(output.path)")], "\(output.path)") }
-        #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv", "crosswalk.csv"])
+        #expect(manifest.inputs.map(\.path) == ["model.yml", "data.csv", "crosswalk.csv", "buurten.geojson"])
         for input in manifest.inputs { #expect(input.sha256 == sums[cli.path("project/\(input.path)")], "\(input.path)") }
         #expect(manifest.modelLocation == "../../project/model.yml")
         #expect(manifest.settings == RecordedSettings(stages: true, xlsx: true, data: nil, decimal: "detect", language: nil, workerThreads: 1))
@@ -88,7 +89,7 @@ import BuurtWorkflow
         #expect(try cli.run(["run", "project/model.yml", "--out", "out", "--xlsx", "--quiet"]).status == 0)
         let fresh = try cli.run(["verify", "out"])
         #expect(fresh.status == 0, "stdout: \(fresh.stdout) stderr: \(fresh.stderr)")
-        #expect(fresh.stdout.contains("verified: all 15 outputs in out reproduced byte for byte from model.yml, data.csv, crosswalk.csv"))
+        #expect(fresh.stdout.contains("verified: all 15 outputs in out reproduced byte for byte from model.yml, data.csv, crosswalk.csv, buurten.geojson"))
 
         // Change one digit in line 3 of ranks.csv.
         var lines = try cli.read("out/ranks.csv").components(separatedBy: "\n")
@@ -153,7 +154,7 @@ import BuurtWorkflow
         #expect(try cli.run(["run", "project/model.yml", "--data", "elsewhere/data.csv", "--out", "out/deep", "--quiet"]).status == 0)
         let manifest = try Manifest.parse(Data(try cli.read("out/deep/manifest.json").utf8), file: "manifest.json")
         #expect(manifest.settings.data == "../elsewhere/data.csv")
-        #expect(manifest.inputs.map(\.path) == ["model.yml", "../elsewhere/data.csv", "crosswalk.csv"])
+        #expect(manifest.inputs.map(\.path) == ["model.yml", "../elsewhere/data.csv", "crosswalk.csv", "buurten.geojson"])
         #expect(try cli.run(["verify", "out/deep"]).status == 0)
 
         // Moved one level deeper, the recorded location misses the model until --model says where it is.

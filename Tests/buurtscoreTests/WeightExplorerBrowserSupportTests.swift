@@ -197,6 +197,7 @@ struct ExplorerFixture: Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Data((model[..<tree] + stages).utf8).write(to: directory.appendingPathComponent("model.yml"))
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: directory.appendingPathComponent("data.csv"))
+        try FileManager.default.copyItem(at: demo.appendingPathComponent("buurten.geojson"), to: directory.appendingPathComponent("buurten.geojson"))
         return directory.appendingPathComponent("model.yml").path
     }
 }

@@ -10,6 +10,8 @@ public struct IndexProject: Sendable {
     public var dataPath: String
     /// The crosswalk applied to ``panel`` (model key `crosswalk:`), if any.
     public var crosswalk: Crosswalk?
+    /// The units' shapes (model key `map:`), if any.
+    public var map: GeoJSONMap?
     /// SHA-256 (lowercase hex) of the bytes read from each input file, by the path it was read
     /// from: what the manifest records, even when a file changes on disk during the run.
     public var inputDigests: [String: String] = [:]
@@ -65,7 +67,10 @@ public struct IndexProject: Sendable {
             warnings = Crosswalk.disappearing(panel)
         }
         try checkReferenceUnit(file, panel: panel, dataPath: data)
-        return IndexProject(file: file, model: model, panel: panel, dataPath: data, crosswalk: crosswalk,
+        let map = try file.map.map { spec throws(BuurtErrors) in
+            try GeoJSONMap.load(spec, origin: file.origin(of: "map"), bytesRead: recorder(spec.path))
+        }
+        return IndexProject(file: file, model: model, panel: panel, dataPath: data, crosswalk: crosswalk, map: map,
                             inputDigests: digests, warnings: warnings)
     }
 

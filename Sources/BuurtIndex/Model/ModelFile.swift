@@ -116,6 +116,9 @@ import Yams
 ///   from `period` on; a change across it is flagged with the note, never silently compared.
 /// - `crosswalk: file.csv` (``Crosswalk``): maps earlier periods' units onto the current
 ///   geography before the stages run (relative to the model file's folder).
+/// - `map: buurten.geojson` or `map: {file: buurten.geojson, property: buurtcode}` (``MapSpec``,
+///   ``GeoJSONMap``): one shape per unit for the report's maps; `property` (default
+///   `buurtcode`) is the feature property holding the unit code.
 /// - With `metadata:`, the weight levels and `themes_of` are checked by
 ///   ``validate(against:)`` once the metadata's tree is loaded.
 ///
@@ -146,6 +149,8 @@ public struct ModelFile: Sendable {
     public var breaks: [MethodBreak] = []
     /// `crosswalk:` resolved like `dataPath`.
     public var crosswalkPath: String?
+    /// `map:`: the GeoJSON file of the units' shapes (`nil` = no maps in the report).
+    public var map: MapSpec?
     /// `data:`, `metadata:` and `crosswalk:` exactly as written, for ``canonicalForm()``.
     var declaredCrosswalk: String?
     var declaredData: String?
@@ -159,7 +164,7 @@ public struct ModelFile: Sendable {
     static let topLevelKeys = [
         "title", "data", "metadata", "unit", "name", "period", "groups", "indicators", "columns",
         "denominate", "impute", "screen", "treat", "normalise", "aggregate", "weights", "language",
-        "uncertainty", "priorities", "changes", "breaks", "crosswalk",
+        "uncertainty", "priorities", "changes", "breaks", "crosswalk", "map",
     ]
 
     /// Reads and parses a model file.
@@ -227,7 +232,7 @@ public struct ModelFile: Sendable {
         model.weights = top["weights"].map { reader.weights($0, tree: tree) } ?? [:]
         model.spec = reader.pipelineSpec(top, tree: tree)
         let stageKeys = ["denominate", "impute", "screen", "treat", "normalise", "aggregate"].map { ($0, top.keyNodes[$0]) }
-        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("crosswalk", top["crosswalk"]), ("changes", top["changes"]), ("normalise.unit", top["normalise"]?["unit"])] + stageKeys {
+        for (key, node) in [("data", top["data"]), ("metadata", top["metadata"]), ("crosswalk", top["crosswalk"]), ("map", top["map"]), ("changes", top["changes"]), ("normalise.unit", top["normalise"]?["unit"])] + stageKeys {
             if let node { model.keyLocations[key] = reader.location(node) }
         }
         model.language = top["language"].flatMap { reader.choice($0, "language", names: ["nl", "en"]) }
@@ -239,6 +244,7 @@ public struct ModelFile: Sendable {
         model.breaks = top["breaks"].map { reader.breaks($0, tree: tree) } ?? []
         model.declaredCrosswalk = top["crosswalk"].flatMap { reader.path($0, key: "crosswalk", "the crosswalk CSV") }
         model.crosswalkPath = model.declaredCrosswalk.map { resolve($0, against: baseDirectory) }
+        model.map = top["map"].flatMap { reader.map($0, baseDirectory: baseDirectory) }
         model.treeChecks = reader.treeChecks
 
         if !reader.problems.isEmpty {

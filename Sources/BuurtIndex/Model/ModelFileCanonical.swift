@@ -67,6 +67,7 @@ extension ModelFile {
         top["uncertainty"] = uncertainty.map(Self.canonical)
         top["priorities"] = priorities.map { $0.enabled ? Self.canonical($0) : .text("none") }
         top["crosswalk"] = declaredCrosswalk.map { .text($0) }
+        top["map"] = map.map { .map(["file": .text($0.declaredFile), "property": .text($0.property)]) }
         top["changes"] = changes.map { c in
             guard c.enabled else { return .text("none") }
             var m: [String: CanonicalValue] = [:]

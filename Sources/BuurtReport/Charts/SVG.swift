@@ -66,6 +66,17 @@ struct SVG: Sendable {
         body.append("<text \(attributes)>\(Markup.escaped(string))</text>")
     }
 
+    /// A path (`d` already formatted); `extra` holds further attributes written by the caller
+    /// (already escaped); `title` becomes a hover tooltip.
+    mutating func path(_ d: String, fill: String, stroke: String, strokeWidth: Double, extra: String = "", title: String? = nil) {
+        element("path", "d=\"\(d)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(Self.number(strokeWidth))\"" + extra, title: title)
+    }
+
+    /// Markup written by the caller (definitions, the opening or closing tag of a group).
+    mutating func raw(_ markup: String) {
+        body.append(markup)
+    }
+
     private mutating func element(_ name: String, _ attributes: String, title: String? = nil) {
         if let title {
             body.append("<\(name) \(attributes)><title>\(Markup.escaped(title))</title></\(name)>")

@@ -12,7 +12,7 @@ import BuurtNumerics
 /// Sections: what was computed (model tree, weights, methods, reference period); back to the
 /// data (coverage, imputed, screened and treated cells, what the normalised scale means);
 /// the priority list with the caterpillar chart; buurt profiles (these two not with
-/// `priorities: none`); changes; multivariate checks; sensitivity.
+/// `priorities: none`); maps (with `map:`); changes; multivariate checks; sensitivity.
 package enum Report {
     /// `report.md`.
     package static func markdown(_ input: ReportInput) -> String {
@@ -40,6 +40,7 @@ package enum Report {
             ReportSectionModel.build(c),
             ReportSectionData.build(c),
             c.showsLists ? ReportSectionPriorities.build(c) : nil,
+            ReportSectionMaps.build(c),
             c.showsLists ? ReportSectionProfiles.build(c) : nil,
             ReportSectionChanges.build(c),
             ReportSectionChecks.build(c),

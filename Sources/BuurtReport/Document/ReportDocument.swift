@@ -22,6 +22,9 @@ enum ReportBlock: Sendable {
     /// An SVG chart; `table` holds the chart's numbers (the Markdown file shows them instead
     /// of the chart).
     case chart(svg: String, caption: String, table: ReportTable?)
+    /// Maps (SVG) with their captions: inline in the HTML; the Markdown file shows `note` and
+    /// the list of captions instead.
+    case maps([(svg: String, caption: String)], note: String)
     /// Content that should start on a new printed page (a buurt profile).
     case pageStart
 }

@@ -51,6 +51,8 @@ enum ReportHTML {
                 out += "<details><summary>" + Markup.escaped(numbersLabel) + "</summary>\n" + render(table) + "</details>\n"
             }
             return out + "</figure>\n"
+        case let .maps(maps, _):
+            return maps.map { "<figure class=\"map\">\n" + $0.svg + "\n<figcaption>" + Markup.escaped($0.caption) + "</figcaption>\n</figure>\n" }.joined()
         case .pageStart:
             return ""
         }

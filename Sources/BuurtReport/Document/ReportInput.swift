@@ -128,6 +128,8 @@ package struct ReportInput: Sendable {
     package var strengths: [StrengthRow]?
     /// Warnings about the data that did not stop the run (units that disappear without a crosswalk).
     package var warnings: [String] = []
+    /// The units' shapes (model key `map:`): the report gets a section of maps (`nil`: none).
+    package var map: GeoJSONMap?
     /// A self-contained HTML section appended to `report.html` only (the weight explorer).
     package var appendixHTML: String?
 

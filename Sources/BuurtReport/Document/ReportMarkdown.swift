@@ -32,6 +32,8 @@ enum ReportMarkdown {
             return render(table)
         case let .chart(_, caption, table):
             return "*" + inline(caption) + "* (" + seeCharts + ")\n\n" + (table.map(render) ?? "")
+        case let .maps(maps, note):
+            return "*" + inline(note) + "*\n\n" + maps.map { "- " + inline($0.caption) }.joined(separator: "\n") + "\n\n"
         case .pageStart:
             return ""
         }

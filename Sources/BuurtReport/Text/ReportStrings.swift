@@ -1,12 +1,14 @@
 /// Every text BuurtReport shows to readers, in Dutch and English: the report, its charts, the
 /// weight explorer, the what-if table and `diff.md`. `{1}`, `{2}`, … are filled in by
 /// ``ReportStrings/callAsFunction(_:_:)``. Topics with many keys keep them in their own enums,
-/// reached through one case each: ``changes(_:)``, ``account(_:)``, ``explorer(_:)``,
+/// reached through one case each: ``changes(_:)``, ``maps(_:)``, ``account(_:)``, ``explorer(_:)``,
 /// ``profile(_:)``, ``choiceName(_:)``/``choicePhrase(_:)``, ``strengths(_:)``, ``whatIf(_:)``
 /// and ``runDiff(_:)``.
 enum ReportText: Sendable {
     /// Texts of the section "changes over time".
     case changes(ReportChangeText)
+    /// Texts of the section "maps".
+    case maps(ReportMapText)
     /// Texts of the account of the replications behind the bands.
     case account(ReportAccountText)
     /// Texts of the weight explorer.
@@ -67,6 +69,7 @@ enum ReportText: Sendable {
     var texts: (String, String) {
         switch self {
         case .changes(let key): key.texts
+        case .maps(let key): key.texts
         case .account(let key): key.texts
         case .explorer(let key): key.texts
         case .profile(let key): key.texts

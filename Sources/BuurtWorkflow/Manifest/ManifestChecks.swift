@@ -10,7 +10,7 @@ import Foundation
 extension Manifest {
     /// The roles of inputs, in the order a run records them; `model` and `data` occur exactly
     /// once, the others at most once.
-    package static let inputRoles = ["model", "data", "metadata", "crosswalk"]
+    package static let inputRoles = ["model", "data", "metadata", "crosswalk", "map"]
 
     /// A "bad manifest" problem with `field` (a JSON key path such as `inputs[1].role`).
     package static func bad(_ field: String, _ problem: String, file: String) -> BuurtError {
@@ -114,13 +114,14 @@ extension Manifest {
     }
 
     /// The recorded inputs must be the files the model at `modelPath` names (`data:` or the
-    /// recorded `run.data`, `metadata:`, `crosswalk:`), so that `verify` reads no other file.
+    /// recorded `run.data`, `metadata:`, `crosswalk:`, `map:`), so that `verify` reads no other file.
     package func checkInputs(namedBy model: ModelFile, modelPath: String, file: String) throws(BuurtError) {
         let shown = ManifestPath.relative(to: modelPath, from: ".")
         var expected: [String: String] = [:]
         if let data = settings.data ?? model.dataPath.map({ ManifestPath.recorded($0, modelFile: modelPath) }) { expected["data"] = data }
         if let metadata = model.metadataPath { expected["metadata"] = ManifestPath.recorded(metadata, modelFile: modelPath) }
         if let crosswalk = model.crosswalkPath { expected["crosswalk"] = ManifestPath.recorded(crosswalk, modelFile: modelPath) }
+        if let map = model.map?.path { expected["map"] = ManifestPath.recorded(map, modelFile: modelPath) }
         for (k, input) in inputs.enumerated() where input.role != "model" {
             guard let path = expected[input.role] else {
                 throw Self.bad("inputs[\(k)]", "records a \(input.role) file '\(input.path)' but \(shown) names none", file: file)

@@ -32,9 +32,9 @@ extension Manifest {
             inputs.append(Input(role: "metadata", path: ManifestPath.recorded(metadata, modelFile: modelPath),
                                 sha256: try digest(metadata, of: project)))
         }
-        if let crosswalk = project.file.crosswalkPath {
-            inputs.append(Input(role: "crosswalk", path: ManifestPath.recorded(crosswalk, modelFile: modelPath),
-                                sha256: try digest(crosswalk, of: project)))
+        for (role, path) in [("crosswalk", project.file.crosswalkPath), ("map", project.file.map?.path)] {
+            guard let path else { continue }
+            inputs.append(Input(role: role, path: ManifestPath.recorded(path, modelFile: modelPath), sha256: try digest(path, of: project)))
         }
         var uncertainty = uncertainty(of: project.file)
         if let seed = settings.seed { uncertainty?.seed = seed }

@@ -33,9 +33,9 @@ package struct OutputClaim: Sendable {
     }
 
     /// The claim of `buurtscore run` (and of a run of an update state): the project's model,
-    /// data, metadata and crosswalk files are inputs; a previous output has a manifest.
+    /// data, metadata, crosswalk and map files are inputs; a previous output has a manifest.
     package static func run(of project: IndexProject) -> OutputClaim {
-        let companions = [project.file.metadataPath, project.file.crosswalkPath].compactMap { $0 }
+        let companions = [project.file.metadataPath, project.file.crosswalkPath, project.file.map?.path].compactMap { $0 }
         return OutputClaim(inputs: [project.file.path, project.dataPath] + companions, previous: .manifest)
     }
 

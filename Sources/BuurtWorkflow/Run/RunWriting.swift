@@ -100,6 +100,7 @@ extension RunResults {
         input.strengths = strengths
         input.uncertaintyAccount = account
         input.warnings = warnings
+        input.map = project.map
         // Large data: the explorer embeds the latest period only, to keep the page light.
         let latest = scores.periodList.last ?? nil
         let periods = scores.rowCount > 5000 ? latest.map { [$0] } : nil

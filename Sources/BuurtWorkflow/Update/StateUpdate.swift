@@ -24,7 +24,7 @@ public enum StateUpdate {
     /// also after updates: the state's figures include the data.
     /// - Parameters:
     ///   - path: the state directory, new or empty (a `.lock` aside).
-    ///   - modelPath: the model file; it and the metadata and crosswalk files it names are
+    ///   - modelPath: the model file; it and the metadata, crosswalk and map files it names are
     ///     copied into the state.
     ///   - dataPath: a data file in place of the model's `data:`; `nil` for the model's own.
     ///   - options: how the data's numbers are read.
@@ -256,11 +256,11 @@ public enum StateUpdate {
         return files
     }
 
-    /// The files the model names besides its data (COINr metadata, crosswalk), to be copied
+    /// The files the model names besides its data (COINr metadata, crosswalk, map), to be copied
     /// beside the state's model under the same relative paths.
     private static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, source: String, data: Data)] {
         var copies: [(relative: String, source: String, data: Data)] = []
-        for (role, path) in [("metadata", project.file.metadataPath), ("crosswalk", project.file.crosswalkPath)] {
+        for (role, path) in [("metadata", project.file.metadataPath), ("crosswalk", project.file.crosswalkPath), ("map", project.file.map?.path)] {
             guard let path else { continue }
             let relative = ManifestPath.recorded(path, modelFile: modelPath)
             guard !relative.hasPrefix(".."), !relative.hasPrefix("/"), relative != "model.yml" else {

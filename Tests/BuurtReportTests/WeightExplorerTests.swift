@@ -133,7 +133,7 @@ import BuurtIndex
         #expect(json.contains(#""bands":true"#))
         let rows = try Self.rows(json)
         #expect(rows.map { Array($0.suffix(2)) }.elementsEqual([[1, 2], [1, 1], [.nan, .nan], [1, 2]]) { Self.sameBits($0, $1) })
-        #expect(html.contains(">Gepubliceerde rangband (5–95 %)</th>"))
+        #expect(html.contains(">Gepubliceerde rangband (5–95%)</th>"))
         let only2018 = try Self.rows(try Self.dataJSON(WeightExplorer.html(aggregated: panel, model: model, aggregate: aggregate,
                                                                             periods: [2018], bands: bands)))
         #expect(only2018.map { Array($0.suffix(2)) }.elementsEqual([[.nan, .nan], [1, 2]]) { Self.sameBits($0, $1) })

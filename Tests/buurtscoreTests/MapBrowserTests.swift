@@ -10,7 +10,7 @@ import Testing
 struct MapBrowserTests {
     @Test func eachBuurtIsPaintedInTheLegendColourOfItsClass() throws {
         let cli = try CLIHarness()
-        for (name, contents) in ValidProject.files.merging(["model.yml": BadInputMapTests.withMap]) { _, new in new } {
+        for (name, contents) in ValidProject.files.merging(["model.yml": BadInputMapTests.withMap], uniquingKeysWith: { _, new in new }) {
             if case .text(let text) = contents { _ = try cli.write(name, text) }
         }
         _ = try cli.write("buurten.geojson", BadInputMapTests.geoJSON(BadInputMapTests.units))

@@ -172,6 +172,14 @@ public struct NormaliseParameters: Sendable, Equatable {
         self.method = method
         self.scope = scope
     }
+
+    /// The range `[lower, upper]` that min-max normalisation fixes on a reference period, and
+    /// that period: a later period's value can fall outside it. `nil` for any other method or
+    /// scope (their scales are either not bounded or refitted in each period).
+    public var fixedRange: (lower: Double, upper: Double, period: Int)? {
+        guard case .minmax(let lower, let upper) = method, let period = scope.referencePeriod else { return nil }
+        return (lower, upper, period)
+    }
 }
 
 /// An aggregation function (COINr `a_*`).

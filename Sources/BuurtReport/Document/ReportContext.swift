@@ -95,8 +95,7 @@ struct ReportContext {
     /// normalisation fixed on a reference period, a later period can fall below its lowest or
     /// above its highest value. `nil` when every value is inside (or the scale is not fixed).
     func outsideScaleNote(_ values: [Double]) -> String? {
-        let normalise = input.file.spec.normalise
-        guard case .minmax(let lower, let upper) = normalise.method, let year = normalise.scope.referencePeriod,
+        guard let (lower, upper, year) = input.file.spec.normalise.fixedRange,
               values.contains(where: { $0.isFinite && ($0 < lower || $0 > upper) }) else { return nil }
         return t(.profile(.outsideScale), String(year), ReportNumber.short(lower, 2, language), ReportNumber.short(upper, 2, language))
     }

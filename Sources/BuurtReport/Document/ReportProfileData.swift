@@ -42,21 +42,21 @@ struct ReportProfileData {
         self.cityLow = cityLow
         self.cityHigh = cityHigh
 
-        // Rows of every unit by period.
+        // Rows of each profiled unit by period (the other units' rows are never looked up).
+        let profiledUnits = Set(c.profiled.map(\.unit))
         var periodIndex: [Int: Int] = [:]
         for (k, g) in groups.enumerated() { if let p = g.period { periodIndex[p] = k } }
-        var rowsOfAll: [String: [Int]] = [:]
-        for r in 0..<panel.rowCount {
+        var rowsOf: [String: [Int]] = [:]
+        for r in 0..<panel.rowCount where profiledUnits.contains(panel.unitCodes[r]) {
             let k = panel.periods[r].flatMap { periodIndex[$0] } ?? (groups.count - 1)
-            rowsOfAll[panel.unitCodes[r], default: [Int](repeating: -1, count: groups.count)][k] = r
+            rowsOf[panel.unitCodes[r], default: [Int](repeating: -1, count: groups.count)][k] = r
         }
+        self.rowsOf = rowsOf
         var changeRows: [String: ChangeRow] = [:]
-        let profiledUnits = Set(c.profiled.map(\.unit))
         for row in c.input.changes?.rows ?? [] where profiledUnits.contains(row.unit) {
             changeRows[ReportContext.key(row.unit, nil, row.group)] = row
         }
         self.changeRows = changeRows
-        self.rowsOf = rowsOfAll.filter { profiledUnits.contains($0.key) }
 
         // Shared scales over what the profiles draw.
         var profileValues: [Double] = [], trendValues: [Double] = []
@@ -66,7 +66,7 @@ struct ReportProfileData {
         }
         for p in c.profiled {
             for code in codes {
-                for r in rowsOfAll[p.unit] ?? [] where r >= 0 { trendValues.append(columns[code]![r]) }
+                for r in rowsOf[p.unit] ?? [] where r >= 0 { trendValues.append(columns[code]![r]) }
             }
             for code in c.dimensions {
                 if let th = c.theme(p.unit, p.period, code) {

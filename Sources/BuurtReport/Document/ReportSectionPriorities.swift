@@ -70,8 +70,7 @@ enum ReportSectionPriorities {
         if !u.treatMaxPoints.isEmpty { parts.append(t(.variedTreat, u.treatMaxPoints.map(String.init).joined(separator: ", "))) }
         if !u.impute.isEmpty { parts.append(t(.variedImpute, String(u.impute.count))) }
         if u.sampling { parts.append(t(.variedSampling)) }
-        guard let last = parts.popLast() else { return t(.variedUnknown) }
-        return parts.isEmpty ? last : parts.joined(separator: ", ") + " " + t(.and) + " " + last
+        return parts.isEmpty ? t(.variedUnknown) : c.list(parts)
     }
 
     static func table(_ list: [ReportPriority], _ c: ReportContext, top: Int) -> ReportTable {

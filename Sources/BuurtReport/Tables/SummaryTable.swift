@@ -25,8 +25,7 @@ public enum SummaryTable {
             text += pad(formatNumber(ranks[r]), 4) + "  " + pad(TerminalText.escaped(aggregated.unitCodes[r]), 12) + "  "
                 + pad(name, nameWidth) + "  " + formatNumber(score) + "\n"
         }
-        if let normalise, case .minmax(let lower, let upper) = normalise.method, let year = normalise.scope.referencePeriod,
-           ordered.contains(where: { scores[$0] < lower || scores[$0] > upper }) {
+        if let (lower, upper, year) = normalise?.fixedRange, ordered.contains(where: { scores[$0] < lower || scores[$0] > upper }) {
             text += "A score below \(formatNumber(lower)) or above \(formatNumber(upper)) is not an error: the scale is fixed on \(year), "
                 + "so a unit that later scores worse than the worst (better than the best) of \(year) falls outside it.\n"
         }

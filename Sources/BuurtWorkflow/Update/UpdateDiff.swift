@@ -58,6 +58,10 @@ public struct RunDiff: Sendable, Equatable {
     public var addedPeriods: [Int]
     /// Unit names by code (from this run's scores.csv).
     public var names: [String: String]
+    /// Why this run differs from the previous one (empty for a state's first run).
+    public var causes: [UpdateCause] = []
+    /// What changed in the model or crosswalk between the two runs (``UpdateCause/model``, ``UpdateCause/crosswalk``).
+    public var differences: [StateDifference] = []
 
     /// Compares the files of two runs.
     /// - Parameters:

@@ -5,7 +5,7 @@ import Testing
 /// holds commands (lines starting with `$ `), each followed by its expected output.
 ///
 /// The commands of a notebook run one after another with `/bin/sh -c` in a fresh copy of the
-/// repository's `datasets/` and `notebooks-md/` (working directory = that copy's root), with
+/// repository's `datasets/`, `notebooks-md/` and `Examples/scheduled-update/` (working directory = that copy's root), with
 /// the built `buurtscore` first on the PATH. The output compared is standard output, then
 /// standard error, then `[exit N]` when the status is not 0; trailing spaces and trailing
 /// empty lines are ignored. A notebook containing `<!-- notebook: needs ../shared -->` reads
@@ -127,7 +127,7 @@ struct NotebookBlocks {
     }
 }
 
-/// A scratch copy of `datasets/` and `notebooks-md/` (and `../shared` linked beside it).
+/// A scratch copy of `datasets/`, `notebooks-md/` and the scheduled-update example (and `../shared` linked beside it).
 struct NotebookSandbox {
     let root: URL
 
@@ -136,8 +136,10 @@ struct NotebookSandbox {
         root = base.appendingPathComponent("repo")
         let fm = FileManager.default
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        for folder in ["datasets", "notebooks-md"] {
-            try fm.copyItem(at: CLIHarness.projectRoot.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+        for folder in ["datasets", "notebooks-md", "Examples/scheduled-update"] {
+            let target = root.appendingPathComponent(folder)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: CLIHarness.projectRoot.appendingPathComponent(folder), to: target)
         }
         if CLIHarness.sharedAvailable {
             try fm.createSymbolicLink(at: base.appendingPathComponent("shared"), withDestinationURL: CLIHarness.shared)

@@ -35,6 +35,10 @@ extension Buurtscore {
             let manifest = verification.manifest
             printNotes(manifest)
             if !verification.inputs.isEmpty { try reportInputs(verification.inputs) }
+            if !verification.uncheckedAnnotations.isEmpty {
+                print(TerminalText.escaped("note: \(verification.uncheckedAnnotations.joined(separator: " and ")) not checked: "
+                    + "the manifest does not record the run they compare with (written before runs recorded it)"))
+            }
             let found = verification.outputs
             guard found.isEmpty else {
                 for discrepancy in found { print(Self.describe(discrepancy)) }
@@ -82,6 +86,8 @@ extension Buurtscore {
             case .missing: "missing from the directory"
             case .notProducedByRerun: "recorded, but the re-run does not write it"
             case .notInManifest: "not listed in the manifest"
+            case .previousRunChanged(let problem, let changed):
+                (changed ? "changed after the run, and " : "") + "cannot be made again: \(problem)"
             }
             var text = "\(TerminalText.escaped(d.path)): \(what)"
             switch d.difference {

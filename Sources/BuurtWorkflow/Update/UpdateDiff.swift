@@ -62,6 +62,11 @@ public struct RunDiff: Sendable, Equatable {
     public var causes: [UpdateCause] = []
     /// What changed in the model or crosswalk between the two runs (``UpdateCause/model``, ``UpdateCause/crosswalk``).
     public var differences: [StateDifference] = []
+    /// Verdicts about periods both runs have that the new run changed (``verdictChanges(before:after:previousRun:run:top:)``):
+    /// published verdicts that moved.
+    public var verdicts: [VerdictChange] = []
+    /// The model's settings under which adding a period moves earlier periods' results.
+    public var separabilityIssues: [PeriodSeparabilityIssue] = []
 
     /// Compares the files of two runs.
     /// - Parameters:
@@ -108,6 +113,7 @@ public struct RunDiff: Sendable, Equatable {
                            comparedUnits: compared.count, recomputed: recomputed, top: top, topChanges: [], problems: [], hasLists: false,
                            revisions: merge.revisions, addedRows: merge.addedRows, addedPeriods: merge.addedPeriods,
                            names: Dictionary(scoresAfter.rows.map { ($0["unit"], $0["name"]) }, uniquingKeysWith: { a, _ in a }))
+        diff.verdicts = try verdictChanges(before: before, after: after, previousRun: previousRun, run: run, top: top)
         guard before["priorities.csv"] != nil, after["priorities.csv"] != nil else { return diff }
         diff.hasLists = true
         diff.topChanges = try topChanges(before: ResultFile(before, "priorities.csv", run: previousRun), periodBefore,
@@ -183,7 +189,13 @@ struct ResultFile {
         }
         let columns = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         rows = table.rows.map { Row(cells: $0, columns: columns) }
+        header = Set(table.header)
     }
+
+    private let header: Set<String>
+
+    /// Whether the file has this column.
+    func has(_ column: String) -> Bool { header.contains(column) }
 
     var periods: [Int] { Set(rows.compactMap { Int($0["period"]) }).sorted() }
     var newestPeriod: Int { periods.last ?? 0 }

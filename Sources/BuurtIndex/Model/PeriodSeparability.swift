@@ -54,7 +54,8 @@ extension ModelFile {
                 issues.append(PeriodSeparabilityIssue(key: "uncertainty.impute[\(k + 1)] with impute.by: all", reason: .pooledImputation))
             }
         }
-        for (k, alternative) in uncertainty.normalise.enumerated() where alternative.scope == .all {
+        // An alternative without its own scope takes the model's, reported above.
+        for (k, alternative) in uncertainty.normalise.enumerated() where alternative.scope == .all && spec.normalise.scope != .all {
             issues.append(PeriodSeparabilityIssue(key: "uncertainty.normalise[\(k + 1)].scope: all", reason: .pooledNormalisation))
         }
         return issues

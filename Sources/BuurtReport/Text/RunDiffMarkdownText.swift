@@ -179,7 +179,7 @@ package struct RunDiffStrings: Sendable {
             case .interpolation: .separabilityInterpolation
             case .pooledNormalisation: .separabilityPooledNormalisation
             }
-            return self(key, "`\(issue.key)`")
+            return self(key, issue.key)
         }
         return self(.separabilityNote, reasons.joined(separator: "; "))
     }

@@ -22,7 +22,7 @@ extension RunDiffText {
         case .weight(let code, let before, let after): t(.differenceWeight, node(code), t.number(before), t.number(after))
         case .nodeAdded(let code): t(.differenceNodeAdded, node(code))
         case .nodeRemoved(let code): t(.differenceNodeRemoved, code)
-        case .setting(let key): t(.differenceSetting, "`\(key)`")
+        case .setting(let key): t(.differenceSetting, key)
         case .mappingAdded(let from, let to): t(.differenceMappingAdded, from, to)
         case .mappingRemoved(let from, let to): t(.differenceMappingRemoved, from, to)
         }
@@ -33,7 +33,7 @@ extension RunDiffText {
         diff.causes.map { c in
             let text = cause(c, diff, t)
             guard c == .newPeriod, !diff.separabilityIssues.isEmpty else { return text }
-            return text + " (" + diff.separabilityIssues.map { "`\($0.key)`" }.joined(separator: ", ") + ")"
+            return text + " (" + diff.separabilityIssues.map(\.key).joined(separator: ", ") + ")"
         }.joined(separator: ", ")
     }
 

@@ -20,6 +20,10 @@ extension Buurtscore {
                 model hash, inputs and options must equal what the re-run records. Otherwise it \
                 is a bad manifest, named by its field.
 
+                A run of an update state also has diff.md and diff.csv: they are made again \
+                from the previous run its manifest records (its manifest, result tables and \
+                figures by their recorded SHA-256) and compared like every output.
+
                 Exit codes: 0 every input and output matches; 65 an input changed, an output \
                 differs or the manifest is bad; 66 DIR has no manifest.json or a recorded input is missing.
                 """)

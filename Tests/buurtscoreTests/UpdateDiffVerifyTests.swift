@@ -175,3 +175,36 @@ import Testing
         }
     }
 }
+
+/// A state handed over with its previous run swapped for links, or a forged record: nothing
+/// outside the state is read or printed.
+@Suite struct UpdateDiffHostileTests {
+    @Test func linksInThePreviousRunAndAForgedRecordAreRefused() throws {
+        let h = try UpdateDiffVerifyTests.updatedDemo()
+        // The previous run's themes.csv a link to a copy outside the state.
+        try h.copy("state", to: "linked")
+        try h.cli.write("private/themes.csv", "secret-content\n")
+        try FileManager.default.removeItem(atPath: h.cli.path("linked/runs/2020/themes.csv"))
+        try FileManager.default.createSymbolicLink(atPath: h.cli.path("linked/runs/2020/themes.csv"), withDestinationPath: h.cli.path("private/themes.csv"))
+        let linked = try h.cli.run(["verify", "linked/runs/2021"])
+        #expect(linked.status == 65)
+        #expect(linked.stdout.contains("diff.md: cannot be made again: linked/runs/2020/themes.csv: this file of the previous run 2020 is a link or not a plain file"),
+                "\(linked.stdout)")
+        #expect(!(linked.stdout + linked.stderr).contains("secret"))
+        // The previous run's folder a link to a copy of it elsewhere.
+        try h.copy("state", to: "moved")
+        try FileManager.default.moveItem(atPath: h.cli.path("moved/runs/2020"), toPath: h.cli.path("private/2020"))
+        try FileManager.default.createSymbolicLink(atPath: h.cli.path("moved/runs/2020"), withDestinationPath: h.cli.path("private/2020"))
+        let moved = try h.cli.run(["verify", "moved/runs/2021"])
+        #expect(moved.status == 65)
+        #expect(moved.stdout.contains("diff.md: cannot be made again: moved/runs/2020: the previous run's folder is a link"), "\(moved.stdout)")
+        // A record naming a folder outside the runs.
+        try h.copy("state", to: "forged")
+        let path = "forged/runs/2021/manifest.json"
+        try h.cli.write(path, try h.cli.read(path).replacingOccurrences(of: "\"path\": \"../2020\",\n      \"run\": \"2020\"",
+                                                                       with: "\"path\": \"../../../private\",\n      \"run\": \"../../private\""))
+        let forged = try h.cli.run(["verify", "forged/runs/2021"])
+        #expect(forged.status == 65)
+        #expect(forged.stderr.contains("bad manifest: diff.previous.run is '../../private', which is not the name of a run"), "\(forged.stderr)")
+    }
+}

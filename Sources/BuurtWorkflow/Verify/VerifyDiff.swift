@@ -19,12 +19,16 @@ enum DiffVerification {
     ///   - project: the re-run's model and data.
     ///   - figures: the bytes of the run's data input (checked against the manifest).
     ///   - rerun: the re-run's files.
-    /// - Throws: ``BuurtError`` `.data` (a bad manifest) when the record's previous path is not
-    ///   `../<run>` or its causes are not the ones the runs give.
+    /// - Throws: ``BuurtError`` `.data` (a bad manifest) when a recorded run name is not one,
+    ///   the previous path is not `../<run>`, or the causes are not the ones the runs give.
     static func remake(
         _ record: DiffRecord, manifestPath: String, directory: String, project: IndexProject, figures: Data, rerun: [String: Data]
     ) throws(BuurtError) -> Outcome {
         var previous: PreviousRunFiles?
+        for (field, name) in [("diff.run", record.run), ("diff.previous.run", record.previous?.run)] {
+            guard let name, RunName(name)?.description != name else { continue }
+            throw Manifest.bad(field, "is '\(name)', which is not the name of a run (a year, or a year with -r<k>)", file: manifestPath)
+        }
         if let recorded = record.previous {
             guard recorded.path == "../\(recorded.run)" else {
                 throw Manifest.bad("diff.previous.path", "is '\(recorded.path)', expected '../\(recorded.run)' (a run beside this one)", file: manifestPath)

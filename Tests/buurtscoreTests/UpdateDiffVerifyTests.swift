@@ -7,13 +7,18 @@ import Testing
 @Suite struct UpdateDiffVerifyTests {
     /// The demo state with 2017-2020 and then 2021.
     static func updatedDemo(_ edit: (String) -> String = { $0 }) throws -> UpdateHarness {
+        try updatedDemoWithSummary(edit).harness
+    }
+
+    /// ``updatedDemo(_:)`` with what the update printed.
+    static func updatedDemoWithSummary(_ edit: (String) -> String = { $0 }) throws -> (harness: UpdateHarness, summary: String) {
         let h = try UpdateHarness()
         try h.cli.write("demo/model.yml", edit(try h.cli.read("demo/model.yml")))
         let created = try h.initialise()
         #expect(created.status == 0, "stderr: \(created.stderr)")
         let updated = try h.update()
         #expect(updated.status == 0, "stderr: \(updated.stderr)")
-        return h
+        return (h, updated.stdout)
     }
 
     /// The demo model with its normalisation over all periods (and its alternatives, which take the model's scope).
@@ -82,7 +87,7 @@ import Testing
     /// Normalised over all periods, 2021's figures move the 2017-2020 scores: every verdict that
     /// moved in a period both runs have is listed, with its period and cause.
     @Test func aPooledModelListsThePublishedVerdictsThatMoved() throws {
-        let h = try Self.updatedDemo(Self.pooled)
+        let (h, summary) = try Self.updatedDemoWithSummary(Self.pooled)
         let diff = try h.rows("state/runs/2021/diff.csv")
         // Independently: themes.csv rows (unit, period, group) of 2017-2020 whose `significant` differs.
         func flags(_ run: String) throws -> [String: String] {
@@ -109,6 +114,7 @@ import Testing
 
         let markdown = try h.cli.read("state/runs/2021/diff.md")
         let count = diff.filter { $0[0].hasPrefix("verdict_") }.count
+        #expect(summary.hasSuffix("; \(count) \(count == 1 ? "verdict" : "verdicts") of published periods changed (diff.md lists them)\n"), "\(summary)")
         #expect(markdown.contains("\n## Gewijzigde oordelen over gepubliceerde jaren\n\n**Let op:** \(count) "))
         let first = try #require(listed.first)
         #expect(markdown.contains("| \(first[4]) | \(first[1]) | \(first[2]) | significant achter | "))

@@ -169,6 +169,12 @@ import Testing
             ("normalise.scope: all", Self.pooled(demo), "normalise.scope: all neemt de parameters van de normalisatie over alle jaren"),
             ("uncertainty.normalise[2].scope: all", demo.replacingOccurrences(of: "{method: zscore, mean: 50, sd: 10}", with: "{method: zscore, mean: 50, sd: 10, scope: all}"),
              "uncertainty.normalise[2].scope: all neemt"),
+            ("uncertainty.impute[2]: interpolate", demo.replacingOccurrences(of: "impute: [mean, median]", with: "impute: [mean, interpolate]"),
+             "uncertainty.impute[2]: interpolate vult een gat ook aan uit een latere waarneming"),
+            ("uncertainty.impute[1]: mean, impute.by: all",
+             demo.replacingOccurrences(of: "impute: {method: mean, by: wijk}", with: "impute: {method: interpolate, by: all}"),
+             "impute.method: interpolate vult een gat ook aan uit een latere waarneming, dus scores en banden van eerdere jaren verschuiven wanneer een jaar wordt toegevoegd; "
+                + "uncertainty.impute[1]: mean, impute.by: all vult ontbrekende waarden aan met gemiddelden over alle jaren"),
         ]
         for (key, model, reason) in cases {
             #expect(model != demo, "\(key)")

@@ -51,7 +51,7 @@ extension ModelFile {
                 issues.append(PeriodSeparabilityIssue(key: "uncertainty.impute[\(k + 1)]: interpolate", reason: .interpolation))
             } else if method != .none, spec.impute?.scope == .all, spec.impute?.method == .interpolate {
                 // The model's own `by: all` is reported above unless its method was interpolate.
-                issues.append(PeriodSeparabilityIssue(key: "uncertainty.impute[\(k + 1)] with impute.by: all", reason: .pooledImputation))
+                issues.append(PeriodSeparabilityIssue(key: "uncertainty.impute[\(k + 1)]: \(method.rawValue), impute.by: all", reason: .pooledImputation))
             }
         }
         // An alternative without its own scope takes the model's, reported above.

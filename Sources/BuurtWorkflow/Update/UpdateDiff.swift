@@ -5,7 +5,8 @@ import BuurtReport
 import Foundation
 
 /// What changed between two runs of an update state, read from their result files
-/// (`scores.csv`, and with an uncertainty analysis `priorities.csv` and `themes.csv`).
+/// (`scores.csv`, and with an uncertainty analysis `priorities.csv`, `themes.csv` and
+/// `changes.csv`), and why (``causes``, ``differences``).
 public struct RunDiff: Sendable, Equatable {
     /// One buurt's index rank: from the previous run's newest period to this run's newest
     /// period (or within one period when a run revised earlier figures).
@@ -70,7 +71,8 @@ public struct RunDiff: Sendable, Equatable {
 
     /// Compares the files of two runs.
     /// - Parameters:
-    ///   - before, after: result files by relative path (as ``OutputDirectory``).
+    ///   - before, after: result files by relative path (as ``OutputDirectory``): scores.csv,
+    ///     and when the runs have them priorities.csv, themes.csv and changes.csv.
     ///   - index: the code of the index (column of scores.csv).
     ///   - top: the k of the priority list (the model's `priorities.top`).
     /// - Throws: ``BuurtError`` `.data` when a result file cannot be read.

@@ -37,9 +37,10 @@ enum RunDiffFiles {
             let first = RunDiffText.firstRun(run, rows: current.rows.count, periods: current.periods, issues: issues, language: language)
             return Made(markdown: first.markdown, csv: first.csv, record: DiffRecord(run: run, previous: nil, causes: [], differences: []), diff: nil)
         }
-        let before = try table(previous.figures, "inputs/\(previous.name).csv", project)
-        // Figures of another layout (a new model's columns) are no new period and no revision.
-        let merge = (before.header == current.header ? try? FigureMerging.merge(state: before, new: current) : nil)
+        // Figures of another layout (a new model's columns, which this model may not read) are
+        // no new period and no revision.
+        let before = try? table(previous.figures, "inputs/\(previous.name).csv", project)
+        let merge = before.flatMap { $0.header == current.header ? try? FigureMerging.merge(state: $0, new: current) : nil }
             ?? FigureMerge(merged: current, addedRows: 0, addedPeriods: [], revisions: [])
         var causes: [UpdateCause] = []
         if !merge.addedPeriods.isEmpty { causes.append(.newPeriod) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuurtIndex
 import BuurtNumerics
+import BuurtReport
 import Foundation
 
 extension Buurtscore {
@@ -17,6 +18,10 @@ extension Buurtscore {
             }
             print("\(TerminalText.escaped(options.model)): ok — \(project.model.indicators.count) indicators, "
                 + "\(project.panel.rowCount) rows, \(Set(project.panel.unitCodes).count) units")
+            // In the model's language, as the report and an update state's diff.md say it.
+            if let note = RunDiffStrings(language: ReportLanguage(code: project.file.language)).separabilityNote(project.file.periodSeparabilityIssues) {
+                print(TerminalText.escaped("note: " + note))
+            }
         }
     }
 }

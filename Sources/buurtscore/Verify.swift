@@ -20,6 +20,10 @@ extension Buurtscore {
                 model hash, inputs and options must equal what the re-run records. Otherwise it \
                 is a bad manifest, named by its field.
 
+                A run of an update state also has diff.md and diff.csv: they are made again \
+                from the previous run its manifest records (its manifest, result tables and \
+                figures by their recorded SHA-256) and compared like every output.
+
                 Exit codes: 0 every input and output matches; 65 an input changed, an output \
                 differs or the manifest is bad; 66 DIR has no manifest.json or a recorded input is missing.
                 """)
@@ -35,6 +39,10 @@ extension Buurtscore {
             let manifest = verification.manifest
             printNotes(manifest)
             if !verification.inputs.isEmpty { try reportInputs(verification.inputs) }
+            if !verification.uncheckedAnnotations.isEmpty {
+                print(TerminalText.escaped("note: \(verification.uncheckedAnnotations.joined(separator: " and ")) not checked: "
+                    + "the manifest does not record the run they compare with (written before runs recorded it)"))
+            }
             let found = verification.outputs
             guard found.isEmpty else {
                 for discrepancy in found { print(Self.describe(discrepancy)) }
@@ -82,6 +90,8 @@ extension Buurtscore {
             case .missing: "missing from the directory"
             case .notProducedByRerun: "recorded, but the re-run does not write it"
             case .notInManifest: "not listed in the manifest"
+            case .previousRunChanged(let problem, let changed):
+                (changed ? "changed after the run, and " : "") + "cannot be made again: \(problem)"
             }
             var text = "\(TerminalText.escaped(d.path)): \(what)"
             switch d.difference {

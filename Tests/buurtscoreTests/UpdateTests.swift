@@ -31,9 +31,13 @@ import BuurtWorkflow
         for file in ["scores.csv", "priorities.csv", "themes.csv", "uncertainty.csv"] {
             #expect(try h.cli.read("plain/\(file)") == h.cli.read("state/runs/2021/\(file)"), "\(file)")
         }
-        // A state's run verifies like any run (diff.md and diff.csv are not run outputs).
+        // A state's run verifies like any run, diff.md and diff.csv included (made again from run 2020).
         let verified = try h.cli.run(["verify", "state/runs/2021"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let manifest = try Manifest.parse(Data(h.cli.read("state/runs/2021/manifest.json").utf8), file: "manifest.json")
+        #expect(verified.stdout.hasPrefix("verified: all \(manifest.outputs.count) outputs"))
+        #expect(manifest.outputs.contains { $0.path == "diff.md" } && manifest.outputs.contains { $0.path == "diff.csv" })
+        #expect(manifest.diff?.previous?.run == "2020" && manifest.diff?.causes == [.newPeriod])
 
         // diff.csv: rank rows = every unit whose index rank differs between 2020 (run 2020)
         // and 2021 (run 2021), read independently from the two scores.csv files.
@@ -44,7 +48,8 @@ import BuurtWorkflow
         let before = try ranks("state/runs/2020/scores.csv", "2020"), after = try ranks("state/runs/2021/scores.csv", "2021")
         let moved = Set(after.keys.filter { before[$0] != nil && before[$0] != after[$0] })
         let diff = try h.rows("state/runs/2021/diff.csv")
-        #expect(diff[0] == ["change", "unit", "name", "item", "period_before", "period_after", "before", "after"])
+        #expect(diff[0] == ["change", "unit", "name", "item", "period_before", "period_after", "before", "after", "cause"])
+        #expect(diff[1] == ["cause", "", "", "new_period", "", "", "", "2021", ""])
         let rankRows = diff.filter { $0[0] == "rank" }
         #expect(Set(rankRows.map { $0[1] }) == moved)
         for row in rankRows { #expect(row[6] == before[row[1]] && row[7] == after[row[1]] && row[4] == "2020" && row[5] == "2021") }
@@ -66,7 +71,11 @@ import BuurtWorkflow
         #expect(Set(diff.filter { $0[0] == "no_longer_significant" }.map { "\($0[1]):\($0[3])" }) == s2020.subtracting(s2021))
         // diff.md is in the model's language (`language: nl`), its numbers with a decimal comma.
         let markdown = try h.cli.read("state/runs/2021/diff.md")
-        #expect(markdown.hasPrefix("# Run 2021 tegenover run 2020\n\n## Cijfers\n\n19 rijen toegevoegd voor 2021; 0 gepubliceerde cellen herzien.\n"))
+        // The demo model keeps published results fixed (scope: reference, impute by wijk): no verdict of 2017-2020 moved.
+        #expect(markdown.hasPrefix("# Berekening 2021 tegenover berekening 2020\n\n## Oorzaken\n\n- nieuw jaar 2021\n\n"
+                                   + "## Gewijzigde oordelen over gepubliceerde jaren\n\nGeen oordeel over een gepubliceerd jaar is veranderd.\n\n"
+                                   + "## Cijfers\n\n19 rijen toegevoegd voor 2021; 0 gepubliceerde cellen herzien.\n"))
+        #expect(!diff.contains { $0[0].hasPrefix("verdict_") })
         #expect(markdown.contains("\n## Rangen (Leefbaarheid en veiligheid, 2020 → 2021)\n\n\(moved.count) van de 19 buurten "
                                   + "zijn van rang veranderd; een positieve verschuiving is een stap naar rang 1.\n"))
         #expect(markdown.contains("\n| buurt | naam | rang 2020 | rang 2021 | verschuiving | score 2020 | score 2021 |\n"))
@@ -80,7 +89,7 @@ import BuurtWorkflow
         #expect(markdown.contains("\n## Prioriteitenlijst: top 5\n\nErbij gekomen: "))
         #expect(markdown.contains("\n## Problemen (dimensies significant achter de referentie)\n\n"))
         #expect(try h.cli.read("state/runs/2020/diff.md")
-            == "# Run 2020\n\nEerste run: 76 rijen voor 2017, 2018, 2019, 2020; er is geen eerdere run om mee te vergelijken.\n")
+            == "# Berekening 2020\n\nEerste berekening: 76 rijen voor 2017, 2018, 2019, 2020; er is geen eerdere berekening om mee te vergelijken.\n")
     }
 
     /// A model with `language: en` gives an English diff.md; the sentences are the Dutch ones'.
@@ -96,7 +105,9 @@ import BuurtWorkflow
         #expect(updated.status == 0, "stderr: \(updated.stderr)")
         let moved = try h.rows("state/runs/2021/diff.csv").filter { $0[0] == "rank" }
         let markdown = try h.cli.read("state/runs/2021/diff.md")
-        #expect(markdown.hasPrefix("# Run 2021 against run 2020\n\n## Figures\n\n19 rows added for 2021; 0 published cells revised.\n"))
+        #expect(markdown.hasPrefix("# Run 2021 against run 2020\n\n## Causes\n\n- new period 2021\n\n"
+                                   + "## Changed verdicts of published periods\n\nNo verdict of a published period changed.\n\n"
+                                   + "## Figures\n\n19 rows added for 2021; 0 published cells revised.\n"))
         #expect(markdown.contains("\n## Ranks (Leefbaarheid en veiligheid, 2020 → 2021)\n\n\(moved.count) of 19 buurten changed rank; "
                                   + "a positive move climbs towards rank 1.\n"))
         #expect(markdown.contains("\n| unit | name | rank 2020 | rank 2021 | move | score 2020 | score 2021 |\n"))
@@ -120,7 +131,8 @@ import BuurtWorkflow
         #expect(accepted.status == 0, "stderr: \(accepted.stderr)")
         let run = try h.cli.read("state/latest").trimmingCharacters(in: .newlines)
         let markdown = try h.cli.read("state/runs/\(run)/diff.md")
-        #expect(markdown.hasPrefix("# Run \(run) tegenover run 2020\n\n## Cijfers\n\ngeen nieuw jaar; 1 gepubliceerde cel herzien.\n\n"
+        #expect(markdown.hasPrefix("# Berekening \(run) tegenover berekening 2020\n\n## Oorzaken\n\n- herziene cijfers\n\n"))
+        #expect(markdown.contains("\n## Cijfers\n\ngeen nieuw jaar; 1 gepubliceerde cel herzien.\n\n"
                                    + "| buurt | jaar | kolom | gepubliceerd | nieuw |\n|---|---|---|---|---|\n| BU00000101 | 2019 | litter | \(published) | 99.5 |\n"))
         #expect(markdown.contains("\n## Rangen (Leefbaarheid en veiligheid, 2020, voor en na)\n\n"))
         // More litter lowers Kerkdonk's 2019 score, an earlier period than the newest (2020);
@@ -177,7 +189,8 @@ import BuurtWorkflow
         #expect(accepted.stdout.hasPrefix("updated state: run 2021-r2 in state/runs/2021-r2 (2 cells revised); "))
         #expect(try h.cli.read("state/latest") == "2021-r2\n")
         let diff = try h.rows("state/runs/2021-r2/diff.csv")
-        #expect(diff.contains(["input_revised", "BU00000101", "Kerkdonk", "litter", "2020", "2020", "11.8", "31.8"]))
+        #expect(diff.contains(["input_revised", "BU00000101", "Kerkdonk", "litter", "2020", "2020", "11.8", "31.8", ""]))
+        #expect(diff.contains(["cause", "", "", "revision", "", "", "", "", ""]))
         // More litter and burglary can only lower Kerkdonk's 2020 score (both lower-is-better).
         let recomputed = try #require(diff.first { $0[0] == "score_recomputed" && $0[1] == "BU00000101" && $0[4] == "2020" })
         #expect(Double(recomputed[7])! < Double(recomputed[6])!)

@@ -17,6 +17,10 @@ enum ReportSectionModel {
         blocks.append(.list(methods(c)))
         blocks.append(.heading(level: 3, text: t(.referenceTitle), anchor: nil))
         blocks.append(.paragraph(referencePeriod(c)))
+        // A model that pools periods moves published results when a period is added.
+        if let note = RunDiffStrings(language: c.language).separabilityNote(c.input.file.periodSeparabilityIssues) {
+            blocks.append(.paragraph(note))
+        }
         return ReportSection(anchor: "sec-model", title: t(.modelTitle), blocks: blocks)
     }
 

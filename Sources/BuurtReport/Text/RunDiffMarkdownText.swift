@@ -1,3 +1,5 @@
+import BuurtIndex
+
 /// The words of an update state's `diff.md`: keys of ``ReportText/runDiff(_:)``, read through
 /// ``RunDiffStrings``.
 package enum RunDiffMarkdownText: Sendable {
@@ -38,14 +40,35 @@ package enum RunDiffMarkdownText: Sendable {
     /// `{1}`, `{2}`: the periods before and after.
     case problemsHead
     case newlySignificant, noLongerSignificant
+    case causesTitle
+    /// `{1}`: the new periods.
+    case causeNewPeriod
+    case causeRevision, causeModel, causeCrosswalk
+    /// `{1}` the node, `{2}` → `{3}` its weight before and after.
+    case differenceWeight
+    /// `{1}`: the node (the setting's key).
+    case differenceNodeAdded, differenceNodeRemoved, differenceSetting
+    /// `{1}` → `{2}`: old code → new code.
+    case differenceMappingAdded, differenceMappingRemoved
+    case verdictsTitle, verdictsNone
+    /// `{1}` verdicts of published periods changed.
+    case verdictsOne, verdictsMany
+    case verdictsHead
+    /// `{1}`: the length of the priority list (``verdictTop``).
+    case verdictProblem, verdictCategory, verdictTop, verdictChange
+    case yes, no
+    /// `{1}`: the settings (``separabilityPooledImputation`` …, joined).
+    case separabilityNote
+    /// `{1}`: the key of the model file.
+    case separabilityPooledImputation, separabilityInterpolation, separabilityPooledNormalisation
 
     /// (Dutch, English).
     var texts: (String, String) {
         switch self {
-        case .title: ("# Run {1} tegenover run {2}", "# Run {1} against run {2}")
-        case .firstRunOne: ("# Run {1}\n\nEerste run: {2} rij voor {3}; er is geen eerdere run om mee te vergelijken.",
+        case .title: ("# Berekening {1} tegenover berekening {2}", "# Run {1} against run {2}")
+        case .firstRunOne: ("# Berekening {1}\n\nEerste berekening: {2} rij voor {3}; er is geen eerdere berekening om mee te vergelijken.",
                             "# Run {1}\n\nFirst run of this state: {2} row for {3}; there is no previous run to compare with.")
-        case .firstRunMany: ("# Run {1}\n\nEerste run: {2} rijen voor {3}; er is geen eerdere run om mee te vergelijken.",
+        case .firstRunMany: ("# Berekening {1}\n\nEerste berekening: {2} rijen voor {3}; er is geen eerdere berekening om mee te vergelijken.",
                              "# Run {1}\n\nFirst run of this state: {2} rows for {3}; there is no previous run to compare with.")
         case .figuresTitle: ("## Cijfers", "## Figures")
         case .addedOne: ("{1} rij toegevoegd voor {2}", "{1} row added for {2}")
@@ -83,6 +106,39 @@ package enum RunDiffMarkdownText: Sendable {
                              "| unit | name | dimension | change | gap {1} | gap {2} |")
         case .newlySignificant: ("nieuw significant", "newly significant")
         case .noLongerSignificant: ("niet langer significant", "no longer significant")
+        case .causesTitle: ("## Oorzaken", "## Causes")
+        case .causeNewPeriod: ("nieuw jaar {1}", "new period {1}")
+        case .causeRevision: ("herziene cijfers", "revised figures")
+        case .causeModel: ("nieuw model", "new model")
+        case .causeCrosswalk: ("nieuwe koppeltabel van buurtcodes", "new crosswalk")
+        case .differenceWeight: ("gewicht van {1} {2} → {3}", "weight of {1} {2} → {3}")
+        case .differenceNodeAdded: ("{1} toegevoegd", "{1} added")
+        case .differenceNodeRemoved: ("{1} verwijderd", "{1} removed")
+        case .differenceSetting: ("instelling {1} gewijzigd", "setting {1} changed")
+        case .differenceMappingAdded: ("koppeling {1} → {2} toegevoegd", "mapping {1} → {2} added")
+        case .differenceMappingRemoved: ("koppeling {1} → {2} verwijderd", "mapping {1} → {2} removed")
+        case .verdictsTitle: ("## Gewijzigde oordelen over gepubliceerde jaren", "## Changed verdicts of published periods")
+        case .verdictsNone: ("Geen oordeel over een gepubliceerd jaar is veranderd.", "No verdict of a published period changed.")
+        case .verdictsOne: ("**Let op:** {1} oordeel over een al gepubliceerd jaar is veranderd.",
+                            "**Attention:** {1} verdict of an already published period changed.")
+        case .verdictsMany: ("**Let op:** {1} oordelen over al gepubliceerde jaren zijn veranderd.",
+                             "**Attention:** {1} verdicts of already published periods changed.")
+        case .verdictsHead: ("| jaar | buurt | naam | oordeel | onderwerp | voor | na | oorzaak |",
+                             "| period | unit | name | verdict | item | before | after | cause |")
+        case .verdictProblem: ("significant achter", "significantly behind")
+        case .verdictCategory: ("categorie", "category")
+        case .verdictTop: ("top {1}", "top {1}")
+        case .verdictChange: ("significante verandering", "significant change")
+        case .yes: ("ja", "yes")
+        case .no: ("nee", "no")
+        case .separabilityNote: ("Dit model kan gepubliceerde resultaten niet vasthouden wanneer een jaar wordt toegevoegd: {1}.",
+                                 "This model cannot keep published results fixed when a period is added: {1}.")
+        case .separabilityPooledImputation: ("{1} vult ontbrekende waarden aan met gemiddelden over alle jaren, dus scores en banden van eerdere jaren verschuiven wanneer een jaar wordt toegevoegd",
+                                             "{1} fills missing values with means over all periods, so earlier periods' scores and bands move when a period is added")
+        case .separabilityInterpolation: ("{1} vult een gat ook aan uit een latere waarneming, dus scores en banden van eerdere jaren verschuiven wanneer een jaar wordt toegevoegd",
+                                          "{1} fills a gap from a later observation too, so earlier periods' scores and bands move when a period is added")
+        case .separabilityPooledNormalisation: ("{1} neemt de parameters van de normalisatie over alle jaren, dus scores en banden van eerdere jaren verschuiven wanneer een jaar wordt toegevoegd",
+                                                "{1} takes the normalisation's parameters over all periods, so earlier periods' scores and bands move when a period is added")
         }
     }
 }
@@ -112,6 +168,24 @@ package struct RunDiffStrings: Sendable {
 
     /// A score or gap with two decimals; `–` when missing.
     package func score(_ x: Double) -> String { ReportNumber.fixed(x, 2, language) }
+
+    /// The note that the model cannot keep published results fixed (``RunDiffMarkdownText/separabilityNote``),
+    /// each setting with its reason; `nil` when it can.
+    package func separabilityNote(_ issues: [PeriodSeparabilityIssue]) -> String? {
+        guard !issues.isEmpty else { return nil }
+        let reasons = issues.map { issue -> String in
+            let key: RunDiffMarkdownText = switch issue.reason {
+            case .pooledImputation: .separabilityPooledImputation
+            case .interpolation: .separabilityInterpolation
+            case .pooledNormalisation: .separabilityPooledNormalisation
+            }
+            return self(key, issue.key)
+        }
+        return self(.separabilityNote, reasons.joined(separator: "; "))
+    }
+
+    /// A weight: up to three decimals, trailing zeros dropped (`1`, `2,5`).
+    package func number(_ x: Double) -> String { ReportNumber.short(x, 3, language) }
 
     /// A rank move with its sign: `+2`, `-1`, `0`; `–` when missing.
     package func signed(_ x: Double) -> String { (x > 0 ? "+" : "") + rank(x) }

@@ -138,6 +138,9 @@ public struct Manifest: Sendable, Equatable {
     public var blas: BLAS
     /// Every other file of the output directory, sorted by path.
     public var outputs: [Output]
+    /// What the run's `diff.md` and `diff.csv` compare (a run of an update state); `nil` for a
+    /// plain run and for manifests written before it was recorded (key absent).
+    public var diff: DiffRecord?
 
     public init(
         tool: Tool, modelLocation: String, canonicalModelSHA256: String, inputs: [Input], settings: RecordedSettings,
@@ -155,7 +158,7 @@ public struct Manifest: Sendable, Equatable {
 
     /// The manifest as a JSON value (layout above).
     package var json: ManifestJSON {
-        .object([
+        var members: [String: ManifestJSON] = [
             "format": .integer(Self.format),
             "tool": .object(["name": .string(tool.name), "version": .string(tool.version), "commit": .string(tool.commit)]),
             "model": .object(["location": .string(modelLocation), "canonical_sha256": .string(canonicalModelSHA256)]),
@@ -164,7 +167,9 @@ public struct Manifest: Sendable, Equatable {
             "uncertainty": uncertainty?.json ?? .null,
             "blas": .object(["configuration": .string(blas.configuration), "core": .string(blas.core)]),
             "outputs": .array(outputs.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
-        ])
+        ]
+        if let diff { members["diff"] = diff.json }
+        return .object(members)
     }
 
     /// The text of `manifest.json`.
@@ -186,10 +191,11 @@ public struct Manifest: Sendable, Equatable {
             throw BuurtError(.data, "bad manifest: format \(stored.format) is not supported (this program reads format \(format))",
                              at: SourceLocation(file: file))
         }
-        let manifest = Manifest(
+        var manifest = Manifest(
             tool: stored.tool, modelLocation: stored.model.location, canonicalModelSHA256: stored.model.canonical_sha256,
             inputs: stored.inputs, settings: stored.run, uncertainty: stored.uncertainty, blas: stored.blas,
             outputs: stored.outputs)
+        manifest.diff = stored.diff
         try manifest.checkStructure(file: file)
         return manifest
     }
@@ -230,4 +236,5 @@ private struct StoredManifest: Decodable {
     var uncertainty: Manifest.Uncertainty?
     var blas: Manifest.BLAS
     var outputs: [Manifest.Output]
+    var diff: DiffRecord?
 }

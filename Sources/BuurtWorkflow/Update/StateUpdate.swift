@@ -76,10 +76,7 @@ public enum StateUpdate {
                 try AtomicFile.write(modelBytes, to: state.modelPath)
                 for file in companions { try AtomicFile.write(file.data, to: state.join(file.relative)) }
             } annotate: { outputs throws(BuurtError) in
-                let first = RunDiffText.firstRun(run.description, rows: figures.rows.count, periods: figures.periods,
-                                                 language: ReportLanguage(code: source.file.language))
-                try outputs.add("diff.md", text: first.markdown)
-                try outputs.add("diff.csv", text: first.csv)
+                try outputs.addDiff(RunDiffFiles.make(run: run.description, project: source, figures: read(state.inputPath(run)), after: [:], previous: nil))
             }
             return UpdateOutcome(status: .created, state: path, run: run, addedRows: figures.rows.count, addedPeriods: figures.periods, revisions: [])
         }
@@ -156,15 +153,12 @@ public enum StateUpdate {
         let run = RunName.next(period: merge.merged.periods.last ?? latest.period, after: latest)
         return try single {
             try writeRun(state, UpdateJournal(run: run, isInitialisation: false), figures: merge.merged, compute: compute) { outputs throws(BuurtError) in
-                let before = try previousFiles(state, latest)
+                let previous = try PreviousRunFiles.read(beside: state.runPath(run), name: latest.description, expectedManifestSHA256: nil)
                 var after: [String: Data] = [:]
-                for file in outputs.files where comparedFiles.contains(file.path) { after[file.path] = try file.contents }
-                let model = current.model
-                let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
-                                               index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
-                try outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model, language: ReportLanguage(code: current.file.language)))
-                try outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
-                outcome.diff = diff
+                for file in outputs.files where RunDiffFiles.comparedFiles.contains(file.path) { after[file.path] = try file.contents }
+                let made = try RunDiffFiles.make(run: run.description, project: current, figures: read(state.inputPath(run)), after: after, previous: previous)
+                try outputs.addDiff(made)
+                outcome.diff = made.diff
             }
             outcome.status = .updated
             outcome.run = run
@@ -239,21 +233,6 @@ public enum StateUpdate {
         guard rename(source, target) == 0 else {
             throw BuurtError(.output, "cannot rename the computed run into place: \(String(cString: strerror(errno)))", at: SourceLocation(file: target))
         }
-    }
-
-    /// The result tables of a run that the comparison of two runs reads.
-    private static let comparedFiles = ["scores.csv", "priorities.csv", "themes.csv"]
-
-    /// The result tables of the previous run that the comparison reads.
-    private static func previousFiles(_ state: UpdateStateDirectory, _ run: RunName) throws(BuurtError) -> [String: Data] {
-        var files: [String: Data] = [:]
-        for name in comparedFiles {
-            files[name] = FileManager.default.contents(atPath: ManifestPath.join(state.runPath(run), name))
-        }
-        guard files["scores.csv"] != nil else {
-            throw BuurtError(.missingInput, "the previous run has no scores.csv", at: SourceLocation(file: state.runPath(run)))
-        }
-        return files
     }
 
     /// The files the model names besides its data (COINr metadata, crosswalk, map), to be copied

@@ -5,7 +5,8 @@ import BuurtReport
 import Foundation
 
 /// What changed between two runs of an update state, read from their result files
-/// (`scores.csv`, and with an uncertainty analysis `priorities.csv` and `themes.csv`).
+/// (`scores.csv`, and with an uncertainty analysis `priorities.csv`, `themes.csv` and
+/// `changes.csv`), and why (``causes``, ``differences``).
 public struct RunDiff: Sendable, Equatable {
     /// One buurt's index rank: from the previous run's newest period to this run's newest
     /// period (or within one period when a run revised earlier figures).
@@ -62,10 +63,16 @@ public struct RunDiff: Sendable, Equatable {
     public var causes: [UpdateCause] = []
     /// What changed in the model or crosswalk between the two runs (``UpdateCause/model``, ``UpdateCause/crosswalk``).
     public var differences: [StateDifference] = []
+    /// Verdicts about periods both runs have that the new run changed (``verdictChanges(before:after:previousRun:run:top:)``):
+    /// published verdicts that moved.
+    public var verdicts: [VerdictChange] = []
+    /// The model's settings under which adding a period moves earlier periods' results.
+    public var separabilityIssues: [PeriodSeparabilityIssue] = []
 
     /// Compares the files of two runs.
     /// - Parameters:
-    ///   - before, after: result files by relative path (as ``OutputDirectory``).
+    ///   - before, after: result files by relative path (as ``OutputDirectory``): scores.csv,
+    ///     and when the runs have them priorities.csv, themes.csv and changes.csv.
     ///   - index: the code of the index (column of scores.csv).
     ///   - top: the k of the priority list (the model's `priorities.top`).
     /// - Throws: ``BuurtError`` `.data` when a result file cannot be read.
@@ -108,6 +115,7 @@ public struct RunDiff: Sendable, Equatable {
                            comparedUnits: compared.count, recomputed: recomputed, top: top, topChanges: [], problems: [], hasLists: false,
                            revisions: merge.revisions, addedRows: merge.addedRows, addedPeriods: merge.addedPeriods,
                            names: Dictionary(scoresAfter.rows.map { ($0["unit"], $0["name"]) }, uniquingKeysWith: { a, _ in a }))
+        diff.verdicts = try verdictChanges(before: before, after: after, previousRun: previousRun, run: run, top: top)
         guard before["priorities.csv"] != nil, after["priorities.csv"] != nil else { return diff }
         diff.hasLists = true
         diff.topChanges = try topChanges(before: ResultFile(before, "priorities.csv", run: previousRun), periodBefore,
@@ -183,7 +191,13 @@ struct ResultFile {
         }
         let columns = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
         rows = table.rows.map { Row(cells: $0, columns: columns) }
+        header = Set(table.header)
     }
+
+    private let header: Set<String>
+
+    /// Whether the file has this column.
+    func has(_ column: String) -> Bool { header.contains(column) }
 
     var periods: [Int] { Set(rows.compactMap { Int($0["period"]) }).sorted() }
     var newestPeriod: Int { periods.last ?? 0 }

@@ -5,36 +5,39 @@ import BuurtReport
 
 /// `diff.md` and `diff.csv` of a run of an update state.
 package enum RunDiffText {
-    /// `change,unit,name,item,period_before,period_after,before,after`, one row per change:
+    /// `change,unit,name,item,period_before,period_after,before,after,cause`, one row per change:
     /// `input_revised` (item = column; before/after = the published and the new cell),
     /// `rank` (item = index; ranks from the previous run's newest period to this run's),
     /// `score_recomputed` and `rank_recomputed` (an earlier period both runs have),
     /// `entered_top` and `left_top` (item = priority; positions on the priority list),
-    /// `newly_significant` and `no_longer_significant` (item = the dimension; before/after = gaps).
+    /// `newly_significant` and `no_longer_significant` (item = the dimension; before/after = gaps),
+    /// after the causes, differences and moved verdicts of ``causeRows(_:into:)``; `cause` is
+    /// filled on the verdict rows.
     package static func csv(_ diff: RunDiff, index: String) -> String {
-        var csv = CSVWriter(header: ["change", "unit", "name", "item", "period_before", "period_after", "before", "after"])
+        var csv = CSVWriter(header: header)
+        causeRows(diff, into: &csv)
         for r in diff.revisions {
-            csv.appendRow(["input_revised", r.unit, diff.names[r.unit] ?? "", r.column, String(r.period), String(r.period), r.old ?? "", r.new])
+            csv.appendRow(["input_revised", r.unit, diff.names[r.unit] ?? "", r.column, String(r.period), String(r.period), r.old ?? "", r.new, ""])
         }
         for m in diff.moves {
-            csv.appendRow(["rank", m.unit, m.name, index, String(m.periodBefore), String(m.periodAfter), formatNumber(m.rankBefore), formatNumber(m.rankAfter)])
+            csv.appendRow(["rank", m.unit, m.name, index, String(m.periodBefore), String(m.periodAfter), formatNumber(m.rankBefore), formatNumber(m.rankAfter), ""])
         }
         for m in diff.recomputed {
             let p = String(m.periodAfter)
             if m.scoreBefore != m.scoreAfter, !(m.scoreBefore.isNaN && m.scoreAfter.isNaN) {
-                csv.appendRow(["score_recomputed", m.unit, m.name, index, p, p, formatNumber(m.scoreBefore), formatNumber(m.scoreAfter)])
+                csv.appendRow(["score_recomputed", m.unit, m.name, index, p, p, formatNumber(m.scoreBefore), formatNumber(m.scoreAfter), ""])
             }
             if m.rankBefore != m.rankAfter, !(m.rankBefore.isNaN && m.rankAfter.isNaN) {
-                csv.appendRow(["rank_recomputed", m.unit, m.name, index, p, p, formatNumber(m.rankBefore), formatNumber(m.rankAfter)])
+                csv.appendRow(["rank_recomputed", m.unit, m.name, index, p, p, formatNumber(m.rankBefore), formatNumber(m.rankAfter), ""])
             }
         }
         for t in diff.topChanges {
             csv.appendRow([t.entered ? "entered_top" : "left_top", t.unit, t.name, "priority", String(diff.periodBefore), String(diff.periodAfter),
-                           formatNumber(t.priorityBefore), formatNumber(t.priorityAfter)])
+                           formatNumber(t.priorityBefore), formatNumber(t.priorityAfter), ""])
         }
         for p in diff.problems {
             csv.appendRow([p.newlySignificant ? "newly_significant" : "no_longer_significant", p.unit, p.name, p.group,
-                           String(diff.periodBefore), String(diff.periodAfter), formatNumber(p.gapBefore), formatNumber(p.gapAfter)])
+                           String(diff.periodBefore), String(diff.periodAfter), formatNumber(p.gapBefore), formatNumber(p.gapAfter), ""])
         }
         return csv.text
     }
@@ -46,7 +49,7 @@ package enum RunDiffText {
         let t = RunDiffStrings(language: language)
         let index = model.node(model.root)?.name ?? model.root
         func group(_ code: String) -> String { model.node(code)?.name ?? code }
-        var md = t(.title, diff.run, diff.previousRun) + "\n\n" + t(.figuresTitle) + "\n\n"
+        var md = t(.title, diff.run, diff.previousRun) + "\n\n" + causesAndVerdicts(diff, model: model, t) + "\n" + t(.figuresTitle) + "\n\n"
         let added = diff.addedPeriods.isEmpty ? t(.noNewPeriod)
             : t.count(diff.addedRows, one: .addedOne, many: .addedMany, String(diff.addedRows), diff.addedPeriods.map(String.init).joined(separator: ", "))
         md += t.count(diff.revisions.count, one: .revisedOne, many: .revisedMany, added, String(diff.revisions.count)) + "\n"
@@ -95,10 +98,14 @@ package enum RunDiffText {
     }
 
     /// The files of a state's first run, in `language`: nothing to compare with.
-    package static func firstRun(_ run: String, rows: Int, periods: [Int], language: ReportLanguage) -> (markdown: String, csv: String) {
+    /// `issues`: the model's settings that keep it from fixing published results (a note when any).
+    package static func firstRun(_ run: String, rows: Int, periods: [Int], issues: [PeriodSeparabilityIssue], language: ReportLanguage) -> (markdown: String, csv: String) {
         let list = periods.map(String.init).joined(separator: ", ")
         let t = RunDiffStrings(language: language)
-        return (t.count(rows, one: .firstRunOne, many: .firstRunMany, run, String(rows), list) + "\n",
-                CSVWriter(header: ["change", "unit", "name", "item", "period_before", "period_after", "before", "after"]).text)
+        let note = t.separabilityNote(issues).map { "\n" + $0 + "\n" } ?? ""
+        return (t.count(rows, one: .firstRunOne, many: .firstRunMany, run, String(rows), list) + "\n" + note, CSVWriter(header: header).text)
     }
+
+    /// The columns of diff.csv.
+    static let header = ["change", "unit", "name", "item", "period_before", "period_after", "before", "after", "cause"]
 }

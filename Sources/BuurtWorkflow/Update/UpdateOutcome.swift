@@ -56,6 +56,9 @@ public struct UpdateOutcome: Sendable, Equatable {
                 text += ", \(entered) entered and \(diff.topChanges.count - entered) left the top \(diff.top)"
                 if diff.hasBands { text += ", \(diff.problems.filter(\.newlySignificant).count) problems newly significant" }
             }
+            if !diff.verdicts.isEmpty {
+                text += "; \(diff.verdicts.count) \(diff.verdicts.count == 1 ? "verdict" : "verdicts") of published periods changed (diff.md lists them)"
+            }
             return text
         }
     }
@@ -63,7 +66,7 @@ public struct UpdateOutcome: Sendable, Equatable {
     /// One JSON object: status, state, run, previous_run, rows_added, periods_added,
     /// revisions (unit, period, column, old, new), and for an update rank_changes,
     /// entered_top, left_top, newly_significant, no_longer_significant (unit codes, or
-    /// `unit:dimension` for problems).
+    /// `unit:dimension` for problems), published_verdicts_changed (``RunDiff/verdicts``).
     public var json: String {
         var fields: [(String, String)] = [
             ("status", q(status.rawValue)), ("state", q(state)), ("run", q(run.description)),
@@ -81,6 +84,7 @@ public struct UpdateOutcome: Sendable, Equatable {
             fields.append(("left_top", list(diff.topChanges.filter { !$0.entered }.map(\.unit))))
             fields.append(("newly_significant", list(diff.problems.filter(\.newlySignificant).map { "\($0.unit):\($0.group)" })))
             fields.append(("no_longer_significant", list(diff.problems.filter { !$0.newlySignificant }.map { "\($0.unit):\($0.group)" })))
+            fields.append(("published_verdicts_changed", String(diff.verdicts.count)))
         }
         return "{" + fields.map { "\(q($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }

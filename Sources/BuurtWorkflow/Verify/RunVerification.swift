@@ -10,6 +10,9 @@ public struct Verification: Sendable {
     public var inputs: [InputDiscrepancy]
     /// Outputs that the directory or the re-run does not reproduce byte for byte.
     public var outputs: [OutputDiscrepancy]
+    /// The comparison files beside the run (``OutputVerification/annotations``) that were not
+    /// checked: its manifest was written before runs recorded what they compare with.
+    public var uncheckedAnnotations: [String] = []
 
     /// Whether every input and every output matches.
     public var verified: Bool { inputs.isEmpty && outputs.isEmpty }
@@ -54,7 +57,7 @@ extension Verification {
                             data: InputVerification.dataOption(manifest, modelPath: modelPath), manifest: manifestPath)
         }
         let results = try run(settings)
-        let found = try single { () throws(BuurtError) in
+        let (found, unchecked) = try single { () throws(BuurtError) in
             var rerun = OutputDirectory()
             try results.add(to: &rerun, outputDirectory: directory)
             var rerunFiles: [String: Data] = [:]
@@ -65,9 +68,32 @@ extension Verification {
                     rerunFiles[file.path] = try file.contents
                 }
             }
-            return OutputVerification.discrepancies(
-                manifest: manifest, directory: try OutputVerification.files(in: directory), rerun: rerunFiles)
+            var previousRunProblem: String?
+            if let record = manifest.diff {
+                let figures = try InputFile.contents(path: results.project.dataPath, limit: InputFile.defaultSizeLimit)
+                switch try DiffVerification.remake(record, manifestPath: manifestPath, directory: directory, project: results.project,
+                                                   figures: figures, rerun: rerunFiles) {
+                case .files(let files): rerunFiles.merge(files) { _, new in new }
+                case .previousRunChanged(let problem): previousRunProblem = problem
+                }
+            }
+            var files = try OutputVerification.files(in: directory, comparisons: true)
+            // A manifest without a diff record does not list the comparison files: they are not checked.
+            let unchecked = manifest.diff == nil ? files.keys.filter(OutputVerification.annotations.contains).sorted() : []
+            for path in unchecked { files[path] = nil }
+            var found = OutputVerification.discrepancies(manifest: manifest, directory: files, rerun: rerunFiles)
+            if let previousRunProblem {
+                found = found.map { d in
+                    guard OutputVerification.annotations.contains(d.path), d.problem == .notProducedByRerun else { return d }
+                    let recorded = manifest.outputs.first { $0.path == d.path }?.sha256
+                    let changed = files[d.path].map { SHA256Hex.digest($0) != recorded } ?? true
+                    return OutputDiscrepancy(path: d.path, problem: .previousRunChanged(previousRunProblem, fileChanged: changed), difference: nil)
+                }
+            }
+            return (found, unchecked)
         }
-        return Verification(manifest: manifest, inputs: [], outputs: found)
+        var verification = Verification(manifest: manifest, inputs: [], outputs: found)
+        verification.uncheckedAnnotations = unchecked
+        return verification
     }
 }

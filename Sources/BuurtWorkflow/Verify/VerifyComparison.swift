@@ -50,6 +50,10 @@ public struct OutputDiscrepancy: Sendable, Equatable {
         case notProducedByRerun
         /// The file is in the directory or produced by the re-run but not listed in the manifest.
         case notInManifest
+        /// A comparison file (``OutputVerification/annotations``) cannot be made again: the
+        /// previous run it compares with is not the one recorded (the message says what changed);
+        /// `fileChanged`: the directory's copy no longer has its recorded hash either.
+        case previousRunChanged(String, fileChanged: Bool)
     }
 
     public var path: String
@@ -111,15 +115,17 @@ public enum OutputVerification {
         return found
     }
 
-    /// Files an update state adds to a run folder: they compare two runs, so one run cannot reproduce them.
+    /// Files an update state adds to a run folder: they compare two runs, so `verify` makes them
+    /// again from the previous run the manifest records (``DiffRecord``).
     public static let annotations: Set<String> = ["diff.md", "diff.csv"]
 
     /// The regular files under `directory` by relative path, leaving out the manifest,
-    /// hidden files and folders (names starting with `.`) and the comparison with the previous
-    /// run that `buurtscore update` writes beside a run (``annotations``).
+    /// hidden files and folders (names starting with `.`) and, unless `comparisons`, the
+    /// comparison with the previous run that `buurtscore update` writes beside a run
+    /// (``annotations``; a manifest without ``Manifest/diff`` does not record them).
     /// - Throws: `BuurtError` `.missingInput` when the directory cannot be listed or a file read;
     ///   `.data` for a link that leads out of the directory (its target is never read).
-    public static func files(in directory: String) throws(BuurtError) -> [String: Data] {
+    public static func files(in directory: String, comparisons: Bool = false) throws(BuurtError) -> [String: Data] {
         let fm = FileManager.default
         guard let walker = fm.enumerator(atPath: directory) else {
             throw BuurtError(.missingInput, "cannot list the output directory", at: SourceLocation(file: directory))
@@ -131,7 +137,7 @@ public enum OutputVerification {
                 walker.skipDescendants()
                 continue
             }
-            guard path != Manifest.fileName, !annotations.contains(path) else { continue }
+            guard path != Manifest.fileName, comparisons || !annotations.contains(path) else { continue }
             let full = ManifestPath.join(directory, path)
             let target = URL(fileURLWithPath: full).resolvingSymlinksInPath().path
             guard target.hasPrefix(root) else {

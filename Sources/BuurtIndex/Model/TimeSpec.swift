@@ -33,6 +33,9 @@ public struct ChangeWindow: Sendable, Equatable {
         self.to = to
         self.location = location
     }
+
+    /// Two windows are the same when their ends are; where they are written does not count.
+    public static func == (a: ChangeWindow, b: ChangeWindow) -> Bool { a.from == b.from && a.to == b.to }
 }
 
 /// `changes:` — which pairs of periods are compared per unit and group (`changes.csv`):

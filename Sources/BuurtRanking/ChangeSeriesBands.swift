@@ -38,26 +38,30 @@ enum ChangeSeriesBands {
         guard !recipes.isEmpty, r > 0 else { return }
         let perDraw = Swift.max(1, engine.scoreCodes.count * engine.rows.rowCount * 8)
         let size = Swift.max(1, Swift.min(r, (64 << 20) / perDraw))
-        var samples = [Double](repeating: .nan, count: recipes.count * r)
+        let samples = SharedBuffer<Double>(count: recipes.count * r, repeating: .nan)
         for start in stride(from: 0, to: r, by: size) {
             let range = start..<Swift.min(r, start + size)
             let block = try engine.evaluate(Array(draws[range]), threads: threads)
-            for (m, recipe) in recipes.enumerated() {
-                for d in 0..<range.count {
-                    let scores = recipe.rows.map { block[code: recipe.code, draw: d, row: $0] }
-                    samples[m * r + range.lowerBound + d] = ChangeMeasures.value(recipe.measure, years: recipe.years, scores: scores)
+            // Each recipe writes its own slots: the same bits for any thread count.
+            let chunk = 64
+            _ = ParallelWork.run(items: (recipes.count + chunk - 1) / chunk, threads: threads, makeState: { [Double]() }, body: { scores, k in
+                for m in (k * chunk)..<Swift.min(recipes.count, (k + 1) * chunk) {
+                    let recipe = recipes[m]
+                    for d in 0..<range.count {
+                        scores.removeAll(keepingCapacity: true)
+                        for row in recipe.rows { scores.append(block[code: recipe.code, draw: d, row: row]) }
+                        samples.pointer[m * r + range.lowerBound + d] = ChangeMeasures.value(recipe.measure, years: recipe.years, scores: scores)
+                    }
                 }
-            }
+            })
         }
         var selector = QuantileSelector()
-        samples.withUnsafeBufferPointer { all in
-            for (m, recipe) in recipes.enumerated() {
-                let q = selector.quantiles(UnsafeBufferPointer(rebasing: all[(m * r)..<((m + 1) * r)]), [0.05, 0.95])
-                guard !q[0].isNaN else { continue }
-                analysis.rows[recipe.row].changeP05 = q[0]
-                analysis.rows[recipe.row].changeP95 = q[1]
-                analysis.rows[recipe.row].significant = q[0] > 0 ? .better : q[1] < 0 ? .worse : nil
-            }
+        for (m, recipe) in recipes.enumerated() {
+            let q = selector.quantiles(UnsafeBufferPointer(start: samples.pointer + m * r, count: r), [0.05, 0.95])
+            guard !q[0].isNaN else { continue }
+            analysis.rows[recipe.row].changeP05 = q[0]
+            analysis.rows[recipe.row].changeP95 = q[1]
+            analysis.rows[recipe.row].significant = q[0] > 0 ? .better : q[1] < 0 ? .worse : nil
         }
     }
 }

@@ -51,8 +51,12 @@ package enum ChangePass {
                                     aggregated: Panel, threads: Int) throws(BuurtError) {
         guard let changes = try resolved(aggregated: aggregated, project: project), let spec = project.file.uncertainty else { return }
         let draws = (0..<spec.replications).map { engine.draw(replication: $0) }
-        let trends = analysis.rows.indices.filter { analysis.rows[$0].measure != .change && analysis.rows[$0].excluding.isEmpty }
-        try ChangeSeriesBands.apply(&analysis, rows: trends, engine: engine, draws: draws, periods: changes, threads: threads)
+        // The trends the summary could not take from its stored samples.
+        let trends = analysis.rows.indices.filter { k in
+            let row = analysis.rows[k]
+            return row.measure != .change && row.excluding.isEmpty && row.changeP05.isNaN
+        }
+        try ChangeSeriesBands.apply(&analysis, rows: trends, engine: engine, draws: draws, threads: threads)
         let breaks = project.file.breaks, model = project.model
         for list in BreakFree.exclusions(changes, breaks: breaks, model: model) {
             let rows = analysis.rows.indices.filter { k in
@@ -64,7 +68,7 @@ package enum ChangePass {
             for k in rows where !codes.contains(analysis.rows[k].group) { codes.append(analysis.rows[k].group) }
             let reduced = try UncertaintyEngine(panel: project.panel, model: BreakFree.model(model, excluding: list),
                                                 spec: project.file.spec, uncertainty: spec, scoreCodes: codes)
-            try ChangeSeriesBands.apply(&analysis, rows: rows, engine: reduced, draws: draws, periods: changes, threads: threads)
+            try ChangeSeriesBands.apply(&analysis, rows: rows, engine: reduced, draws: draws, threads: threads)
         }
     }
 }

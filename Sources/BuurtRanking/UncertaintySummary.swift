@@ -125,6 +125,10 @@ public enum UncertaintySummary {
                 themeStats.merge(ThemePass.statistics(plan: plan, store: store, references: references, threads: threads)) { a, _ in a }
             }
             for band in bands { band.collect(store: store, threads: threads) }
+            if var analysis = changes {
+                ChangeSeriesBands.collect(&analysis, plan: plan, store: store, threads: threads)
+                changes = analysis
+            }
         }
         previous = nil
         if let fixed = plan.fixedThemes {

@@ -37,10 +37,17 @@ import Testing
         var a = ChangeAnalysis.nominal(e.rows, model: e.model, changes: Self.all, breaks: [])
         let draws = (0..<120).map { e.draw(replication: $0) }
         let selected = a.rows.indices.filter { a.rows[$0].measure != .change }
-        try ChangeSeriesBands.apply(&a, rows: selected, engine: e, draws: draws, periods: Self.all, threads: 2)
+        try ChangeSeriesBands.apply(&a, rows: selected, engine: e, draws: draws, threads: 2)
         var again = ChangeAnalysis.nominal(e.rows, model: e.model, changes: Self.all, breaks: [])
-        try ChangeSeriesBands.apply(&again, rows: selected, engine: e, draws: draws, periods: Self.all, threads: 1)
+        try ChangeSeriesBands.apply(&again, rows: selected, engine: e, draws: draws, threads: 1)
         #expect(a == again)
+        // The summary takes the same bands from its stored samples (one index pass, Double),
+        // and leaves them to the engine when it keeps none.
+        let stored = try Self.banded(e, Self.all, budget: 1 << 30, threads: 2)
+        #expect(selected.allSatisfy { stored.rows[$0] == a.rows[$0] })
+        #expect(selected.contains { !stored.rows[$0].changeP05.isNaN })
+        let split = try Self.banded(e, Self.all, budget: 100_000, threads: 2)
+        #expect(selected.allSatisfy { split.rows[$0].changeP05.isNaN })
         let block = try e.evaluate(draws)
         let root = e.scoreCodes.firstIndex(of: e.model.root)!
         let slope = try #require(a.rows(Self.all.trends[0], .slope).first { $0.group == e.model.root && !$0.change.isNaN })

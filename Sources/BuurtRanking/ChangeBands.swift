@@ -86,7 +86,7 @@ final class ChangeBands<Score: StoredScore>: @unchecked Sendable {
         let engine = plan.engine, codes = groups.map(\.code)
         let budget = ChangePlan.recomputeBudget(plan)
         let chunks = changes.recomputeChunks(storesSamples: plan.storesSamples, plan: plan)
-        defer { progress.finished(plan.recomputeEvaluations * r) }
+        defer { progress.finished(plan.recomputeEvaluations(of: changes) * r) }
         for members in chunks {
             let pairs = changes.pairs[members]
             let from = pairs.map(\.from).min()!..<(pairs.map(\.from).max()! + 1)
@@ -149,17 +149,16 @@ final class ChangeBands<Score: StoredScore>: @unchecked Sendable {
         }
     }
 
-    /// Writes the bands into `analysis` (whose rows are the plan's pairs × groups).
-    func apply(to analysis: inout ChangeAnalysis, failed: Int) {
-        for i in analysis.rows.indices {
+    /// Writes the bands into `analysis` (the plan's pairs × groups from its row offset).
+    func apply(to analysis: inout ChangeAnalysis) {
+        for i in 0..<(changes.pairs.count * changes.sources.count) {
             let lo = bands.pointer[i * 2], hi = bands.pointer[i * 2 + 1]
             guard !lo.isNaN else { continue }
-            analysis.rows[i].changeP05 = lo
-            analysis.rows[i].changeP95 = hi
-            analysis.rows[i].significant = lo > 0 ? .better : hi < 0 ? .worse : nil
+            let k = changes.rowOffset + i
+            analysis.rows[k].changeP05 = lo
+            analysis.rows[k].changeP95 = hi
+            analysis.rows[k].significant = lo > 0 ? .better : hi < 0 ? .worse : nil
         }
-        analysis.replications = plan.replications
-        analysis.failedReplications = failed
     }
 
     /// Scratch of one worker.

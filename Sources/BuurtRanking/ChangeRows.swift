@@ -6,7 +6,19 @@ public enum ChangeDirection: String, Sendable, Equatable {
     case better, worse
 }
 
+/// What a row of `changes.csv` measures between its two periods.
+public enum ChangeMeasure: String, Sendable, Equatable, CaseIterable {
+    /// score_to − score_from (points).
+    case change
+    /// The OLS slope of the score on the year over the window's periods (points per year).
+    case slope
+    /// The compound annual growth rate (score_to / score_from)^(1/(to − from)) − 1.
+    case cagr
+}
+
 /// The change of one unit's score in one group between two periods (a row of `changes.csv`).
+/// A row depends only on (unit, from, to, group, measure, excluding) and the data of its
+/// periods, not on the window that asked for it.
 public struct ChangeRow: Sendable, Equatable {
     public var unit: String
     /// The unit's name in the later period.
@@ -17,7 +29,12 @@ public struct ChangeRow: Sendable, Equatable {
     public var group: String
     public var scoreFrom: Double
     public var scoreTo: Double
-    /// scoreTo − scoreFrom.
+    /// What ``change`` measures; its band is ``changeP05``…``changeP95``.
+    public var measure: ChangeMeasure
+    /// Indicators left out of the group (weight 0, the others renormalised) because a method
+    /// break between the periods affects them, in model order; empty for the group as modelled.
+    public var excluding: [String]
+    /// scoreTo − scoreFrom, or the slope or CAGR (``measure``).
     public var change: Double
     /// 5 % and 95 % quantiles (R type 7) of the change over the replications; NaN without
     /// `uncertainty:` or when no replication scored the unit in both periods.
@@ -31,7 +48,10 @@ public struct ChangeRow: Sendable, Equatable {
 
     public init(unit: String, name: String, from: Int, to: Int, group: String, scoreFrom: Double, scoreTo: Double,
                 change: Double, changeP05: Double = .nan, changeP95: Double = .nan,
-                significant: ChangeDirection? = nil, breakNote: String? = nil) {
+                significant: ChangeDirection? = nil, breakNote: String? = nil,
+                measure: ChangeMeasure = .change, excluding: [String] = []) {
+        self.measure = measure
+        self.excluding = excluding
         self.unit = unit
         self.name = name
         self.from = from
@@ -52,22 +72,45 @@ public struct ChangeRow: Sendable, Equatable {
             && same(a.scoreFrom, b.scoreFrom) && same(a.scoreTo, b.scoreTo) && same(a.change, b.change)
             && same(a.changeP05, b.changeP05) && same(a.changeP95, b.changeP95)
             && a.significant == b.significant && a.breakNote == b.breakNote
+            && a.measure == b.measure && a.excluding == b.excluding
+    }
+
+    /// The row's key: (unit, from, to, group, measure, excluding).
+    public var key: String {
+        [unit, String(from), String(to), group, measure.rawValue, excluding.joined(separator: " ")].joined(separator: "\u{1F}")
     }
 }
 
-/// The changes between two periods for every unit scored in both, group by group.
+/// The changes between pairs of periods for every unit scored in both, group by group, and
+/// the trends over windows of periods.
 public struct ChangeAnalysis: Sendable, Equatable {
-    public var from: Int
-    public var to: Int
+    /// The pairs compared and the windows with a trend, sorted by (from, to).
+    public var pairs: [PeriodPair]
+    public var trends: [PeriodPair]
     /// The index first, then its dimensions.
     public var groups: [String]
-    /// Units in the order of their rows in the later period; per unit every group.
+    /// Per (from, to) in order: the changes (units in the order of their rows in the later
+    /// period; per unit every group), the break-free changes, then the slopes and CAGRs.
     public var rows: [ChangeRow]
-    /// The method breaks between the two periods (whatever groups they touch).
+    /// The method breaks between the periods of any pair or window (whatever groups they touch).
     public var breaks: [MethodBreak]
     /// Replications behind the bands (`nil` without `uncertainty:`), and how many of them failed.
     public var replications: Int?
     public var failedReplications: Int = 0
+
+    /// The first and last period compared.
+    public var from: Int { (pairs + trends).map(\.from).min() ?? 0 }
+    public var to: Int { (pairs + trends).map(\.to).max() ?? 0 }
+    /// The pair a profile shows first: from the first to the last period compared, else the
+    /// longest pair.
+    public var headline: PeriodPair? {
+        pairs.first { $0.from == from && $0.to == to } ?? pairs.max { ($0.to - $0.from, $1.from) < ($1.to - $1.from, $0.from) }
+    }
+
+    /// The rows of one (from, to) and measure; `breakFree` selects the rows with ``ChangeRow/excluding``.
+    public func rows(_ pair: PeriodPair, _ measure: ChangeMeasure = .change, breakFree: Bool = false) -> [ChangeRow] {
+        rows.filter { $0.from == pair.from && $0.to == pair.to && $0.measure == measure && $0.excluding.isEmpty != breakFree }
+    }
 }
 
 extension ChangeAnalysis {
@@ -76,44 +119,76 @@ extension ChangeAnalysis {
         [model.root] + model.children(of: model.root)
     }
 
-    /// The two periods: `spec`'s, defaulting to the first and last period of `periods`.
+    /// One pair: `spec`'s window resolved against `periods` (first and last period by default).
     /// `nil` when there are fewer than two periods and `spec` names none.
-    /// - Throws: `BuurtError(.data)` when a period of `spec` is not among `periods`.
+    /// - Throws: `BuurtError(.data)` as ``ResolvedChanges/resolve(_:among:at:)``.
     public static func periods(_ spec: ChangeSpec?, among periods: [Int], at location: SourceLocation? = nil) throws(BuurtError) -> (from: Int, to: Int)? {
-        let sorted = periods.sorted()
-        guard spec?.from != nil || spec?.to != nil || sorted.count >= 2 else { return nil }
-        let listed = sorted.map(String.init).joined(separator: ", ")
-        for (key, year) in [("from", spec?.from), ("to", spec?.to)] {
-            if let year, !sorted.contains(year) {
-                throw BuurtError(.data, "changes: \(key) \(year) is not a period of the scored data (periods: \(listed.isEmpty ? "none" : listed))", at: location)
-            }
-        }
-        guard let from = spec?.from ?? sorted.first, let to = spec?.to ?? sorted.last, from != to else {
-            throw BuurtError(.data, "changes need two different periods; the scored data has \(listed.isEmpty ? "none" : listed)", at: location)
-        }
-        return (from, to)
+        try ResolvedChanges.resolve(spec, among: periods, at: location)?.pairs.first.map { ($0.from, $0.to) }
     }
 
-    /// The nominal changes (no bands) of every unit with a row in both periods.
-    /// - Complexity: O(rows + units × groups × breaks).
+    /// The nominal changes of one pair (no bands, no trends, no break-free rows).
     public static func nominal(_ aggregated: Panel, model: IndexModel, from: Int, to: Int, breaks: [MethodBreak]) -> ChangeAnalysis {
+        nominal(aggregated, model: model, changes: ResolvedChanges(pairs: [PeriodPair(from: from, to: to)], periods: [from, to]), breaks: breaks)
+    }
+
+    /// The nominal rows (no bands) of every unit with a row in both periods of each pair and
+    /// window: changes, break-free changes from `breakFree` (the final panel of the model
+    /// without each list of ``BreakFree/exclusions(_:breaks:model:)``), slopes and CAGRs.
+    /// - Complexity: O(keys · (rows + units × groups × (breaks + periods))).
+    public static func nominal(_ aggregated: Panel, model: IndexModel, changes: ResolvedChanges, breaks: [MethodBreak],
+                               breakFree: [[String]: Panel] = [:]) -> ChangeAnalysis {
         let groups = groups(of: model)
-        let crossing = breaks.filter { $0.separates(from, to) }
-        let notes = groups.map { g -> String? in
-            let under = Set(model.indicators(under: g))
-            let hit = crossing.filter { !under.isDisjoint(with: $0.indicators) }.map(\.note)
-            return hit.isEmpty ? nil : hit.joined(separator: "; ")
-        }
-        let columns = groups.map { aggregated.column($0) ?? [] }
+        let keys = Set(changes.pairs + changes.trends).sorted()
+        let crossed = breaks.filter { b in keys.contains { b.separates($0.from, $0.to) } }
         var rows: [ChangeRow] = []
-        for (i, j) in pairs(aggregated, from: from, to: to) {
-            for (g, group) in groups.enumerated() {
-                let a = columns[g].isEmpty ? .nan : columns[g][i], b = columns[g].isEmpty ? .nan : columns[g][j]
-                rows.append(ChangeRow(unit: aggregated.unitCodes[j], name: aggregated.unitNames[j], from: from, to: to, group: group,
-                                      scoreFrom: a, scoreTo: b, change: b - a, breakNote: notes[g]))
+        for key in keys {
+            let crossing = breaks.filter { $0.separates(key.from, key.to) }
+            let notes = groups.map { g -> String? in
+                let under = Set(model.indicators(under: g))
+                let hit = crossing.filter { !under.isDisjoint(with: $0.indicators) }.map(\.note)
+                return hit.isEmpty ? nil : hit.joined(separator: "; ")
+            }
+            if changes.pairs.contains(key) {
+                rows += block(aggregated, groups: groups.indices.map { (groups[$0], notes[$0], []) }, key, [key.from, key.to], .change)
+                let left = BreakFree.excluded(crossing)
+                if !left.isEmpty, let panel = breakFree[BreakFree.ordered(left, model)] {
+                    let eligible = BreakFree.groups(groups, left: left, model: model)
+                    rows += block(panel, groups: eligible.map { g in (g.group, notes[groups.firstIndex(of: g.group)!], g.excluding) },
+                                  key, [key.from, key.to], .change)
+                }
+            }
+            if changes.trends.contains(key) {
+                let window = changes.periods(in: key)
+                for measure in [ChangeMeasure.slope, .cagr] {
+                    rows += block(aggregated, groups: groups.indices.map { (groups[$0], notes[$0], []) }, key,
+                                  measure == .slope ? window : [key.from, key.to], measure)
+                }
             }
         }
-        return ChangeAnalysis(from: from, to: to, groups: groups, rows: rows, breaks: crossing)
+        return ChangeAnalysis(pairs: changes.pairs, trends: changes.trends, groups: groups, rows: rows, breaks: crossed)
+    }
+
+    /// The rows of one key and measure from `panel`: per unit with a row in both ends (in the
+    /// order of the `to` rows), per group, the measure over the unit's scores in `years`.
+    private static func block(_ panel: Panel, groups: [(group: String, note: String?, excluding: [String])], _ key: PeriodPair,
+                              _ years: [Int], _ measure: ChangeMeasure) -> [ChangeRow] {
+        let columns = groups.map { panel.column($0.group) ?? [] }
+        let lookup = ChangeMeasures.RowLookup(panel)
+        var rows: [ChangeRow] = []
+        for (i, j) in pairs(panel, from: key.from, to: key.to) {
+            let unit = panel.unitCodes[j]
+            let points = years.compactMap { y in lookup.row(unit, y).map { (year: y, row: $0) } }
+            for (g, group) in groups.enumerated() {
+                let column = columns[g]
+                let a = column.isEmpty ? .nan : column[i], b = column.isEmpty ? .nan : column[j]
+                let value = ChangeMeasures.value(measure, years: points.map { Double($0.year) },
+                                                 scores: points.map { column.isEmpty ? .nan : column[$0.row] })
+                rows.append(ChangeRow(unit: unit, name: panel.unitNames[j], from: key.from, to: key.to, group: group.group,
+                                      scoreFrom: a, scoreTo: b, change: value, breakNote: group.note,
+                                      measure: measure, excluding: group.excluding))
+            }
+        }
+        return rows
     }
 
     /// (row in `from`, row in `to`) of every unit with a row in both, in the order of the `to` rows.

@@ -43,8 +43,8 @@ struct SummaryPlan: Sendable {
     /// Score-code indices kept per row and replication when samples are stored: the problem
     /// dimensions (unless fixed), then the varying change groups not among them.
     let sampleCodes: [Int]
-    /// The change bands asked for, if any.
-    let changes: ChangePlan?
+    /// The change bands asked for: one plan per pair of periods compared.
+    let changes: [ChangePlan]
     /// Whether one index pass stores every sample code (else: per-period passes, tiles).
     let storesSamples: Bool
     /// The codes an index pass evaluates: the root, then the sample codes when stored, else the
@@ -74,8 +74,11 @@ struct SummaryPlan: Sendable {
 
     /// Evaluations of the recomputed change groups: all chunks together one on the linear
     /// path (each scores only its rows), one per chunk on the general path.
-    var recomputeEvaluations: Int {
-        let chunks = changes?.recomputeChunks(storesSamples: storesSamples, plan: self).count ?? 0
+    var recomputeEvaluations: Int { changes.map { recomputeEvaluations(of: $0) }.reduce(0, +) }
+
+    /// ``recomputeEvaluations`` of one pair's plan.
+    func recomputeEvaluations(of change: ChangePlan) -> Int {
+        let chunks = change.recomputeChunks(storesSamples: storesSamples, plan: self).count
         return engine.usesCompiledPath ? Swift.min(1, chunks) : chunks
     }
 
@@ -103,12 +106,11 @@ struct SummaryPlan: Sendable {
         let fixed = themeCodes.map { engine.fixedScores(code: $0) }
         fixedThemes = !fixed.isEmpty && fixed.allSatisfy { $0 != nil } ? fixed.map { $0! } : nil
         var sampleCodes = fixedThemes == nil ? themeCodes : []
-        if let analysis {
-            let plan = try ChangePlan(analysis, engine: engine, root: root, sampleCodes: &sampleCodes)
-            changes = plan
-        } else {
-            changes = nil
+        var plans: [ChangePlan] = []
+        for pair in analysis?.pairs ?? [] {
+            plans.append(try ChangePlan(analysis!, pair: pair, engine: engine, root: root, sampleCodes: &sampleCodes))
         }
+        changes = plans
         self.sampleCodes = sampleCodes
         let periods = engine.layout.periods
         switch priorities.reference {
@@ -166,7 +168,8 @@ struct SummaryPlan: Sendable {
     }
 }
 
-/// The change bands between two periods that ``UncertaintySummary`` derives from its samples.
+/// The change bands between two periods that ``UncertaintySummary`` derives from its samples
+/// (the rows of one pair with measure `change` and nothing left out).
 struct ChangePlan: Sendable {
     /// Positions of a unit's rows in the two periods.
     struct Pair: Sendable {
@@ -193,17 +196,24 @@ struct ChangePlan: Sendable {
     let toPositions: Range<Int>
     /// One per group of the analysis.
     let sources: [Source]
+    /// Index of the pair's first row in the analysis' rows (its rows are pairs × groups from there).
+    let rowOffset: Int
 
     /// - Parameter sampleCodes: extended by the varying change groups not yet among them.
     /// - Throws: `BuurtError(.internalFailure)` when the analysis' rows are not the engine's pairs.
-    init(_ analysis: ChangeAnalysis, engine: UncertaintyEngine, root: Int, sampleCodes: inout [Int]) throws(BuurtError) {
+    init(_ analysis: ChangeAnalysis, pair: PeriodPair, engine: UncertaintyEngine, root: Int, sampleCodes: inout [Int]) throws(BuurtError) {
         let layout = engine.layout
-        let pairs = ChangeAnalysis.pairs(engine.rows, from: analysis.from, to: analysis.to)
+        let pairs = ChangeAnalysis.pairs(engine.rows, from: pair.from, to: pair.to)
         let g = analysis.groups.count
-        guard pairs.count * g == analysis.rows.count,
-              let from = layout.range(of: analysis.from), let to = layout.range(of: analysis.to) else {
-            throw BuurtError(.internalFailure, "changes: the replications score \(pairs.count) units in both periods, the nominal run \(analysis.rows.count / Swift.max(g, 1))")
+        let own = analysis.rows.indices.filter { k in
+            let row = analysis.rows[k]
+            return row.from == pair.from && row.to == pair.to && row.measure == .change && row.excluding.isEmpty
         }
+        guard pairs.count * g == own.count, own.last.map({ $0 - own[0] + 1 }) ?? 0 == own.count,
+              let from = layout.range(of: pair.from), let to = layout.range(of: pair.to) else {
+            throw BuurtError(.internalFailure, "changes \(pair): the replications score \(pairs.count) units in both periods, the nominal run \(own.count / Swift.max(g, 1))")
+        }
+        rowOffset = own.first ?? 0
         self.pairs = pairs.map { Pair(from: layout.positionOf[$0.0], to: layout.positionOf[$0.1]) }
         fromPositions = from
         toPositions = to

@@ -60,7 +60,12 @@ public enum UncertaintyAnalysis {
             outcome.removal = try RemovalAnalysis.run(
                 nominal: engine.nominal, model: project.model, spec: project.file.spec, parent: priorities.themesOf)
         }
-        return (outcome, summary.changes)
+        var banded = summary.changes
+        if var rows = banded {
+            try ChangePass.seriesBands(&rows, engine: engine, project: project, aggregated: aggregated, threads: threads)
+            banded = rows
+        }
+        return (outcome, banded)
     }
 
     /// Saltelli/Jansen indices of every uncertain input; the output is the mean absolute shift

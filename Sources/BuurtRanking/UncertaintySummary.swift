@@ -124,7 +124,11 @@ public enum UncertaintySummary {
             if plan.storesSamples && plan.fixedThemes == nil && plan.dimensions > 0 {
                 themeStats.merge(ThemePass.statistics(plan: plan, store: store, references: references, threads: threads)) { a, _ in a }
             }
-            bands?.collect(store: store, threads: threads)
+            for band in bands { band.collect(store: store, threads: threads) }
+            if var analysis = changes {
+                ChangeSeriesBands.collect(&analysis, plan: plan, store: store, threads: threads)
+                changes = analysis
+            }
         }
         previous = nil
         if let fixed = plan.fixedThemes {
@@ -142,10 +146,14 @@ public enum UncertaintySummary {
                 themeStats.merge(ThemePass.statistics(plan: plan, store: store, references: references, threads: threads)) { a, _ in a }
             }
         }
-        if let bands, var analysis = changes {
-            bands.recompute(draws: draws, threads: threads, progress: reporter)
-            bands.fixed(draws: draws, failures: Set(failures.keys))
-            bands.apply(to: &analysis, failed: failures.count)
+        if var analysis = changes {
+            for band in bands {
+                band.recompute(draws: draws, threads: threads, progress: reporter)
+                band.fixed(draws: draws, failures: Set(failures.keys))
+                band.apply(to: &analysis)
+            }
+            analysis.replications = r
+            analysis.failedReplications = failures.count
             changes = analysis
         }
         units.sort { $0.row < $1.row }

@@ -36,12 +36,13 @@ import BuurtIndex
             at: "nome")
         ModelFileErrorTests.expectProblem(
             Self.base + "changes: None\n",
-            "'changes' must be none (no changes between periods) or a mapping of keys such as {from: 2017, to: 2020}, got 'None'; did you mean 'none'?",
+            "'changes' must be none (no changes between periods) or a mapping of keys such as {from: first, to: latest}, a list of such windows or {windows: [...], year_on_year: true, trend: true}, got 'None'; did you mean 'none'?",
             at: "None")
         // Far from "none": no suggestion.
         ModelFileErrorTests.expectProblem(Self.base + "changes: 2020\n", "got '2020'", at: "2020")
         #expect(!ModelFileErrorTests.problems(Self.base + "changes: 2020\n").contains { $0.message.contains("did you mean") })
-        ModelFileErrorTests.expectProblem(Self.base + "changes: [2017, 2020]\n", "'changes' must be none (no changes between periods) or a mapping", at: "[2017")
+        // A list is a list of windows, each a mapping.
+        ModelFileErrorTests.expectProblem(Self.base + "changes: [2017, 2020]\n", "a window of changes must be a mapping of keys (key: value), got '2017'", at: "2017")
         // Every problem of the file at once, each at its place.
         let two = ModelFileErrorTests.problems(Self.base + "priorities: off\nchanges: no\n")
         #expect(two.count == 2)

@@ -15,15 +15,49 @@ import BuurtIndex
 
             """
         let file = try ModelFile.parse(yaml, file: "model.yml", baseDirectory: "")
-        #expect(file.changes?.from == 2017 && file.changes?.to == 2020)
+        #expect(file.changes?.windows.map { [$0.from, $0.to] } == [[.year(2017), .year(2020)]])
         #expect(file.breaks == [MethodBreak(period: 2018, indicators: ["theft", "burglary"], note: "police count from July")])
     }
 
-    @Test func mistakesInChangesAreLocated() {
-        ModelFileErrorTests.expectProblem(Self.base + "changes: {from: 2017, to: 2017}\n",
-                                          "changes compare two different periods, but from and to are both 2017", at: "2017}")
-        ModelFileErrorTests.expectProblem(Self.base + "changes: {from: 2017, unto: 2020}\n", "unknown key 'unto'", at: "unto")
-        ModelFileErrorTests.expectProblem(Self.base + "changes: {from: first}\n", "from of changes (a period such as 2017)", at: "first")
+    /// (value of `changes:`, the message, the token it points at).
+    static let changeMistakes: [(String, String, String)] = [
+        ("{from: 2017, to: 2017}", "changes compare two different periods, but from and to are both 2017", "2017}"),
+        ("{from: 2017, unto: 2020}", "unknown key 'unto'", "unto"),
+        ("{from: latest}", "from of changes must be one of first, previous, a period such as 2017, got 'latest'", "latest"),
+        ("{to: previous}", "to of changes must be one of latest, a period such as 2017, got 'previous'", "previous"),
+        ("{from: 2020, to: 2017}", "a window of changes runs forward in time, but from 2020 comes after to 2017", "2017}"),
+        ("{windows: [{from: first}], trends: true}", "unknown key 'trends' in 'changes'", "trends"),
+        ("[{from: first, till: latest}]", "unknown key 'till' in a window of changes", "till"),
+        ("{windows: [], year_on_year: true}", "windows of changes must list at least one {from, to}", "[]"),
+        ("{year_on_year: yes please}", "year_on_year of changes must be true or false", "yes please"),
+        ("{trend: false}", "changes compare nothing: give windows, year_on_year: true or trend: true", "{trend"),
+        ("2020", "'changes' must be none", "2020"),
+    ]
+
+    @Test(arguments: 0..<changeMistakes.count) func mistakesInChangesAreLocated(_ k: Int) {
+        let (value, message, token) = Self.changeMistakes[k]
+        ModelFileErrorTests.expectProblem(Self.base + "changes: " + value + "\n", message, at: token)
+    }
+
+    /// Every form of `changes:`; the old ones read as one window.
+    @Test func everyFormOfChangesIsRead() throws {
+        func spec(_ text: String) throws -> ChangeSpec? {
+            try ModelFile.parse(Self.base + "changes: " + text + "\n", file: "model.yml", baseDirectory: "").changes
+        }
+        func ends(_ s: ChangeSpec?) -> [[PeriodReference]]? { s?.windows.map { [$0.from, $0.to] } }
+        #expect(ends(try spec("{from: 2017, to: 2020}")) == [[.year(2017), .year(2020)]])
+        #expect(ends(try spec("{to: 2019}")) == [[.first, .year(2019)]])
+        #expect(ends(try spec("{}")) == [[.first, .latest]])
+        #expect(ends(try spec("{from: first, to: latest}")) == [[.first, .latest]])
+        #expect(ends(try spec("[{from: first, to: latest}, {from: previous, to: latest}]")) == [[.first, .latest], [.previous, .latest]])
+        let full = try #require(try spec("{windows: [{from: 2017, to: latest}], year_on_year: true, trend: true}"))
+        #expect(ends(full) == [[.year(2017), .latest]] && full.yearOnYear && full.trend && full.enabled)
+        let yearly = try #require(try spec("{year_on_year: true}"))
+        #expect(yearly.windows.isEmpty && yearly.yearOnYear && !yearly.trend)
+        #expect(try spec("none") == ChangeSpec(enabled: false))
+        // A window remembers where it is written, for messages about its resolution.
+        #expect(try spec("[{from: previous, to: latest}]")?.windows.first?.location?.line != nil)
+        #expect(try spec("{from: 2017, to: 2020}")?.yearOnYear == false)
     }
 
     @Test func mistakesInBreaksAreLocated() {
@@ -49,5 +83,9 @@ import BuurtIndex
         #expect(a != (try canonical("")))
         #expect((try canonical("changes: {from: 2017, to: 2019}\n")) != (try canonical("changes: {from: 2017, to: 2020}\n")))
         #expect(a.contains("2018") && a.contains("one"))
+        // An end left out is first or latest; year-on-year and trends are part of the form.
+        #expect((try canonical("changes: {}\n")) == (try canonical("changes: {from: first, to: latest}\n")))
+        #expect((try canonical("changes: {from: first}\n")) != (try canonical("changes: {windows: [{from: first}], trend: true}\n")))
+        #expect((try canonical("changes: {from: previous}\n")) != (try canonical("changes: {from: first}\n")))
     }
 }

@@ -26,11 +26,17 @@ import Testing
 
     static func run(_ language: String) throws -> CLIHarness { try #require(runs[language]).get() }
 
-    /// The rows of changes.csv as (unit, group, significant, break).
-    static func changes(_ cli: CLIHarness) throws -> [(unit: String, group: String, significant: String, breakNote: String)] {
+    /// The rows of changes.csv of the headline pair (first against latest, 2017–2020, measure
+    /// change, nothing left out) as (unit, group, significant, break); with `headline` false
+    /// the other rows of the index (other pairs, trends, break-free changes).
+    static func changes(_ cli: CLIHarness, headline: Bool = true) throws -> [(unit: String, group: String, significant: String, breakNote: String)] {
         let table = try CSVReader.read(path: cli.path("out/changes.csv"))
         let column = { (name: String) in table.header.firstIndex(of: name)! }
-        return table.rows.map { ($0[column("unit")], $0[column("group")], $0[column("significant")], $0[column("break")]) }
+        let isHeadline = { (row: [String]) in
+            row[column("from")] == "2017" && row[column("to")] == "2020" && row[column("measure")] == "change" && row[column("excluding")].isEmpty
+        }
+        return table.rows.filter { isHeadline($0) == headline && (headline || $0[column("group")] == "index") }
+            .map { ($0[column("unit")], $0[column("group")], $0[column("significant")], $0[column("break")]) }
     }
 
     /// The model's names by code.
@@ -89,6 +95,31 @@ import Testing
         #expect(significant > 10 && marks == significant)
     }
 
+    /// Each profile's table of the index over the years marks exactly the other rows of the
+    /// index in changes.csv (other pairs, the trend, the break-free changes) that are significant.
+    @Test func profilesMarkTheOtherChangesOfTheIndexAsChangesCSV() throws {
+        let cli = try Self.run("en")
+        let profiles = Self.profiles(try cli.read("out/report.md"))
+        let others = Dictionary(grouping: try Self.changes(cli, headline: false), by: \.unit)
+        let table = try CSVReader.read(path: cli.path("out/changes.csv"))
+        let excluding = table.header.firstIndex(of: "excluding")!
+        let breakFree = Set(table.rows.filter { !$0[excluding].isEmpty }.map { $0[0] })
+        var marked = 0
+        for (unit, profile) in profiles {
+            let rows = others[unit] ?? []
+            let section = profile.components(separatedBy: "#### The index over the years").dropFirst().first ?? ""
+            let lines = section.split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst().filter { !$0.hasPrefix("|---") }
+            #expect(lines.count == rows.count, "\(unit)")
+            guard !rows.isEmpty else { continue }
+            #expect(lines.filter { $0.contains("▲") }.count == rows.filter { $0.significant == "better" }.count, "\(unit)")
+            #expect(lines.filter { $0.contains("▼") }.count == rows.filter { $0.significant == "worse" }.count, "\(unit)")
+            marked += lines.filter { $0.contains("▲") || $0.contains("▼") }.count
+            #expect(lines.contains { $0.contains(#"without unsafe\_sometimes, unsafe\_evening and unsafe\_home"#) }
+                == breakFree.contains(unit), "\(unit)")
+        }
+        #expect(profiles.count == 19 && marked > 19 && breakFree.count == 18)
+    }
+
     @Test func everyProfileWithABreakCrossingChangeNamesTheBreak() throws {
         let cli = try Self.run("nl")
         let profiles = Self.profiles(try cli.read("out/report.md"))
@@ -106,8 +137,10 @@ import Testing
     @Test func theChangesTableCarriesTheBreakNote() throws {
         let cli = try Self.run("nl")
         let markdown = try cli.read("out/report.md")
-        let section = try #require(markdown.components(separatedBy: "## Veranderingen door de tijd").dropFirst().first)
-            .components(separatedBy: "\n## ").first ?? ""
+        // The section's first table (the headline pair); the tables of other pairs, trends and
+        // break-free changes follow "Andere vergelijkingen".
+        let section = (try #require(markdown.components(separatedBy: "## Veranderingen door de tijd").dropFirst().first)
+            .components(separatedBy: "\n## ").first ?? "").components(separatedBy: "Andere vergelijkingen").first ?? ""
         let index = try Self.changes(cli).filter { $0.group == "index" }
         let names = Dictionary(try CSVReader.read(path: cli.path("out/scores.csv")).rows.map { ($0[1], $0[0]) }, uniquingKeysWith: { a, _ in a })
         var rows = 0

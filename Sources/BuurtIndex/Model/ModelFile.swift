@@ -110,8 +110,10 @@ import Yams
 ///   `categories`: score bands `{label, below}` with strictly ascending `below` (the last may be
 ///   `.inf`; a score at or above the last bound gets no category). `priorities: none`: no
 ///   priority lists at all (``PrioritySpec/enabled``).
-/// - `changes: {from, to}` (optional, ``ChangeSpec``): the periods compared in `changes.csv`
-///   (default the first and the last period of the data); `changes: none` compares nothing.
+/// - `changes:` (optional, ``ChangeSpec``): the windows compared in `changes.csv`,
+///   `{from: first | previous | <year>, to: latest | <year>}`, a list of them, or
+///   `{windows, year_on_year, trend}` (default the first against the latest period);
+///   `changes: none` compares nothing.
 /// - `breaks: [{period, indicators, note}]` (``MethodBreak``): indicators measured differently
 ///   from `period` on; a change across it is flagged with the note, never silently compared.
 /// - `crosswalk: file.csv` (``Crosswalk``): maps earlier periods' units onto the current

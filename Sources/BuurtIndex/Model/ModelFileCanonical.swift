@@ -70,10 +70,22 @@ extension ModelFile {
         top["map"] = map.map { .map(["file": .text($0.declaredFile), "property": .text($0.property)]) }
         top["changes"] = changes.map { c in
             guard c.enabled else { return .text("none") }
-            var m: [String: CanonicalValue] = [:]
-            m["from"] = c.from.map { .number(Double($0)) }
-            m["to"] = c.to.map { .number(Double($0)) }
-            return .map(m)
+            // An end left out and first/latest are the same; one plain window keeps its old form.
+            func end(_ p: PeriodReference) -> CanonicalValue? {
+                switch p {
+                case .first, .latest: nil
+                case .previous: .text("previous")
+                case .year(let y): .number(Double(y))
+                }
+            }
+            let windows = c.windows.map { w in
+                var m: [String: CanonicalValue] = [:]
+                m["from"] = end(w.from)
+                m["to"] = end(w.to)
+                return CanonicalValue.map(m)
+            }
+            if windows.count == 1 && !c.yearOnYear && !c.trend { return windows[0] }
+            return .map(["windows": .list(windows), "year_on_year": .text(String(c.yearOnYear)), "trend": .text(String(c.trend))])
         }
         if !breaks.isEmpty {
             top["breaks"] = .list(breaks.map { b in

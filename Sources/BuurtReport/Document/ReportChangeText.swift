@@ -15,6 +15,16 @@ enum ReportChangeText: Sendable {
     case indexCounts
     case buurtColumn, changeColumn, bandColumn, verdictColumn, breakColumn
     case better, worse
+    /// The other pairs compared: table of counts per pair.
+    case pairsIntro, pairColumn, betterColumn, worseColumn, unclearColumn, meanColumn
+    /// `{1}`, `{2}`: the window's first and last period.
+    case trendIntro
+    case slopeColumn, cagrColumn
+    /// `{1}`: the indicators left out, `{2}`, `{3}`: the periods, `{4}`: the groups.
+    case breakFreeIntro
+    /// Labels of a profile's rows over the years: `{1}`, `{2}` the periods, `{3}` the indicators left out.
+    case pairLabel, slopeLabel, cagrLabel, breakFreeLabel
+    case yearsTitle, measureColumn
 
     /// (Dutch, English).
     var texts: (String, String) {
@@ -39,6 +49,25 @@ enum ReportChangeText: Sendable {
         case .breakColumn: ("Breuk", "Break")
         case .better: ("beter", "better")
         case .worse: ("slechter", "worse")
+        case .pairsIntro: ("Andere vergelijkingen van de index, per paar jaren: het aantal buurten dat significant beter of slechter werd, zonder duidelijke verandering, en de gemiddelde verandering.",
+                           "Other comparisons of the index, per pair of years: the number of buurten significantly better or worse, without a clear change, and the mean change.")
+        case .pairColumn: ("Jaren", "Years")
+        case .betterColumn: ("Beter", "Better")
+        case .worseColumn: ("Slechter", "Worse")
+        case .unclearColumn: ("Onduidelijk", "Unclear")
+        case .meanColumn: ("Gemiddelde verandering", "Mean change")
+        case .trendIntro: ("Trend van de index {1}–{2}: de helling van de score op het jaar (kleinste kwadraten, punten per jaar) met haar 5–95%-band, en de gemiddelde groei per jaar (CAGR: (score {2} / score {1})^(1/({2} − {1})) − 1). Een trend heet significant als haar band 0 niet bevat.",
+                           "Trend of the index {1}–{2}: the slope of the score on the year (least squares, points per year) with its 5–95% band, and the compound annual growth rate (CAGR: (score {2} / score {1})^(1/({2} − {1})) − 1). A trend is called significant when its band excludes 0.")
+        case .slopeColumn: ("Helling per jaar", "Slope per year")
+        case .cagrColumn: ("Groei per jaar (CAGR)", "Growth per year (CAGR)")
+        case .breakFreeIntro: ("Zonder de indicatoren van de methodebreuk ({1}): de verandering {2}–{3} van {4}, berekend met deze indicatoren weggelaten (gewicht 0, de andere gewichten herschaald), met een eigen band uit dezelfde herhalingen (kolom excluding in changes.csv).",
+                               "Without the indicators of the method break ({1}): the change {2}–{3} of {4}, computed with these indicators left out (weight 0, the other weights renormalised), with its own band from the same replications (column excluding in changes.csv).")
+        case .pairLabel: ("verandering {1}–{2}", "change {1}–{2}")
+        case .slopeLabel: ("trend {1}–{2}, punten per jaar", "trend {1}–{2}, points per year")
+        case .cagrLabel: ("groei per jaar {1}–{2} (CAGR)", "growth per year {1}–{2} (CAGR)")
+        case .breakFreeLabel: ("verandering {1}–{2} zonder {3}", "change {1}–{2} without {3}")
+        case .yearsTitle: ("De index door de jaren", "The index over the years")
+        case .measureColumn: ("Vergelijking", "Comparison")
         }
     }
 }

@@ -53,7 +53,9 @@ struct ReportProfileData {
         }
         self.rowsOf = rowsOf
         var changeRows: [String: ChangeRow] = [:]
-        for row in c.input.changes?.rows ?? [] where profiledUnits.contains(row.unit) {
+        let headline = c.input.changes?.headline
+        for row in c.input.changes?.rows ?? [] where profiledUnits.contains(row.unit) && row.measure == .change
+            && row.excluding.isEmpty && PeriodPair(from: row.from, to: row.to) == headline {
             changeRows[ReportContext.key(row.unit, nil, row.group)] = row
         }
         self.changeRows = changeRows

@@ -42,7 +42,8 @@ enum ReportProfileTrend {
         let chart = ChartTrend(periods: c.periods.map { $0 ?? 0 }, panels: panels, domain: data.trendScale.domain,
                                ticks: data.trendScale.ticks, language: c.language, label: t(.trendTitle, first, last),
                                breakLabel: t(.profile(.breakLabel)))
-        var header = [t(.dimension), String(analysis.from), String(analysis.to), t(.change)]
+        let headline = analysis.headline ?? PeriodPair(from: analysis.from, to: analysis.to)
+        var header = [t(.dimension), String(headline.from), String(headline.to), t(.change)]
         if bands { header.append(t(.profile(.bandColumn))) }
         header.append(t(.profile(.verdictColumn)))
         if !analysis.breaks.isEmpty { header.append(t(.profile(.breakColumn))) }
@@ -56,7 +57,7 @@ enum ReportProfileTrend {
             guard !groups.isEmpty else { continue }
             blocks.append(.paragraph(t(.profile(.breakNote), String(b.period), c.list(b.indicators.map(c.name)), b.note, c.list(groups))))
         }
-        return blocks
+        return blocks + ReportChangeSeries.profileBlocks(unit: p.unit, analysis, c)
     }
 
     /// The method breaks the change of `row` crosses, at the first period from which each applies.

@@ -1,5 +1,6 @@
 import BuurtIndex
 import BuurtNumerics
+import BuurtRanking
 
 /// Section "buurt profiles": per profiled buurt (all, or the `listLimit` most in need) one
 /// screen with its dimension scores against the city, its problems with gap bands, and its
@@ -21,7 +22,8 @@ enum ReportSectionProfiles {
     static func changeRule(_ c: ReportContext) -> String? {
         guard c.periods.count > 1 else { return c.t(.trendOnePeriod) }
         guard let analysis = c.input.changes else { return nil }
-        let from = String(analysis.from), to = String(analysis.to)
+        let pair = analysis.headline ?? PeriodPair(from: analysis.from, to: analysis.to)
+        let from = String(pair.from), to = String(pair.to)
         guard let replications = analysis.replications else { return c.t(.profile(.changeRuleNoBands), from, to) }
         return c.t(.profile(.changeRule), from, to, String(replications))
     }

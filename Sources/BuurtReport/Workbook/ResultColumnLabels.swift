@@ -67,6 +67,8 @@ public enum ResultColumnLabels {
         "change": ("Verandering", "Change"),
         "change_p05": ("Verandering, 5%-grens", "Change, 5th percentile"),
         "change_p95": ("Verandering, 95%-grens", "Change, 95th percentile"),
+        "measure": ("Maat (verandering, helling per jaar, groei per jaar)", "Measure (change, slope per year, growth per year)"),
+        "excluding": ("Weggelaten indicatoren (methodebreuk)", "Indicators left out (method break)"),
         "break": ("Methodebreuk", "Method break"),
         // The model sheet.
         "code": ("Code", "Code"),

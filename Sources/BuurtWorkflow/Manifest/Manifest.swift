@@ -138,6 +138,9 @@ public struct Manifest: Sendable, Equatable {
     public var blas: BLAS
     /// Every other file of the output directory, sorted by path.
     public var outputs: [Output]
+    /// For a run of an update state after its first: the run it follows and why it differs
+    /// (``UpdateRecord``); `nil` otherwise (and then absent from the file).
+    public var update: UpdateRecord?
 
     public init(
         tool: Tool, modelLocation: String, canonicalModelSHA256: String, inputs: [Input], settings: RecordedSettings,
@@ -155,7 +158,7 @@ public struct Manifest: Sendable, Equatable {
 
     /// The manifest as a JSON value (layout above).
     package var json: ManifestJSON {
-        .object([
+        var fields: [String: ManifestJSON] = [
             "format": .integer(Self.format),
             "tool": .object(["name": .string(tool.name), "version": .string(tool.version), "commit": .string(tool.commit)]),
             "model": .object(["location": .string(modelLocation), "canonical_sha256": .string(canonicalModelSHA256)]),
@@ -164,7 +167,9 @@ public struct Manifest: Sendable, Equatable {
             "uncertainty": uncertainty?.json ?? .null,
             "blas": .object(["configuration": .string(blas.configuration), "core": .string(blas.core)]),
             "outputs": .array(outputs.map { .object(["path": .string($0.path), "sha256": .string($0.sha256)]) }),
-        ])
+        ]
+        fields["update"] = update?.json
+        return .object(fields)
     }
 
     /// The text of `manifest.json`.
@@ -186,10 +191,16 @@ public struct Manifest: Sendable, Equatable {
             throw BuurtError(.data, "bad manifest: format \(stored.format) is not supported (this program reads format \(format))",
                              at: SourceLocation(file: file))
         }
-        let manifest = Manifest(
+        var manifest = Manifest(
             tool: stored.tool, modelLocation: stored.model.location, canonicalModelSHA256: stored.model.canonical_sha256,
             inputs: stored.inputs, settings: stored.run, uncertainty: stored.uncertainty, blas: stored.blas,
             outputs: stored.outputs)
+        if let stored = stored.update {
+            guard let record = stored.record else {
+                throw BuurtError(.data, "bad manifest: 'update' names a cause or difference this program does not write", at: SourceLocation(file: file))
+            }
+            manifest.update = record
+        }
         try manifest.checkStructure(file: file)
         return manifest
     }
@@ -230,4 +241,5 @@ private struct StoredManifest: Decodable {
     var uncertainty: Manifest.Uncertainty?
     var blas: Manifest.BLAS
     var outputs: [Manifest.Output]
+    var update: StoredUpdateRecord?
 }

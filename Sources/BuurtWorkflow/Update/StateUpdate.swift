@@ -106,8 +106,7 @@ public enum StateUpdate {
     public static func update(
         state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions = CSVOptions(), threads: Int = 1
     ) throws(BuurtErrors) -> UpdateOutcome {
-        try RunSettings.checkThreads(threads)
-        return try update(state: path, dataPath: dataPath, acceptRevisions: acceptRevisions, options: options, compute: computation(threads))
+        try update(state: path, changes: StateChanges(data: dataPath), acceptRevisions: acceptRevisions, options: options, threads: threads)
     }
 
     /// Computes the run of `project` with `settings` into `output`, which goes to `outputDirectory`.
@@ -118,59 +117,6 @@ public enum StateUpdate {
         (threads, { project, settings, outputDirectory, output throws(BuurtError) in
             try compute(project, settings: settings, progress: nil).add(to: &output, outputDirectory: outputDirectory)
         })
-    }
-
-    /// ``update(state:dataPath:acceptRevisions:options:threads:)`` with the run's computation given
-    /// (a test replaces it to fail at a chosen point).
-    static func update(
-        state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions, compute: (threads: Int, run: ComputeRun)
-    ) throws(BuurtErrors) -> UpdateOutcome {
-        let state = UpdateStateDirectory(path: path)
-        guard [state.latestPath, state.runsPath, state.inputsPath, state.join(UpdateJournal.fileName)].contains(where: UpdateStateDirectory.exists) else {
-            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no file `latest`)",
-                                          at: SourceLocation(file: path), remedy: .createUpdateState(directory: path))])
-        }
-        let lock = try single { try UpdateInterruption.begin(state) { () throws(BuurtError) in try UpdateStateLock(state) } }
-        defer { withExtendedLifetime(lock) {} }
-        defer { UpdateInterruption.end() }
-        try single { try state.checkDataFile() }
-        try single { try UpdateInterruption.step { () throws(BuurtError) in try state.recover() } }
-        guard let latest = try single({ try state.latest() }) else {
-            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no run)",
-                                          at: SourceLocation(file: state.latestPath), remedy: .createUpdateState(directory: path))])
-        }
-        try single { try state.checkModel(of: latest) }
-        let current = try IndexProject.load(modelPath: state.modelPath, dataPath: state.dataPath)
-        let published = try FigureTable.load(path: state.dataPath, file: current.file, model: current.model)
-        let newTable = try CSVReader.read(path: dataPath, options: options)
-        try FigureMerging.checkColumns(newTable, expected: published.header)
-        let newFigures = try FigureTable.make(newTable, file: current.file, model: current.model)
-        let merge = try FigureMerging.merge(state: published, new: newFigures)
-        var outcome = UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: merge.addedRows,
-                                    addedPeriods: merge.addedPeriods, revisions: merge.revisions)
-        if merge.isEmpty { return outcome }
-        if !merge.revisions.isEmpty, !acceptRevisions {
-            outcome.status = .refused
-            return outcome
-        }
-        let run = RunName.next(period: merge.merged.periods.last ?? latest.period, after: latest)
-        return try single {
-            try writeRun(state, UpdateJournal(run: run, isInitialisation: false), figures: merge.merged, compute: compute) { outputs throws(BuurtError) in
-                let before = try previousFiles(state, latest)
-                var after: [String: Data] = [:]
-                for file in outputs.files where comparedFiles.contains(file.path) { after[file.path] = try file.contents }
-                let model = current.model
-                let diff = try RunDiff.compare(before: before, after: after, previousRun: latest.description, run: run.description,
-                                               index: model.root, top: current.file.priorities?.top ?? 5, merge: merge)
-                try outputs.add("diff.md", text: RunDiffText.markdown(diff, model: model, language: ReportLanguage(code: current.file.language)))
-                try outputs.add("diff.csv", text: RunDiffText.csv(diff, index: model.root))
-                outcome.diff = diff
-            }
-            outcome.status = .updated
-            outcome.run = run
-            outcome.previousRun = latest
-            return outcome
-        }
     }
 
     /// Whether the state's figures include `figures` unchanged (so initialisation has nothing to do).
@@ -186,8 +132,8 @@ public enum StateUpdate {
     /// folder renamed to `runs/<run>`; `data.csv`; then `latest` is replaced (the commit) and
     /// the journal removed. On an error before the commit, recovery (guided by the journal)
     /// removes all of it again, so a thrown error means nothing was published.
-    private static func writeRun(
-        _ state: UpdateStateDirectory, _ journal: UpdateJournal, figures: FigureTable, compute: (threads: Int, run: ComputeRun),
+    static func writeRun(
+        _ state: UpdateStateDirectory, _ journal: UpdateJournal, figures: FigureTable, model modelPath: String? = nil, compute: (threads: Int, run: ComputeRun),
         prepare: () throws(BuurtError) -> Void = {}, annotate: (inout OutputDirectory) throws(BuurtError) -> Void
     ) throws(BuurtError) {
         let run = journal.run
@@ -196,7 +142,7 @@ public enum StateUpdate {
             try UpdateInterruption.step { () throws(BuurtError) in try prepare() }
             try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.inputPath(run)) }
             let computed = ManifestPath.join(state.runsPath, TemporaryName.make(run.description, .tmp))
-            try computeRun(state, run, into: computed, compute: compute, annotate: annotate)
+            try computeRun(state, run, model: modelPath ?? state.modelPath, into: computed, compute: compute, annotate: annotate)
             try UpdateInterruption.step { () throws(BuurtError) in try moveIntoPlace(computed, state.runPath(run)) }
             try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.dataPath) }
             try UpdateInterruption.step { () throws(BuurtError) in
@@ -218,11 +164,11 @@ public enum StateUpdate {
 
     /// The run computed from `inputs/<run>.csv` into `folder` (as ``OutputDirectory/writing(to:_:)``).
     private static func computeRun(
-        _ state: UpdateStateDirectory, _ run: RunName, into folder: String, compute: (threads: Int, run: ComputeRun),
+        _ state: UpdateStateDirectory, _ run: RunName, model modelPath: String, into folder: String, compute: (threads: Int, run: ComputeRun),
         annotate: (inout OutputDirectory) throws(BuurtError) -> Void
     ) throws(BuurtError) {
         // The settings of `buurtscore run MODEL --data inputs/<run>.csv`.
-        let settings = RunSettings(model: state.modelPath, data: state.inputPath(run), threads: compute.threads)
+        let settings = RunSettings(model: modelPath, data: state.inputPath(run), threads: compute.threads)
         let project: IndexProject
         do {
             project = try loadProject(settings, progress: nil)
@@ -242,10 +188,10 @@ public enum StateUpdate {
     }
 
     /// The result tables of a run that the comparison of two runs reads.
-    private static let comparedFiles = ["scores.csv", "priorities.csv", "themes.csv"]
+    static let comparedFiles = ["scores.csv", "priorities.csv", "themes.csv"]
 
     /// The result tables of the previous run that the comparison reads.
-    private static func previousFiles(_ state: UpdateStateDirectory, _ run: RunName) throws(BuurtError) -> [String: Data] {
+    static func previousFiles(_ state: UpdateStateDirectory, _ run: RunName) throws(BuurtError) -> [String: Data] {
         var files: [String: Data] = [:]
         for name in comparedFiles {
             files[name] = FileManager.default.contents(atPath: ManifestPath.join(state.runPath(run), name))
@@ -258,7 +204,7 @@ public enum StateUpdate {
 
     /// The files the model names besides its data (COINr metadata, crosswalk, map), to be copied
     /// beside the state's model under the same relative paths.
-    private static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, source: String, data: Data)] {
+    static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, source: String, data: Data)] {
         var copies: [(relative: String, source: String, data: Data)] = []
         for (role, path) in [("metadata", project.file.metadataPath), ("crosswalk", project.file.crosswalkPath), ("map", project.file.map?.path)] {
             guard let path else { continue }
@@ -283,7 +229,7 @@ public enum StateUpdate {
         }
     }
 
-    private static func read(_ path: String) throws(BuurtError) -> Data {
+    static func read(_ path: String) throws(BuurtError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BuurtError(.missingInput, "cannot read this file", at: SourceLocation(file: path))
         }
@@ -292,7 +238,7 @@ public enum StateUpdate {
 
     /// Runs `body`, turning a single `BuurtError` into `BuurtErrors`; a problem located in
     /// a key of `originals` is located in its value instead (a copy's line is the original's).
-    private static func single<T>(locating originals: [String: String] = [:], _ body: () throws -> T) throws(BuurtErrors) -> T {
+    static func single<T>(locating originals: [String: String] = [:], _ body: () throws -> T) throws(BuurtErrors) -> T {
         let errors: BuurtErrors
         do {
             return try body()

@@ -119,6 +119,14 @@ public enum StateUpdate {
         })
     }
 
+    /// ``update(state:dataPath:acceptRevisions:options:threads:)`` with the run's computation given
+    /// (a test replaces it to fail at a chosen point).
+    static func update(
+        state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions, compute: (threads: Int, run: ComputeRun)
+    ) throws(BuurtErrors) -> UpdateOutcome {
+        try update(state: path, changes: StateChanges(data: dataPath), acceptRevisions: acceptRevisions, options: options, compute: compute)
+    }
+
     /// Whether the state's figures include `figures` unchanged (so initialisation has nothing to do).
     private static func alreadyHolds(_ figures: FigureTable, _ state: UpdateStateDirectory, _ project: IndexProject) throws(BuurtError) -> Bool {
         guard let published = try? FigureTable.load(path: state.dataPath, file: project.file, model: project.model),

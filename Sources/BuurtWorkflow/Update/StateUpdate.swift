@@ -86,7 +86,8 @@ public enum StateUpdate {
     }
 
     /// Adds the figures in `dataPath` to the state and writes a new run with `diff.md` and
-    /// `diff.csv` against the previous one.
+    /// `diff.csv` against the previous one (``update(state:changes:acceptRevisions:options:threads:)``
+    /// with figures only).
     ///
     /// The new file must have the state's columns, and each new period the units of the
     /// latest one (`FigureMerging`). Figures the state has already are ignored, so the same
@@ -135,8 +136,9 @@ public enum StateUpdate {
     }
 
     /// Writes the run of `journal`, each change a step an interruption waits for: the journal,
-    /// `prepare` (--init's model), `inputs/<run>.csv`; the run computed from that file (the
-    /// manifest records it) with `annotate` adding the comparison files, into a temporary
+    /// `prepare` (--init's model, an update's new version), `inputs/<run>.csv`; the run
+    /// computed from that file with the model `modelPath` (default the state's first;
+    /// the manifest records both) with `annotate` adding the comparison files, into a temporary
     /// folder renamed to `runs/<run>`; `data.csv`; then `latest` is replaced (the commit) and
     /// the journal removed. On an error before the commit, recovery (guided by the journal)
     /// removes all of it again, so a thrown error means nothing was published.

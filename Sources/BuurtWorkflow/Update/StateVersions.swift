@@ -37,7 +37,7 @@ struct ModelVersion: Sendable, Equatable {
         }
         let name = "crosswalk.csv"
         guard companions[name] == nil else {
-            throw BuurtError(.usage, "the state's model names no crosswalk and uses \(name) for another file: give a model with a `crosswalk:` key (--model) instead",
+            throw BuurtError(.usage, "the state's model names no crosswalk and uses \(name) for another file: update the state with a new model that has a `crosswalk:` key instead",
                              at: SourceLocation(file: path))
         }
         let text = String(decoding: model, as: UTF8.self)

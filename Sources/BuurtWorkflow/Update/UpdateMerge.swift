@@ -64,7 +64,7 @@ package enum FigureMerging {
                 problems.append(BuurtError(.data, "column '\(column)' is new and '\(old)' is missing: renamed? Use the name '\(old)' as in the accumulated figures",
                                            at: new.headerLocation(column: j)))
             } else {
-                problems.append(BuurtError(.data, "column '\(column)' is new: it is not in the accumulated figures (the model and its columns stay fixed for an update state)",
+                problems.append(BuurtError(.data, "column '\(column)' is new: it is not in the accumulated figures (the figures of an update state keep their columns; a model with new indicators uses columns the figures have)",
                                            at: new.headerLocation(column: j)))
             }
         }

@@ -156,7 +156,7 @@ extension UpdateStateDirectory {
             let bytes = try regularFile(relative, remedy: remedy)
             guard bytes.map(SHA256Hex.digest) != input.sha256 else { continue }
             let what = input.role == "model" ? "the model" : "the \(input.role) file"
-            throw BuurtError(.data, "\(relative) \(bytes == nil ? "is missing" : "was changed"): it is not \(what) the latest run \(run) was computed with (runs/\(run)/manifest.json records its SHA-256). A state keeps every version of its model, so that its runs can be verified and compared; \(remedy) and run the update again (a new model or crosswalk is given with --model or --crosswalk); nothing was changed",
+            throw BuurtError(.data, "\(relative) \(bytes == nil ? "is missing" : "was changed"): it is not \(what) the latest run \(run) was computed with (runs/\(run)/manifest.json records its SHA-256). A state keeps every version of its model, so that its runs can be verified and compared; \(remedy) and run the update again (a new model or crosswalk is given to the update, not edited in the state); nothing was changed",
                              at: SourceLocation(file: join(relative)))
         }
     }

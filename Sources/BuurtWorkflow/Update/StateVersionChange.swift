@@ -28,19 +28,19 @@ struct StateVersionChange {
     static func make(
         current: IndexProject, currentModelPath: String, modelPath: String?, crosswalkPath: String?, dataPath: String
     ) throws(BuurtErrors) -> StateVersionChange? {
-        let old = try single { () throws(BuurtError) in try ModelVersion(current, modelPath: currentModelPath) }
+        let old = try StateUpdate.single { try ModelVersion(current, modelPath: currentModelPath) }
         var version = old
         var sources = ["model.yml": currentModelPath]
         for relative in old.companions.keys { sources[relative] = ManifestPath.resolve(relative, modelFile: currentModelPath) }
         if let modelPath {
             let given = try IndexProject.load(modelPath: modelPath, dataPath: dataPath)
-            version = try single { () throws(BuurtError) in try ModelVersion(given, modelPath: modelPath) }
+            version = try StateUpdate.single { try ModelVersion(given, modelPath: modelPath) }
             sources = ["model.yml": modelPath]
             for relative in version.companions.keys { sources[relative] = ManifestPath.resolve(relative, modelFile: modelPath) }
         }
         if let crosswalkPath {
-            let data = try single { () throws(BuurtError) in try StateUpdate.read(crosswalkPath) }
-            version = try single { () throws(BuurtError) in try version.replacingCrosswalk(with: data, given: crosswalkPath) }
+            let data = try StateUpdate.single { try StateUpdate.read(crosswalkPath) }
+            version = try StateUpdate.single { try version.replacingCrosswalk(with: data, given: crosswalkPath) }
             if let name = version.crosswalk { sources[name] = crosswalkPath }
         }
         guard version != old else { return nil }
@@ -66,7 +66,7 @@ struct StateVersionChange {
     private static func load(_ version: ModelVersion, dataPath: String, sources: [String: String]) throws(BuurtErrors) -> IndexProject {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("buurtscore-version-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        try single { () throws(BuurtError) in try version.write(into: scratch) }
+        try StateUpdate.single { try version.write(into: scratch) }
         do {
             return try IndexProject.load(modelPath: ManifestPath.join(scratch, "model.yml"), dataPath: dataPath)
         } catch {
@@ -101,9 +101,5 @@ struct StateVersionChange {
             try? FileManager.default.removeItem(atPath: staged)
             throw BuurtError(.output, "cannot rename the new model version into place: \(reason)", at: SourceLocation(file: target))
         }
-    }
-
-    private static func single<T>(_ body: () throws(BuurtError) -> T) throws(BuurtErrors) -> T {
-        do { return try body() } catch { throw BuurtErrors([error]) }
     }
 }

@@ -43,7 +43,7 @@ extension Buurtscore {
                 same rules: an existing runs/<run> that is not an earlier output is never replaced.
 
                 Exit codes: 0 ok or nothing new, 64 usage, 65 the figures do not fit or revise \
-                published ones, or the state is inconsistent, 66 no such state or file, 73 cannot \
+                published ones, a new model or crosswalk does not fit the figures, or the state is inconsistent, 66 no such state or file, 73 cannot \
                 write (also: STATE/.lock is not this program's lock file), 75 another update of \
                 STATE is running, 130/143 interrupted (the update was undone).
                 """)

@@ -8,12 +8,26 @@ import Foundation
 extension Buurtscore {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a period's figures to an update state and recompute (yearly recalculation).",
+            abstract: "Add a period's figures, a new model or a new crosswalk to an update state and recompute (yearly recalculation).",
             discussion: """
-                STATE holds model.yml, the accumulated figures (data.csv), inputs/<run>.csv, one \
-                folder per run (runs/2020, runs/2021, …; computed as `buurtscore run` does, with \
-                diff.md and diff.csv against the previous run) and `latest`, the name of the newest run. \
+                STATE holds model.yml (with the files it names: crosswalk, map, metadata), the \
+                accumulated figures (data.csv), inputs/<run>.csv, one folder per run (runs/2020, \
+                runs/2021, …; computed as `buurtscore run` does, with diff.md and diff.csv against \
+                the previous run) and `latest`, the name of the newest run. \
                 `--init --model MODEL` creates it from a model and its data.
+
+                `--model NEW.yml` (a revised model: weights, indicators, any setting) and \
+                `--crosswalk CW.csv` (re-coded buurten) give the state a new version, kept in \
+                versions/<run>/ (model.yml and the files it names) beside the earlier ones, which \
+                are never changed: every run still verifies. Either makes a new run, with or \
+                without --data (2021-r2 without a new period, 2022 with one). The new model must \
+                fit the state's figures (exit 65 otherwise, nothing changed). A crosswalk that maps \
+                a unit of the latest period onto a new code lets the new figures use that code. \
+                The run's manifest records the update: the previous run, its causes (new_period, \
+                revision, model, crosswalk) and the differences (weights with old and new value, \
+                indicators and groups added or removed, other settings changed, crosswalk mappings \
+                added or removed); --json prints them too. A model and crosswalk equal byte for \
+                byte to the latest run's, without new figures, is "nothing new" (exit 0).
 
                 The new figures must have the state's columns and, for a new period, the units of \
                 the latest period; figures the state already has are ignored ("nothing new", exit 0). \
@@ -29,7 +43,7 @@ extension Buurtscore {
                 same rules: an existing runs/<run> that is not an earlier output is never replaced.
 
                 Exit codes: 0 ok or nothing new, 64 usage, 65 the figures do not fit or revise \
-                published ones, or the state is inconsistent, 66 no such state or file, 73 cannot \
+                published ones, a new model or crosswalk does not fit the figures, or the state is inconsistent, 66 no such state or file, 73 cannot \
                 write (also: STATE/.lock is not this program's lock file), 75 another update of \
                 STATE is running, 130/143 interrupted (the update was undone).
                 """)
@@ -43,8 +57,11 @@ extension Buurtscore {
         @Flag(name: .customLong("init"), help: "Create STATE from --model (and its data, or --data) instead of updating it.")
         var initialise = false
 
-        @Option(help: "The model file (with --init).")
+        @Option(help: "The model file: with --init the state's model, else a new version of it.")
         var model: String?
+
+        @Option(help: "A new crosswalk (from_code,to_code,period_from,period_to,share) in place of the model's.")
+        var crosswalk: String?
 
         @Flag(help: "Recompute with figures that change already published periods.")
         var acceptRevisions = false
@@ -68,9 +85,11 @@ extension Buurtscore {
             if initialise {
                 guard model != nil else { throw ValidationError("--init needs --model MODEL") }
                 guard !acceptRevisions else { throw ValidationError("--accept-revisions applies to an update, not to --init") }
+                guard crosswalk == nil else { throw ValidationError("--crosswalk applies to an update; with --init the model's `crosswalk:` names it") }
             } else {
-                guard model == nil else { throw ValidationError("--model is only for --init; an existing state keeps its model") }
-                guard data != nil else { throw ValidationError("give the new figures with --data FILE (or create the state with --init --model MODEL)") }
+                guard data != nil || model != nil || crosswalk != nil else {
+                    throw ValidationError("give the new figures with --data FILE, a new model with --model FILE or a new crosswalk with --crosswalk FILE (or create the state with --init --model MODEL)")
+                }
             }
         }
 
@@ -81,7 +100,8 @@ extension Buurtscore {
                 if initialise {
                     outcome = try StateUpdate.initialise(state: state, modelPath: model!, dataPath: data, options: csv, threads: threads)
                 } else {
-                    outcome = try StateUpdate.update(state: state, dataPath: data!, acceptRevisions: acceptRevisions, options: csv, threads: threads)
+                    outcome = try StateUpdate.update(state: state, changes: StateChanges(data: data, model: model, crosswalk: crosswalk),
+                                                     acceptRevisions: acceptRevisions, options: csv, threads: threads)
                 }
             } catch {
                 if json { print(UpdateFailure.json(error)) }

@@ -9,14 +9,28 @@ import BuurtWorkflow
 /// completes it.
 @Suite struct UpdateCrashTests {
     @Test func killedUpdateLeavesExactlyTheOldOrTheNewStateAndTheNextUpdateSucceeds() throws {
+        try Self.killAtSpreadDelays(try UpdateHarness(), ["--data", "new2021.csv"])
+    }
+
+    /// The same for an update that takes a new model version (versions/<run>/ is written first).
+    @Test func killedModelUpdateLeavesExactlyTheOldOrTheNewState() throws {
         let h = try UpdateHarness()
+        try UpdateVersionTests.revisedModel(h, "weighted") {
+            $0.replacingOccurrences(of: UpdateVersionTests.litter, with: UpdateVersionTests.litter.replacingOccurrences(of: "weight: 1,", with: "weight: 2,"))
+        }
+        try Self.killAtSpreadDelays(h, ["--model", "weighted/model.yml", "--data", "new2021.csv"])
+    }
+
+    /// Kills `update STATE arguments` at delays spread over its runtime (and past it): each
+    /// time recovery leaves exactly the state before or after, and the next update gives the latter.
+    static func killAtSpreadDelays(_ h: UpdateHarness, _ arguments: [String]) throws {
         #expect(try h.initialise("base").status == 0)
         let old = try h.snapshot("base")
 
         // The uninterrupted update, timed: the kills are spread over this runtime.
         try h.copy("base", to: "reference")
         let start = Date()
-        let reference = try h.update("reference")
+        let reference = try h.cli.run(["update", "reference"] + arguments + ["--threads", "1"])
         let runtime = Date().timeIntervalSince(start)
         #expect(reference.status == 0, "stderr: \(reference.stderr)")
         let new = try h.snapshot("reference")
@@ -29,7 +43,7 @@ import BuurtWorkflow
             try h.copy("base", to: state)
             // Up to 1.5 × the measured runtime, so that some kills land after the commit too.
             let delay = 1.5 * runtime * Double(step) / Double(steps)
-            let process = try h.launchUpdate(state)
+            let process = try h.launchUpdate(state, arguments: arguments)
             if delay > 0 { Thread.sleep(forTimeInterval: delay) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -49,7 +63,7 @@ import BuurtWorkflow
             #expect(after == old || after == new, "step \(step) (killed after \(delay) s): neither the old nor the new state")
             outcomes.append(after == old ? "old" : "new")
 
-            let next = try h.update(state)
+            let next = try h.cli.run(["update", state] + arguments + ["--threads", "1"])
             #expect(next.status == 0, "step \(step): \(next.stderr)")
             #expect(try h.snapshot(state) == new, "step \(step): the next update did not give the new state")
         }

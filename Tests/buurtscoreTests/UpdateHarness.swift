@@ -49,11 +49,12 @@ struct UpdateHarness {
         return files
     }
 
-    /// `buurtscore update STATE --data new2021.csv` started and not waited for (to be killed).
-    func launchUpdate(_ state: String, standardError: Any = FileHandle.nullDevice) throws -> Process {
+    /// `buurtscore update STATE --data new2021.csv` (or `arguments` in place of `--data
+    /// new2021.csv`) started and not waited for (to be killed).
+    func launchUpdate(_ state: String, arguments: [String] = ["--data", "new2021.csv"], standardError: Any = FileHandle.nullDevice) throws -> Process {
         let process = Process()
         process.executableURL = CLIHarness.executable
-        process.arguments = ["update", state, "--data", "new2021.csv", "--threads", "1"]
+        process.arguments = ["update", state] + arguments + ["--threads", "1"]
         process.currentDirectoryURL = cli.directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = standardError

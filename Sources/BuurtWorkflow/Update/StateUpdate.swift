@@ -83,7 +83,8 @@ public enum StateUpdate {
     }
 
     /// Adds the figures in `dataPath` to the state and writes a new run with `diff.md` and
-    /// `diff.csv` against the previous one.
+    /// `diff.csv` against the previous one (``update(state:changes:acceptRevisions:options:threads:)``
+    /// with figures only).
     ///
     /// The new file must have the state's columns, and each new period the units of the
     /// latest one (`FigureMerging`). Figures the state has already are ignored, so the same
@@ -103,8 +104,7 @@ public enum StateUpdate {
     public static func update(
         state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions = CSVOptions(), threads: Int = 1
     ) throws(BuurtErrors) -> UpdateOutcome {
-        try RunSettings.checkThreads(threads)
-        return try update(state: path, dataPath: dataPath, acceptRevisions: acceptRevisions, options: options, compute: computation(threads))
+        try update(state: path, changes: StateChanges(data: dataPath), acceptRevisions: acceptRevisions, options: options, threads: threads)
     }
 
     /// Computes the run of `project` with `settings` into `output`, which goes to `outputDirectory`.
@@ -122,49 +122,7 @@ public enum StateUpdate {
     static func update(
         state path: String, dataPath: String, acceptRevisions: Bool, options: CSVOptions, compute: (threads: Int, run: ComputeRun)
     ) throws(BuurtErrors) -> UpdateOutcome {
-        let state = UpdateStateDirectory(path: path)
-        guard [state.latestPath, state.runsPath, state.inputsPath, state.join(UpdateJournal.fileName)].contains(where: UpdateStateDirectory.exists) else {
-            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no file `latest`)",
-                                          at: SourceLocation(file: path), remedy: .createUpdateState(directory: path))])
-        }
-        let lock = try single { try UpdateInterruption.begin(state) { () throws(BuurtError) in try UpdateStateLock(state) } }
-        defer { withExtendedLifetime(lock) {} }
-        defer { UpdateInterruption.end() }
-        try single { try state.checkDataFile() }
-        try single { try UpdateInterruption.step { () throws(BuurtError) in try state.recover() } }
-        guard let latest = try single({ try state.latest() }) else {
-            throw BuurtErrors([BuurtError(.missingInput, "\(path) is not an update state (it has no run)",
-                                          at: SourceLocation(file: state.latestPath), remedy: .createUpdateState(directory: path))])
-        }
-        try single { try state.checkModel(of: latest) }
-        let current = try IndexProject.load(modelPath: state.modelPath, dataPath: state.dataPath)
-        let published = try FigureTable.load(path: state.dataPath, file: current.file, model: current.model)
-        let newTable = try CSVReader.read(path: dataPath, options: options)
-        try FigureMerging.checkColumns(newTable, expected: published.header)
-        let newFigures = try FigureTable.make(newTable, file: current.file, model: current.model)
-        let merge = try FigureMerging.merge(state: published, new: newFigures)
-        var outcome = UpdateOutcome(status: .unchanged, state: path, run: latest, addedRows: merge.addedRows,
-                                    addedPeriods: merge.addedPeriods, revisions: merge.revisions)
-        if merge.isEmpty { return outcome }
-        if !merge.revisions.isEmpty, !acceptRevisions {
-            outcome.status = .refused
-            return outcome
-        }
-        let run = RunName.next(period: merge.merged.periods.last ?? latest.period, after: latest)
-        return try single {
-            try writeRun(state, UpdateJournal(run: run, isInitialisation: false), figures: merge.merged, compute: compute) { outputs throws(BuurtError) in
-                let previous = try PreviousRunFiles.read(beside: state.runPath(run), name: latest.description, expectedManifestSHA256: nil)
-                var after: [String: Data] = [:]
-                for file in outputs.files where RunDiffFiles.comparedFiles.contains(file.path) { after[file.path] = try file.contents }
-                let made = try RunDiffFiles.make(run: run.description, project: current, figures: read(state.inputPath(run)), after: after, previous: previous)
-                try outputs.addDiff(made)
-                outcome.diff = made.diff
-            }
-            outcome.status = .updated
-            outcome.run = run
-            outcome.previousRun = latest
-            return outcome
-        }
+        try update(state: path, changes: StateChanges(data: dataPath), acceptRevisions: acceptRevisions, options: options, compute: compute)
     }
 
     /// Whether the state's figures include `figures` unchanged (so initialisation has nothing to do).
@@ -175,13 +133,14 @@ public enum StateUpdate {
     }
 
     /// Writes the run of `journal`, each change a step an interruption waits for: the journal,
-    /// `prepare` (--init's model), `inputs/<run>.csv`; the run computed from that file (the
-    /// manifest records it) with `annotate` adding the comparison files, into a temporary
+    /// `prepare` (--init's model, an update's new version), `inputs/<run>.csv`; the run
+    /// computed from that file with the model `modelPath` (default the state's first;
+    /// the manifest records both) with `annotate` adding the comparison files, into a temporary
     /// folder renamed to `runs/<run>`; `data.csv`; then `latest` is replaced (the commit) and
     /// the journal removed. On an error before the commit, recovery (guided by the journal)
     /// removes all of it again, so a thrown error means nothing was published.
-    private static func writeRun(
-        _ state: UpdateStateDirectory, _ journal: UpdateJournal, figures: FigureTable, compute: (threads: Int, run: ComputeRun),
+    static func writeRun(
+        _ state: UpdateStateDirectory, _ journal: UpdateJournal, figures: FigureTable, model modelPath: String? = nil, compute: (threads: Int, run: ComputeRun),
         prepare: () throws(BuurtError) -> Void = {}, annotate: (inout OutputDirectory) throws(BuurtError) -> Void
     ) throws(BuurtError) {
         let run = journal.run
@@ -190,7 +149,7 @@ public enum StateUpdate {
             try UpdateInterruption.step { () throws(BuurtError) in try prepare() }
             try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.inputPath(run)) }
             let computed = ManifestPath.join(state.runsPath, TemporaryName.make(run.description, .tmp))
-            try computeRun(state, run, into: computed, compute: compute, annotate: annotate)
+            try computeRun(state, run, model: modelPath ?? state.modelPath, into: computed, compute: compute, annotate: annotate)
             try UpdateInterruption.step { () throws(BuurtError) in try moveIntoPlace(computed, state.runPath(run)) }
             try UpdateInterruption.step { () throws(BuurtError) in try AtomicFile.write(figures.text, to: state.dataPath) }
             try UpdateInterruption.step { () throws(BuurtError) in
@@ -212,11 +171,11 @@ public enum StateUpdate {
 
     /// The run computed from `inputs/<run>.csv` into `folder` (as ``OutputDirectory/writing(to:_:)``).
     private static func computeRun(
-        _ state: UpdateStateDirectory, _ run: RunName, into folder: String, compute: (threads: Int, run: ComputeRun),
+        _ state: UpdateStateDirectory, _ run: RunName, model modelPath: String, into folder: String, compute: (threads: Int, run: ComputeRun),
         annotate: (inout OutputDirectory) throws(BuurtError) -> Void
     ) throws(BuurtError) {
         // The settings of `buurtscore run MODEL --data inputs/<run>.csv`.
-        let settings = RunSettings(model: state.modelPath, data: state.inputPath(run), threads: compute.threads)
+        let settings = RunSettings(model: modelPath, data: state.inputPath(run), threads: compute.threads)
         let project: IndexProject
         do {
             project = try loadProject(settings, progress: nil)
@@ -237,7 +196,7 @@ public enum StateUpdate {
 
     /// The files the model names besides its data (COINr metadata, crosswalk, map), to be copied
     /// beside the state's model under the same relative paths.
-    private static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, source: String, data: Data)] {
+    static func companionCopies(_ project: IndexProject, modelPath: String) throws(BuurtError) -> [(relative: String, source: String, data: Data)] {
         var copies: [(relative: String, source: String, data: Data)] = []
         for (role, path) in [("metadata", project.file.metadataPath), ("crosswalk", project.file.crosswalkPath), ("map", project.file.map?.path)] {
             guard let path else { continue }
@@ -262,7 +221,7 @@ public enum StateUpdate {
         }
     }
 
-    private static func read(_ path: String) throws(BuurtError) -> Data {
+    static func read(_ path: String) throws(BuurtError) -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BuurtError(.missingInput, "cannot read this file", at: SourceLocation(file: path))
         }
@@ -271,7 +230,7 @@ public enum StateUpdate {
 
     /// Runs `body`, turning a single `BuurtError` into `BuurtErrors`; a problem located in
     /// a key of `originals` is located in its value instead (a copy's line is the original's).
-    private static func single<T>(locating originals: [String: String] = [:], _ body: () throws -> T) throws(BuurtErrors) -> T {
+    static func single<T>(locating originals: [String: String] = [:], _ body: () throws -> T) throws(BuurtErrors) -> T {
         let errors: BuurtErrors
         do {
             return try body()

@@ -8,8 +8,10 @@ import Foundation
 /// the update's first file and removed once `latest` names its run.
 ///
 /// It is what makes the leftovers of an interrupted update provably ours: recovery removes
-/// `runs/<run>/` and `inputs/<run>.csv` of the run it names (and for `--init` the files it
-/// lists) and nothing else. Text: `update 2021` or `init 2020`, then one created path per line.
+/// `runs/<run>/` and `inputs/<run>.csv` of the run it names and the paths it lists (for
+/// `--init` the model and its files, for an update with a new model or crosswalk its
+/// `versions/<run>` folder) and nothing else. Text: `update 2021` or `init 2020`, then one
+/// created path per line.
 struct UpdateJournal: Sendable, Equatable {
     static let fileName = ".update-journal"
 
@@ -17,8 +19,8 @@ struct UpdateJournal: Sendable, Equatable {
     var run: RunName
     /// Whether the state had no run before (`--init`).
     var isInitialisation: Bool
-    /// Files besides the run's own that the operation creates, relative to the state
-    /// (`--init`: the model and its companion files).
+    /// Files and folders besides the run's own that the operation creates, relative to the
+    /// state (`--init`: the model and its companion files; an update: `versions/<run>`).
     var created: [String] = []
 
     var text: String {

@@ -64,7 +64,7 @@ package enum FigureMerging {
                 problems.append(BuurtError(.data, "column '\(column)' is new and '\(old)' is missing: renamed? Use the name '\(old)' as in the accumulated figures",
                                            at: new.headerLocation(column: j)))
             } else {
-                problems.append(BuurtError(.data, "column '\(column)' is new: it is not in the accumulated figures (the model and its columns stay fixed for an update state)",
+                problems.append(BuurtError(.data, "column '\(column)' is new: it is not in the accumulated figures (the figures of an update state keep their columns; a model with new indicators uses columns the figures have)",
                                            at: new.headerLocation(column: j)))
             }
         }
@@ -82,13 +82,21 @@ package enum FigureMerging {
     /// published period that equal the published ones are ignored (so an update can be
     /// repeated); any other cell of a published period, and a row a published period lacked,
     /// is a ``FigureRevision``. A period that is new but older than the latest one is refused.
+    /// A unit of the latest period that `crosswalk` maps in that period stands for the units
+    /// it maps onto: a re-coded buurt is expected under its new code.
     /// - Throws: ``BuurtErrors`` (`.data`) listing every period and unit problem, at its row in `new`.
-    /// - Complexity: O((rows of state + rows of new) × columns).
-    package static func merge(state: FigureTable, new: FigureTable) throws(BuurtErrors) -> FigureMerge {
+    /// - Complexity: O((rows of state + rows of new) × columns + crosswalk entries).
+    package static func merge(state: FigureTable, new: FigureTable, crosswalk: Crosswalk? = nil) throws(BuurtErrors) -> FigureMerge {
         let published = Set(state.periods)
         let latest = state.periods.last
         let latestRows = state.rows.indices.filter { state.period($0) == latest }
-        let latestUnits = Dictionary(latestRows.map { (state.unit($0), state.name($0)) }, uniquingKeysWith: { a, _ in a })
+        var latestUnits: [String: String] = [:]
+        for r in latestRows {
+            let targets = (crosswalk?.entries ?? []).filter { entry in
+                entry.fromCode == state.unit(r) && latest.map { (entry.periodFrom...entry.periodTo).contains($0) } == true
+            }.map(\.toCode)
+            for code in targets.isEmpty ? [state.unit(r)] : targets where latestUnits[code] == nil { latestUnits[code] = state.name(r) }
+        }
         let knownUnits = Set(state.rows.indices.map(state.unit))
         let stateRows = state.rowIndex
         let columnOf = Dictionary(uniqueKeysWithValues: new.header.enumerated().map { ($1, $0) })

@@ -2,6 +2,7 @@ import BuurtIndex
 import BuurtNumerics
 import BuurtRanking
 import BuurtReport
+import Foundation
 
 /// What an update (or the initialisation) of a state did, with its one-line summary and JSON form.
 public struct UpdateOutcome: Sendable, Equatable {
@@ -26,8 +27,11 @@ public struct UpdateOutcome: Sendable, Equatable {
     public var addedRows: Int
     public var addedPeriods: [Int]
     public var revisions: [FigureRevision]
-    /// The comparison with the previous run (updated only).
+    /// The comparison with the previous run (updated only), with the update's causes and differences.
     public var diff: RunDiff?
+    /// What the update was given, as the "nothing new" line names it (`this model`,
+    /// `this crosswalk`, `these figures`).
+    public var given = ["these figures"]
 
     /// Folder of ``run`` as a path under the state.
     public var runFolder: String { ManifestPath.join(state, "runs/\(run)") }
@@ -39,7 +43,7 @@ public struct UpdateOutcome: Sendable, Equatable {
         case .created:
             return "created \(state): run \(run) with \(addedRows) rows for \(periodList(addedPeriods)) in \(runFolder)"
         case .unchanged:
-            return "nothing new: \(state) already has these figures (latest run \(run))"
+            return "nothing new: \(state) already has \(given.joined(separator: " and ")) (latest run \(run))"
         case .refused:
             let periods = Set(revisions.map(\.period)).sorted()
             return "refused: the figures revise \(revisions.count) published \(revisions.count == 1 ? "cell" : "cells") of \(periodList(periods)); nothing was changed"
@@ -48,6 +52,9 @@ public struct UpdateOutcome: Sendable, Equatable {
             var parts: [String] = []
             if !addedPeriods.isEmpty { parts.append("\(addedRows) rows added for \(periodList(addedPeriods))") }
             if !revisions.isEmpty { parts.append("\(revisions.count) \(revisions.count == 1 ? "cell" : "cells") revised") }
+            if let diff {
+                parts += [UpdateCause.model, .crosswalk].filter(diff.causes.contains).map { "new \($0.rawValue)" }
+            }
             text += " (" + parts.joined(separator: ", ") + ")"
             guard let diff else { return text }
             text += "; \(diff.moves.count) of \(diff.comparedUnits) buurten changed rank"
@@ -64,7 +71,8 @@ public struct UpdateOutcome: Sendable, Equatable {
     }
 
     /// One JSON object: status, state, run, previous_run, rows_added, periods_added,
-    /// revisions (unit, period, column, old, new), and for an update rank_changes,
+    /// revisions (unit, period, column, old, new), and for an update causes (`new_period`,
+    /// `revision`, `model`, `crosswalk`), differences (as the manifest's `diff.differences`), rank_changes,
     /// entered_top, left_top, newly_significant, no_longer_significant (unit codes, or
     /// `unit:dimension` for problems), published_verdicts_changed (``RunDiff/verdicts``).
     public var json: String {
@@ -79,6 +87,8 @@ public struct UpdateOutcome: Sendable, Equatable {
         ]
         if let diff {
             func list(_ items: [String]) -> String { "[" + items.map(q).joined(separator: ",") + "]" }
+            fields.append(("causes", list(diff.causes.map(\.rawValue))))
+            fields.append(("differences", "[" + diff.differences.map(\.json.compactText).joined(separator: ",") + "]"))
             fields.append(("rank_changes", String(diff.moves.count)))
             fields.append(("entered_top", list(diff.topChanges.filter(\.entered).map(\.unit))))
             fields.append(("left_top", list(diff.topChanges.filter { !$0.entered }.map(\.unit))))

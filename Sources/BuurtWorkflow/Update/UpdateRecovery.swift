@@ -67,12 +67,12 @@ extension UpdateStateDirectory {
         let journal = try UpdateJournal.read(self)
         let latest = try latest()
         // Without a journal or a run, nothing here is provably ours (--init refuses such files).
-        for folder in [path, runsPath, inputsPath] where journal != nil || latest != nil {
+        for folder in [path, runsPath, inputsPath, versionsPath] where journal != nil || latest != nil {
             for entry in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where Self.isTemporary(entry) {
                 plan.removals.append(ManifestPath.join(folder, entry))
             }
         }
-        var runs = runs(), inputs = inputRuns()
+        var runs = runs(), inputs = inputRuns(), versions = versionRuns()
         let allInputs = inputs
         func figuresOfARun(_ data: Data) -> Bool { allInputs.contains { fm.contents(atPath: inputPath($0)) == data } }
         if let journal {
@@ -83,8 +83,11 @@ extension UpdateStateDirectory {
                 plan.removals += [runPath(journal.run), inputPath(journal.run)] + journal.created.map(join)
                 runs.removeAll { $0 == journal.run }
                 inputs.removeAll { $0 == journal.run }
+                versions.removeAll { $0 == journal.run }
                 if journal.isInitialisation {
                     plan.emptyFolders = journal.created.flatMap(parentFolders) + [runsPath, inputsPath]
+                } else {
+                    plan.emptyFolders = [versionsPath]
                 }
             }
         }
@@ -106,6 +109,7 @@ extension UpdateStateDirectory {
         }
         try checkComplete(latest)
         let newer = runs.filter { $0 > latest }.map { "runs/\($0)" } + inputs.filter { $0 > latest }.map { "inputs/\($0).csv" }
+            + versions.filter { $0 > latest }.map { versionFolder($0) }
         guard newer.isEmpty else {
             throw BuurtError(.data, "`latest` names run \(latest), but the state holds \(newer.joined(separator: ", ")), newer than that run, which no interrupted update left: write the name of the newest run into `latest` when that run is complete, or move the newer files out of the state; nothing was changed",
                              at: SourceLocation(file: latestPath, line: 1))
@@ -145,13 +149,15 @@ extension UpdateStateDirectory {
         let manifestPath = ManifestPath.join(runPath(run), Manifest.fileName)
         // Recovery has refused a latest run without a manifest of ours.
         guard let data = FileManager.default.contents(atPath: manifestPath), let manifest = try? Manifest.parse(data, file: manifestPath) else { return }
+        let folder = try modelFolder(of: run)
         for input in manifest.inputs where input.role != "data" && !input.path.hasPrefix("/") && !input.path.contains("..") {
-            let remedy = "restore the \(input.role) file the state was created with"
-            let bytes = try regularFile(input.path, remedy: remedy)
+            let relative = folder.isEmpty ? input.path : folder + "/" + input.path
+            let remedy = "restore the \(input.role) file the latest run was computed with"
+            let bytes = try regularFile(relative, remedy: remedy)
             guard bytes.map(SHA256Hex.digest) != input.sha256 else { continue }
             let what = input.role == "model" ? "the model" : "the \(input.role) file"
-            throw BuurtError(.data, "\(input.path) \(bytes == nil ? "is missing" : "was changed"): it is not \(what) the latest run \(run) was computed with (runs/\(run)/manifest.json records its SHA-256). A state keeps the model it was created with, so that its runs can be verified and compared; \(remedy) and run the update again; nothing was changed",
-                             at: SourceLocation(file: join(input.path)))
+            throw BuurtError(.data, "\(relative) \(bytes == nil ? "is missing" : "was changed"): it is not \(what) the latest run \(run) was computed with (runs/\(run)/manifest.json records its SHA-256). A state keeps every version of its model, so that its runs can be verified and compared; \(remedy) and run the update again (a new model or crosswalk is given to the update, not edited in the state); nothing was changed",
+                             at: SourceLocation(file: join(relative)))
         }
     }
 

@@ -45,7 +45,10 @@ public struct RunName: Sendable, Hashable, Comparable, CustomStringConvertible {
 
 /// The files of an update state directory:
 ///
-///     model.yml          the model (and its metadata file, when it has one), fixed at --init
+///     model.yml          the first version of the model, with the files it names (metadata,
+///                        crosswalk.csv, the map), as --init copied them
+///     versions/<run>/    each later version (model.yml and the files it names), written by the
+///                        run <run> that took it (a new model or crosswalk)
 ///     data.csv           the accumulated figures, a copy of inputs/<latest>.csv
 ///     inputs/<run>.csv   the figures each run was computed from (never changed afterwards)
 ///     runs/<run>/        the output of each run (as `buurtscore run`) with diff.md and diff.csv
@@ -54,10 +57,16 @@ public struct RunName: Sendable, Hashable, Comparable, CustomStringConvertible {
 ///
 ///     .update-journal    the run an update is writing, while it writes it (``UpdateJournal``)
 ///
-/// An update writes its journal, then `inputs/<run>.csv`, `runs/<run>/` and `data.csv`, then
-/// replaces `latest` (write to a temporary file, then rename: the commit), then removes the
-/// journal. Whatever moment it stops at, ``recover()`` turns the directory into exactly the
-/// state before or after the update, and refuses a directory it cannot prove to be such.
+/// No file a run's manifest names is ever changed: a run is computed from the model its
+/// manifest records (`model.location`: `../../model.yml` or `../../versions/<run>/model.yml`),
+/// the next update starts from the latest run's version (``modelFolder(of:)``), and a new
+/// model or crosswalk becomes a new folder under `versions/`. So every run stays verifiable.
+///
+/// An update writes its journal, then its new version (staged, renamed into place), then
+/// `inputs/<run>.csv`, `runs/<run>/` and `data.csv`, then replaces `latest` (write to a
+/// temporary file, then rename: the commit), then removes the journal. Whatever moment it
+/// stops at, ``recover()`` turns the directory into exactly the state before or after the
+/// update, and refuses a directory it cannot prove to be such.
 package struct UpdateStateDirectory: Sendable {
     package let path: String
 

@@ -70,8 +70,10 @@ public struct SyntheticDesign: Sendable, Equatable {
             ]
         }
         if methodBreak != nil || recode != nil {
-            lines += ["# Changes per buurt and dimension, first year against the last.",
-                      "changes: {from: \(years.lowerBound), to: \(years.upperBound)}"]
+            lines += ["# Changes per buurt and dimension in windows that follow the data: the first year against the",
+                      "# latest (a yearly update moves `latest` on), every year against the one before, and the trend",
+                      "# over all years (OLS slope in points per year, and the compound annual growth rate).",
+                      "changes: {windows: [{from: first, to: latest}], year_on_year: true, trend: true}"]
         }
         return lines
     }
@@ -107,8 +109,9 @@ public struct SyntheticDesign: Sendable, Equatable {
                 """
         }
         text += """
-            `changes.csv` compares \(years.lowerBound) with \(years.upperBound) per buurt, for the index and each dimension,
-            with a 5–95 % band from the same replications as the other bands.
+            `changes.csv` compares the first year with the latest (\(years.lowerBound) with \(years.upperBound)) and every year with the one
+            before, per buurt, for the index and each dimension, with the trend over all years (slope per year and
+            compound annual growth), each with a 5–95 % band from the same replications as the other bands.
 
             Licence: the data is synthetic and may be used freely (CC0 1.0).
 

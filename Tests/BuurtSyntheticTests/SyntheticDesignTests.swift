@@ -62,7 +62,7 @@ import BuurtSynthetic
         #expect(project.panel.unitCodes.filter { $0 == "BU00000152" }.count == 4)
         #expect(!project.panel.unitCodes.contains("BU00000102"))
         #expect(project.file.breaks.map(\.period) == [2018])
-        #expect(project.file.changes == ChangeSpec(from: 2017, to: 2020))
+        #expect(project.file.changes == ChangeSpec(windows: [ChangeWindow(from: .first, to: .latest)], yearOnYear: true, trend: true))
         // The map has one shape per buurt under its latest code, in RD New around Heerlen.
         let map = try #require(project.map)
         #expect(map.coordinateSystem == .rdNew)

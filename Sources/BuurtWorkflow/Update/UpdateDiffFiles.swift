@@ -40,7 +40,7 @@ enum RunDiffFiles {
         // Figures of another layout (a new model's columns, which this model may not read) are
         // no new period and no revision.
         let before = try? table(previous.figures, "inputs/\(previous.name).csv", project)
-        let merge = before.flatMap { $0.header == current.header ? try? FigureMerging.merge(state: $0, new: current) : nil }
+        let merge = before.flatMap { $0.header == current.header ? try? FigureMerging.merge(state: $0, new: current, crosswalk: project.crosswalk) : nil }
             ?? FigureMerge(merged: current, addedRows: 0, addedPeriods: [], revisions: [])
         var causes: [UpdateCause] = []
         if !merge.addedPeriods.isEmpty { causes.append(.newPeriod) }

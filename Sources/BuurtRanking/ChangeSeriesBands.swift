@@ -106,13 +106,14 @@ enum ChangeSeriesBands {
     }
 
     /// The type-7 5 % and 95 % quantiles of each recipe's R samples into its row, at the
-    /// precision the samples were `reported` at.
+    /// precision the samples were `reported` at. A row whose own value is undefined (a CAGR
+    /// with a score ≤ 0) gets no band: a band around no estimate would say nothing about it.
     private static func summarise(_ samples: SharedBuffer<Double>, _ recipes: [Recipe], replications r: Int,
                                   into analysis: inout ChangeAnalysis, reported: (Double) -> Double) {
         var selector = QuantileSelector()
         for (m, recipe) in recipes.enumerated() {
             let q = selector.quantiles(UnsafeBufferPointer(start: samples.pointer + m * r, count: r), [0.05, 0.95]).map(reported)
-            guard !q[0].isNaN else { continue }
+            guard !q[0].isNaN, !analysis.rows[recipe.row].change.isNaN else { continue }
             analysis.rows[recipe.row].changeP05 = q[0]
             analysis.rows[recipe.row].changeP95 = q[1]
             analysis.rows[recipe.row].significant = q[0] > 0 ? .better : q[1] < 0 ? .worse : nil

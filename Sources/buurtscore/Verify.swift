@@ -49,8 +49,12 @@ extension Buurtscore {
                 printError("\(found.count) of \(manifest.outputs.count) recorded outputs in \(directory) do not verify")
                 throw ExitCode(BuurtError.Kind.data.exitCode)
             }
+            // The inputs as paths from the current directory (the manifest records them
+            // relative to the model's folder, which for a state's later versions is versions/<run>/).
+            let modelFile = ManifestPath.join(directory, manifest.modelLocation)
+            let inputs = manifest.inputs.map { ManifestPath.relative(to: ManifestPath.resolve($0.path, modelFile: modelFile), from: ".") }
             print(TerminalText.escaped("verified: all \(manifest.outputs.count) outputs in \(directory) reproduced byte for byte from "
-                + manifest.inputs.map(\.path).joined(separator: ", ")))
+                + inputs.joined(separator: ", ")))
         }
 
         /// Missing or changed inputs: printed (hashes only, never content), then exit 66

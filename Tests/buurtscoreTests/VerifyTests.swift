@@ -89,7 +89,7 @@ import BuurtWorkflow
         #expect(try cli.run(["run", "project/model.yml", "--out", "out", "--xlsx", "--quiet"]).status == 0)
         let fresh = try cli.run(["verify", "out"])
         #expect(fresh.status == 0, "stdout: \(fresh.stdout) stderr: \(fresh.stderr)")
-        #expect(fresh.stdout.contains("verified: all 15 outputs in out reproduced byte for byte from model.yml, data.csv, crosswalk.csv, buurten.geojson"))
+        #expect(fresh.stdout.contains("verified: all 15 outputs in out reproduced byte for byte from project/model.yml, project/data.csv, project/crosswalk.csv, project/buurten.geojson"))
 
         // Change one digit in line 3 of ranks.csv.
         var lines = try cli.read("out/ranks.csv").components(separatedBy: "\n")

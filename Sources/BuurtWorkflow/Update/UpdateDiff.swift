@@ -63,7 +63,7 @@ public struct RunDiff: Sendable, Equatable {
     public var causes: [UpdateCause] = []
     /// What changed in the model or crosswalk between the two runs (``UpdateCause/model``, ``UpdateCause/crosswalk``).
     public var differences: [StateDifference] = []
-    /// Verdicts about periods both runs have that the new run changed (``verdictChanges(before:after:previousRun:run:top:)``):
+    /// Verdicts about periods both runs have that the new run changed (`verdictChanges`):
     /// published verdicts that moved.
     public var verdicts: [VerdictChange] = []
     /// The model's settings under which adding a period moves earlier periods' results.
